@@ -1,0 +1,150 @@
+#include "commands.h"
+
+#include <omp.h>
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "ropelab/analyses.h"
+#include "ropelab/attention.h"
+#include "ropelab/error.h"
+#include "ropelab/io/npy.h"
+#include "ropelab/io/writers.h"
+#include "ropelab/registry.h"
+#include "ropelab/rope.h"
+
+namespace ropelab::cli {
+
+namespace {
+
+Encoding encode_options(const Options& o) {
+  return encode(variant_or_throw(o.variant), o.scene, o.config);
+}
+
+std::size_t resolve_query(const std::string& text, std::size_t tokens) {
+  if (text == "last") return tokens - 1;
+  std::size_t value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  require(ec == std::errc() && ptr == end && !text.empty() && value < tokens, "--query",
+          "'" + text + "'",
+          "must be last or a token index in [0, " + std::to_string(tokens - 1) + "]");
+  return value;
+}
+
+RowMatrix matrix_from_npy(const io::NpyArray& array, const std::string& name) {
+  require(array.shape.size() == 2, name,
+          "shape with " + std::to_string(array.shape.size()) + " dimensions",
+          "must be (tokens, D)");
+  RowMatrix m(static_cast<Eigen::Index>(array.shape[0]), static_cast<Eigen::Index>(array.shape[1]));
+  std::copy(array.data.begin(), array.data.end(), m.data());
+  return m;
+}
+
+QkSource qk_source(const std::string& text) {
+  if (text.rfind("npy:", 0) != 0) return QkSource::parse(text);
+  const std::string files = text.substr(4);
+  const std::size_t comma = files.find(',');
+  require(comma != std::string::npos, "--qk", "'" + text + "'", "must be npy:Q.npy,K.npy");
+  QkSource source;
+  source.kind = QkKind::Arrays;
+  const std::string q = files.substr(0, comma), k = files.substr(comma + 1);
+  source.q = matrix_from_npy(io::read_npy(q), q);
+  source.k = matrix_from_npy(io::read_npy(k), k);
+  return source;
+}
+
+int axis_index(const Encoding& e, const std::string& name) {
+  const auto& axes = e.axes();
+  const auto it = std::find(axes.begin(), axes.end(), name);
+  std::string known;
+  for (const auto& a : axes) known += (known.empty() ? "" : ", ") + a;
+  require(it != axes.end(), "--axis", "'" + name + "'",
+          "must be one of " + known + " for " + std::string(e.variant->id()));
+  return static_cast<int>(it - axes.begin());
+}
+
+std::string attention(const Options& o) {
+  const Encoding e = encode_options(o);
+  const std::size_t query = resolve_query(o.query, e.token_count());
+  const RotatedQk qk = rotated_qk(e, qk_source(o.qk));
+  const Eigen::VectorXd logits = attention_row(e, qk, query);
+  if (!o.softmax) return io::attention_output(e, query, logits, nullptr, o.format);
+  const Eigen::VectorXd p = softmax_row(logits, query, !o.bidirectional);
+  return io::attention_output(e, query, logits, &p, o.format);
+}
+
+std::string analyze(const Options& o) {
+  require(!o.what.empty(), "--what", "(missing)", "must be collisions, jump, bias or properties");
+  require(o.format == io::Format::Json, "--format", "csv/npy", "analyze writes json only");
+  const Variant& variant = variant_or_throw(o.variant);
+  if (o.what == "properties") return io::properties_json(properties(variant, o.config));
+  const Encoding e = encode(variant, o.scene, o.config);
+  if (o.what == "collisions")
+    return io::collisions_json(collisions(e, o.axis ? axis_index(e, *o.axis) : -1, o.range));
+  if (o.what == "jump") return io::jump_json(e, boundary_jumps(e));
+  const long query =
+      o.query == "last" ? -1 : static_cast<long>(resolve_query(o.query, e.token_count()));
+  return io::bias_json(bias_map(e, query));
+}
+
+// Times fn over `runs` runs after one warm-up.
+template <class Fn>
+nlohmann::json time_it(const std::string& name, int runs, Fn&& fn) {
+  fn();
+  std::vector<double> ms;
+  for (int r = 0; r < runs; ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    fn();
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                     .count());
+  }
+  std::sort(ms.begin(), ms.end());
+  return {{"name", name}, {"median_ms", ms[ms.size() / 2]}, {"min_ms", ms.front()}, {"runs", runs}};
+}
+
+std::string bench(const Options& o) {
+  const Variant& variant = variant_or_throw(o.variant);
+  Encoding e = encode(variant, o.scene, o.config);
+  const std::size_t n = e.token_count();
+  nlohmann::json results = nlohmann::json::array();
+  results.push_back(time_it("positions", o.runs, [&] {
+    e.positions = variant.positions(o.scene, e.config, resolve_delta(variant, e.config));
+  }));
+  RopeTables tables;
+  results.push_back(time_it("rope_tables", o.runs, [&] {
+    e.positions = variant.positions(o.scene, e.config, resolve_delta(variant, e.config));
+    compute_rope_tables(e, tables);
+  }));
+  const QkPair raw = make_qk(QkSource::gaussian(0), n, e.head_dim());
+  results.push_back(time_it("attention_row", o.runs, [&] {
+    const RowMatrix k = rotate(e, raw.k);
+    const RowMatrix q = rotate_rows(e, raw.q, n - 1, 1);
+    const Eigen::VectorXd logits = (k * q.row(0).transpose()) / std::sqrt(double(e.head_dim()));
+    const Eigen::VectorXd p = softmax_row(logits, n - 1);
+    if (!std::isfinite(p.sum())) throw std::runtime_error("attention row is not finite");
+  }));
+  const std::size_t m = std::min<std::size_t>(n, 8192);
+  const RotatedQk head{rotate_rows(e, raw.q, 0, m), rotate_rows(e, raw.k, 0, m)};
+  results.push_back(time_it("attention_matrix", o.runs, [&] { attention_matrix(e, head, m); }));
+  const nlohmann::json root = {{"tokens", n},
+                               {"head_dim", e.head_dim()},
+                               {"threads", omp_get_max_threads()},
+                               {"results", results}};
+  return root.dump(2) + "\n";
+}
+
+}  // namespace
+
+std::string run_command(const Options& o) {
+  if (o.command == "variants") return io::variants_output(o.format);
+  if (o.command == "positions") return io::positions_output(encode_options(o), o.format);
+  if (o.command == "angles") return io::angles_output(encode_options(o), o.format);
+  if (o.command == "attention") return attention(o);
+  if (o.command == "analyze") return analyze(o);
+  if (o.command == "bench") return bench(o);
+  throw std::runtime_error("figure needs the GUI build (ropelab-cli was built without views/)");
+}
+
+}  // namespace ropelab::cli

@@ -1,0 +1,39 @@
+// ropelab-cli: the headless command line over core/ (spec/cli.md). Exit 0 on success, 2 on a
+// usage or input error, 1 on any other failure; output files are written atomically.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "options.h"
+#include "ropelab/error.h"
+#include "ropelab/io/files.h"
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    std::cout << ropelab::cli::usage();
+    return args.empty() ? 2 : 0;
+  }
+  try {
+    const ropelab::cli::Options options = ropelab::cli::parse_options(args);
+    for (const auto& note : options.notes) std::cerr << "ropelab-cli: note: " << note << '\n';
+    const std::string output = ropelab::cli::run_command(options);
+    if (options.out) {
+      ropelab::io::write_file_atomically(*options.out, output);
+    } else {
+      std::fwrite(output.data(), 1, output.size(), stdout);
+    }
+    return 0;
+  } catch (const ropelab::InputError& e) {
+    std::cerr << "ropelab-cli: error: " << e.what() << '\n';
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "ropelab-cli: error: out of memory (try a smaller scene)\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "ropelab-cli: error: " << e.what() << '\n';
+    return 1;
+  }
+}

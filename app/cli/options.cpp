@@ -1,0 +1,268 @@
+#include "options.h"
+
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "ropelab/error.h"
+#include "ropelab/io/files.h"
+#include "ropelab/registry.h"
+
+namespace ropelab::cli {
+
+namespace {
+
+int to_int(const std::string& option, const std::string& text) {
+  long long value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  require(ec == std::errc() && ptr == end && !text.empty(), option, "'" + text + "'",
+          "must be a whole number");
+  require(value >= -2'000'000'000LL && value <= 2'000'000'000LL, option, text, "is out of range");
+  return static_cast<int>(value);
+}
+
+double to_double(const std::string& option, const std::string& text) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  require(!text.empty() && end == text.c_str() + text.size(), option, "'" + text + "'",
+          "must be a number");
+  return value;
+}
+
+std::vector<int> to_split(const std::string& text) {
+  std::vector<int> split;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t colon = text.find(':', start);
+    split.push_back(to_int("--split", text.substr(start, colon - start)));
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  require(split.size() <= 16, "--split", text, "must have one value per axis");
+  return split;
+}
+
+// Scene edits keep whatever structure the scene has (a preset may hold several segments): they
+// change the first visual segment and the text right around it.
+Segment& first_visual(Scene& scene) {
+  const int i = scene.first_visual_segment();
+  if (i >= 0) return scene.segments[i];
+  scene.segments.push_back(Segment::video(1, 1, 1));
+  return scene.segments.back();
+}
+
+void set_text_around_video(Scene& scene, bool before, int count) {
+  int v = scene.first_visual_segment();
+  if (v < 0) {
+    first_visual(scene);
+    v = scene.first_visual_segment();
+  }
+  const int neighbour = before ? v - 1 : v + 1;
+  if (neighbour >= 0 && neighbour < static_cast<int>(scene.segments.size()) &&
+      !scene.segments[neighbour].is_visual()) {
+    scene.segments[neighbour].count = count;
+    return;
+  }
+  scene.segments.insert(scene.segments.begin() + (before ? v : v + 1), Segment::text(count));
+}
+
+void drop_empty_text(Scene& scene) {
+  std::erase_if(scene.segments, [](const Segment& s) { return !s.is_visual() && s.count == 0; });
+}
+
+}  // namespace
+
+Options parse_options(const std::vector<std::string>& args) {
+  Options o;
+  require(!args.empty(), "command", "(none)",
+          "must be one of variants, positions, angles, attention, analyze, figure, bench");
+  o.command = args[0];
+  static const std::vector<std::string> kCommands{"variants", "positions", "angles", "attention",
+                                                  "analyze",  "figure",    "bench",  "help"};
+  require(std::find(kCommands.begin(), kCommands.end(), o.command) != kCommands.end(), "command",
+          "'" + o.command + "'",
+          "must be one of variants, positions, angles, attention, analyze, figure, bench");
+  bool spf_set = false;
+  double spf = 1.0;
+  using Handler = std::function<void(const std::string&)>;
+  const std::map<std::string, Handler> with_value{
+      {"--preset",
+       [&](const std::string& v) {
+         io::Preset p = io::load_preset(v);
+         o.variant = p.variants.front();
+         o.scene = p.scene;
+         o.config = p.config;
+       }},
+      {"--config",
+       [&](const std::string& v) {
+         io::Preset base;
+         base.scene = o.scene;
+         base.config = o.config;
+         io::Preset p = io::import_hf_config(io::read_file(v, 4 << 20), v, base);
+         o.variant = p.variants.front();
+         o.config = p.config;
+       }},
+      {"--variant",
+       [&](const std::string& v) {
+         variant_or_throw(v);
+         o.variant = v;
+       }},
+      {"--scene", [&](const std::string& v) { o.scene = Scene::parse(v); }},
+      {"--text-before",
+       [&](const std::string& v) {
+         set_text_around_video(o.scene, true, to_int("--text-before", v));
+       }},
+      {"--text-after",
+       [&](const std::string& v) {
+         set_text_around_video(o.scene, false, to_int("--text-after", v));
+       }},
+      {"--frames",
+       [&](const std::string& v) { first_visual(o.scene).frames = to_int("--frames", v); }},
+      {"--height",
+       [&](const std::string& v) { first_visual(o.scene).height = to_int("--height", v); }},
+      {"--width",
+       [&](const std::string& v) { first_visual(o.scene).width = to_int("--width", v); }},
+      {"--head-dim", [&](const std::string& v) { o.config.head_dim = to_int("--head-dim", v); }},
+      {"--base", [&](const std::string& v) { o.config.base = to_double("--base", v); }},
+      {"--split", [&](const std::string& v) { o.config.split = to_split(v); }},
+      {"--delta", [&](const std::string& v) { o.config.delta = to_double("--delta", v); }},
+      {"--seconds-per-frame",
+       [&](const std::string& v) {
+         spf = to_double("--seconds-per-frame", v);
+         spf_set = true;
+       }},
+      {"--convention",
+       [&](const std::string& v) {
+         require(v == "code" || v == "paper", "--convention", "'" + v + "'",
+                 "must be code or paper");
+         o.config.options.convention = v == "paper" ? Convention::Paper : Convention::Code;
+       }},
+      {"--tokens-per-second",
+       [&](const std::string& v) {
+         o.config.options.tokens_per_second = to_double("--tokens-per-second", v);
+       }},
+      {"--timestamp-tokens",
+       [&](const std::string& v) {
+         o.config.options.timestamp_tokens = to_int("--timestamp-tokens", v);
+       }},
+      {"--format", [&](const std::string& v) { o.format = io::parse_format(v); }},
+      {"--out",
+       [&](const std::string& v) {
+         require(!v.empty(), "--out", "''", "must name a file");
+         o.out = v;
+       }},
+      {"--query", [&](const std::string& v) { o.query = v; }},
+      {"--qk", [&](const std::string& v) { o.qk = v; }},
+      {"--what",
+       [&](const std::string& v) {
+         require(v == "collisions" || v == "jump" || v == "bias" || v == "properties", "--what",
+                 "'" + v + "'", "must be collisions, jump, bias or properties");
+         o.what = v;
+       }},
+      {"--axis", [&](const std::string& v) { o.axis = v; }},
+      {"--range", [&](const std::string& v) { o.range = to_int("--range", v); }},
+      {"--runs",
+       [&](const std::string& v) {
+         o.runs = to_int("--runs", v);
+         require(o.runs >= 1 && o.runs <= 1000, "--runs", v, "must be in [1, 1000]");
+       }},
+      {"--view", [&](const std::string& v) { o.view = v; }},
+      {"--size", [&](const std::string& v) { o.size = v; }},
+      {"--dpi", [&](const std::string& v) { o.dpi = to_int("--dpi", v); }},
+      {"--compare",
+       [&](const std::string& v) {
+         o.compare.clear();
+         std::size_t start = 0;
+         while (true) {
+           const std::size_t comma = v.find(',', start);
+           const std::string id = v.substr(start, comma - start);
+           variant_or_throw(id);
+           o.compare.push_back(id);
+           if (comma == std::string::npos) break;
+           start = comma + 1;
+         }
+       }},
+  };
+  const std::map<std::string, std::function<void()>> flags{
+      {"--softmax", [&] { o.softmax = true; }},
+      {"--bidirectional", [&] { o.bidirectional = true; }},
+      {"--no-dl", [&] { o.config.options.diagonal_layout = false; }},
+      {"--no-lta", [&] { o.config.options.low_frequency_temporal = false; }},
+      {"--no-ats", [&] { o.config.options.adjustable_spacing = false; }},
+      {"--sequential-xy", [&] { o.config.options.interleaved_xy = false; }},
+      {"--no-symmetric", [&] { o.config.options.symmetric = false; }},
+      {"--no-continuity", [&] { o.config.options.continuity = false; }},
+      {"--early-cast", [&] { o.config.options.early_integer_cast = true; }},
+      {"--no-frame-markers", [&] { o.config.options.frame_markers = false; }},
+      {"--spatial-reset", [&] { o.config.options.spatial_reset = true; }},
+      {"--fractional-steps", [&] { o.config.options.fractional_steps = true; }},
+  };
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    std::string name = args[i], value;
+    bool has_inline = false;
+    if (const std::size_t eq = name.find('=');
+        name.rfind("--", 0) == 0 && eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      has_inline = true;
+    }
+    if (auto flag = flags.find(name); flag != flags.end() && !has_inline) {
+      flag->second();
+      continue;
+    }
+    auto handler = with_value.find(name);
+    if (handler == with_value.end())
+      throw InputError("option '" + args[i] + "' is unknown (see ropelab-cli help)");
+    if (!has_inline) {
+      require(i + 1 < args.size(), name, "(missing)", "needs a value");
+      value = args[++i];
+    }
+    handler->second(value);
+  }
+  if (spf_set) {
+    for (Segment& s : o.scene.segments) {
+      if (s.modality == Modality::Video) s.seconds_per_frame = spf;
+    }
+  }
+  drop_empty_text(o.scene);
+  const Variant& variant = variant_or_throw(o.variant);
+  if (o.config.delta && !variant.info().has_delta)
+    o.notes.push_back("--delta is ignored: " + o.variant + " has no temporal spacing parameter");
+  return o;
+}
+
+std::string usage() {
+  return R"(ropelab-cli — RoPE Lab's headless command line
+
+usage: ropelab-cli COMMAND [options]
+
+commands:
+  variants     list every variant with its axes and a summary
+  positions    position ids of every token on every axis and the pair allocation
+  angles       rotation angle of every (token, pair)
+  attention    attention logits (--softmax: probabilities) of one query over all keys
+  analyze      --what collisions|jump|bias|properties
+  figure       render a view to PNG, SVG or PDF (needs the GUI build)
+  bench        time the core's hot paths (--runs N)
+
+scene and configuration (apply in order; options after --preset override it):
+  --preset FILE  --config HF_CONFIG.json  --variant ID
+  --text-before N  --frames T  --height H  --width W  --text-after N
+  --scene text:4,video:8x4x4@0.5,image:4x4,text:4
+  --head-dim D  --base B  --split A:B:C[:D]  --delta X  --seconds-per-frame S
+  --convention code|paper  --no-dl --no-lta --no-ats --sequential-xy      (videorope)
+  --no-symmetric --no-continuity                                           (vrope)
+  --tokens-per-second X  --early-cast                                      (qwen25-mrope)
+  --timestamp-tokens N --no-frame-markers (qwen3-mrope)  --spatial-reset (mrope-i)  --fractional-steps (rope-tie)
+
+output: --format json|csv|npy  --out FILE
+attention: --query INDEX|last  --qk ones|gaussian:SEED[:SHIFT]|npy:Q.npy,K.npy  --softmax  --bidirectional
+analyze: --what ...  --axis NAME  --range L  --query INDEX
+figure: --view layout|frequency|attention|similarity|allocation  --out FILE  --size WxH  --dpi N  --compare ID,ID
+exit status: 0 success, 2 usage or input error, 1 other failure
+)";
+}
+
+}  // namespace ropelab::cli

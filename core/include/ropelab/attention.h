@@ -1,0 +1,64 @@
+#pragma once
+// Attention logits, causal softmax and the aggregations the views draw.
+#include <Eigen/Core>
+#include <cstdint>
+#include <string>
+
+#include "ropelab/variant.h"
+
+namespace ropelab {
+
+enum class QkKind { Ones, Gaussian, Arrays };
+
+// Where q and k come from. Ones isolates the positional part; zero-mean Gaussian content has no
+// positional bias in expectation, a mean shift brings it back; Arrays are real q/k from a model.
+struct QkSource {
+  QkKind kind = QkKind::Ones;
+  std::uint64_t seed = 0;
+  double mean_shift = 0.0;  // Gaussian only: N(mean_shift, 1)
+  RowMatrix q;              // Arrays only: tokens x D
+  RowMatrix k;
+
+  static QkSource ones() { return {}; }
+  static QkSource gaussian(std::uint64_t seed, double mean_shift = 0.0);
+  // Parses the CLI form: ones | gaussian:SEED | gaussian:SEED:SHIFT (npy is handled by io).
+  static QkSource parse(const std::string& text);
+  std::string describe() const;
+};
+
+// Un-rotated q and k for every token (tokens x D). Throws InputError if array shapes mismatch.
+struct QkPair {
+  RowMatrix q;
+  RowMatrix k;
+};
+QkPair make_qk(const QkSource& source, std::size_t tokens, int head_dim);
+
+struct RotatedQk {
+  RowMatrix q;
+  RowMatrix k;
+};
+RotatedQk rotated_qk(const Encoding& encoding, const QkSource& source);
+
+// Logits of one query over every key: q'(query) . k'(key) / sqrt(D).
+Eigen::VectorXd attention_row(const Encoding& encoding, const RotatedQk& qk, std::size_t query);
+// Full logits of the first n tokens as one GEMM.
+RowMatrix attention_matrix(const Encoding& encoding, const RotatedQk& qk, std::size_t n);
+
+// Softmax over keys 0..query (causal) or over every key; masked keys get probability 0.
+Eigen::VectorXd softmax_row(const Eigen::VectorXd& logits, std::size_t query, bool causal = true);
+// Row-wise causal softmax of a square logits matrix.
+RowMatrix causal_softmax(const RowMatrix& logits);
+
+// Positional logits with all-ones q/k, split per axis: row a holds the sum over the pairs of
+// axis a of (2/sqrt(D)) cos(dphi). Their column sums equal the ones logits.
+RowMatrix logits_by_axis(const Encoding& encoding, std::size_t query);
+
+// Sums (per_frame_sum) or means of a per-token vector over the frames of a visual segment.
+Eigen::VectorXd per_frame(const Encoding& encoding, const Eigen::VectorXd& values, int segment,
+                          bool mean);
+// The H x W map of a per-token vector averaged over the frames of a visual segment.
+RowMatrix per_patch(const Encoding& encoding, const Eigen::VectorXd& values, int segment);
+// Frame x frame mean of a logits matrix restricted to a visual segment.
+RowMatrix frame_by_frame(const Encoding& encoding, const RowMatrix& logits, int segment);
+
+}  // namespace ropelab

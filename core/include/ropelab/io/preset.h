@@ -1,0 +1,31 @@
+#pragma once
+// Preset files: a scene, a configuration and the variants to show, as versioned JSON.
+#include <string>
+#include <vector>
+
+#include "ropelab/config.h"
+#include "ropelab/scene.h"
+
+namespace ropelab::io {
+
+inline constexpr int kPresetSchemaVersion = 1;
+
+struct Preset {
+  std::string name;
+  std::string description;
+  std::vector<std::string> variants{"videorope"};  // first = the main variant
+  Scene scene = Scene::default_scene();
+  Config config;
+};
+
+std::string preset_to_json(const Preset& preset);
+// Throws InputError("<source>: <problem>") on malformed JSON, wrong types, missing keys,
+// unknown variants or out-of-range values.
+Preset preset_from_json(const std::string& text, const std::string& source);
+Preset load_preset(const std::string& path);
+void save_preset(const Preset& preset, const std::string& path);
+
+// Applies options of a Hugging Face config.json of Qwen2-VL, Qwen2.5-VL or Qwen3-VL to a preset.
+Preset import_hf_config(const std::string& text, const std::string& source, Preset base = {});
+
+}  // namespace ropelab::io

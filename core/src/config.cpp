@@ -1,0 +1,29 @@
+#include "ropelab/config.h"
+
+#include <cmath>
+#include <string>
+
+#include "ropelab/error.h"
+
+namespace ropelab {
+
+void Config::validate() const {
+  require(head_dim >= kMinHeadDim && head_dim <= kMaxHeadDim && head_dim % 2 == 0, "head dim",
+          std::to_string(head_dim),
+          "must be an even integer in [" + std::to_string(kMinHeadDim) + ", " +
+              std::to_string(kMaxHeadDim) + "]");
+  require(std::isfinite(base) && base > 1.0 && base <= kMaxBase, "base", format_number(base),
+          "must be a finite number in (1, 1e12]");
+  if (delta) {
+    require(std::isfinite(*delta) && *delta > 0.0 && *delta <= kMaxDelta, "delta",
+            format_number(*delta), "must be a finite number in (0, 1e6]");
+  }
+  require(std::isfinite(options.tokens_per_second) && options.tokens_per_second > 0 &&
+              options.tokens_per_second <= 1e6,
+          "tokens per second", format_number(options.tokens_per_second),
+          "must be a finite number in (0, 1e6]");
+  require(options.timestamp_tokens >= 0 && options.timestamp_tokens <= 1024, "timestamp tokens",
+          std::to_string(options.timestamp_tokens), "must be an integer in [0, 1024]");
+}
+
+}  // namespace ropelab

@@ -1,0 +1,159 @@
+#include "ropelab/io/npy.h"
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <regex>
+
+#include "ropelab/error.h"
+#include "ropelab/io/files.h"
+
+namespace ropelab::io {
+
+namespace {
+
+constexpr char kMagic[] = "\x93NUMPY";
+constexpr std::size_t kMaxElements = std::size_t{1} << 31;
+
+std::string shape_text(const std::vector<std::size_t>& shape) {
+  std::string text = "(";
+  for (std::size_t i = 0; i < shape.size(); ++i)
+    text += std::to_string(shape[i]) + (shape.size() == 1 ? "," : i + 1 < shape.size() ? ", " : "");
+  return text + ")";
+}
+
+[[noreturn]] void fail(const std::string& name, const std::string& problem) {
+  throw InputError(name + ": " + problem);
+}
+
+double half_to_double(std::uint16_t h) {
+  const int sign = (h >> 15) & 1, exponent = (h >> 10) & 0x1f, mantissa = h & 0x3ff;
+  double value;
+  if (exponent == 0) {
+    value = std::ldexp(mantissa, -24);
+  } else if (exponent == 31) {
+    value = mantissa ? std::nan("") : INFINITY;
+  } else {
+    value = std::ldexp(mantissa + 1024, exponent - 25);
+  }
+  return sign ? -value : value;
+}
+
+std::vector<std::size_t> parse_shape(const std::string& text, const std::string& name) {
+  std::vector<std::size_t> shape;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == ',')) ++pos;
+    if (pos >= text.size()) break;
+    std::size_t end = pos;
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+    if (end == pos || end - pos > 12) fail(name, "shape '(" + text + ")' is not a tuple of sizes");
+    shape.push_back(std::stoull(text.substr(pos, end - pos)));
+    pos = end;
+  }
+  return shape;
+}
+
+}  // namespace
+
+std::string npy_bytes(const std::vector<std::size_t>& shape, const double* data) {
+  std::string header =
+      "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape_text(shape) + ", }";
+  // Header length (incl. magic, version, length field and trailing newline) pads to 64 bytes.
+  const bool v2 = header.size() + 11 > 65535;
+  const std::size_t prefix = v2 ? 12 : 10;
+  const std::size_t total = ((prefix + header.size() + 1 + 63) / 64) * 64;
+  header.append(total - prefix - header.size() - 1, ' ');
+  header += '\n';
+  std::size_t count = 1;
+  for (std::size_t s : shape) count *= s;
+  std::string out(kMagic, 6);
+  out += static_cast<char>(v2 ? 2 : 1);
+  out += '\0';
+  const std::size_t length = header.size();
+  out += static_cast<char>(length & 0xff);
+  out += static_cast<char>((length >> 8) & 0xff);
+  if (v2) {
+    out += static_cast<char>((length >> 16) & 0xff);
+    out += static_cast<char>((length >> 24) & 0xff);
+  }
+  out += header;
+  static_assert(std::endian::native == std::endian::little,
+                "npy writer assumes a little-endian host");
+  out.append(reinterpret_cast<const char*>(data), count * sizeof(double));
+  return out;
+}
+
+NpyArray parse_npy(const std::string& bytes, const std::string& name) {
+  if (bytes.size() < 10 || bytes.compare(0, 6, kMagic, 6) != 0)
+    fail(name, "not a .npy file (bad magic bytes)");
+  const int major = static_cast<unsigned char>(bytes[6]);
+  if (major < 1 || major > 3)
+    fail(name, "unsupported .npy format version " + std::to_string(major));
+  const std::size_t prefix = major == 1 ? 10 : 12;
+  if (bytes.size() < prefix) fail(name, "truncated header");
+  std::size_t length = static_cast<unsigned char>(bytes[8]) |
+                       (static_cast<std::size_t>(static_cast<unsigned char>(bytes[9])) << 8);
+  if (major > 1)
+    length |= (static_cast<std::size_t>(static_cast<unsigned char>(bytes[10])) << 16) |
+              (static_cast<std::size_t>(static_cast<unsigned char>(bytes[11])) << 24);
+  if (bytes.size() < prefix + length)
+    fail(name, "truncated header (needs " + std::to_string(length) + " bytes)");
+  const std::string header = bytes.substr(prefix, length);
+  std::smatch match;
+  static const std::regex descr_re(R"('descr'\s*:\s*'([^']*)')");
+  static const std::regex order_re(R"('fortran_order'\s*:\s*(True|False))");
+  static const std::regex shape_re(R"('shape'\s*:\s*\(([^)]*)\))");
+  if (!std::regex_search(header, match, descr_re)) fail(name, "header has no 'descr'");
+  NpyArray array;
+  array.dtype = match[1];
+  if (!std::regex_search(header, match, order_re)) fail(name, "header has no 'fortran_order'");
+  if (match[1] == "True")
+    fail(name, "Fortran-ordered arrays are not supported (save with C order)");
+  if (!std::regex_search(header, match, shape_re)) fail(name, "header has no 'shape'");
+  array.shape = parse_shape(match[1], name);
+  std::size_t count = 1;
+  for (std::size_t s : array.shape) {
+    if (s != 0 && count > kMaxElements / s)
+      fail(name, "shape " + shape_text(array.shape) + " is too large (limit 2^31 elements)");
+    count *= s;
+  }
+  std::size_t width = 0;
+  if (array.dtype == "<f8" || array.dtype == "f8")
+    width = 8;
+  else if (array.dtype == "<f4" || array.dtype == "f4")
+    width = 4;
+  else if (array.dtype == "<f2" || array.dtype == "f2")
+    width = 2;
+  else
+    fail(name, "dtype '" + array.dtype +
+                   "' is not supported (float16, float32 or float64, little endian)");
+  const std::size_t offset = prefix + length;
+  if (bytes.size() - offset != count * width) {
+    fail(name, "data holds " + std::to_string(bytes.size() - offset) + " bytes but shape " +
+                   shape_text(array.shape) + " of " + array.dtype + " needs " +
+                   std::to_string(count * width));
+  }
+  array.data.resize(count);
+  const char* p = bytes.data() + offset;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (width == 8) {
+      std::memcpy(&array.data[i], p + 8 * i, 8);
+    } else if (width == 4) {
+      float f;
+      std::memcpy(&f, p + 4 * i, 4);
+      array.data[i] = f;
+    } else {
+      std::uint16_t h;
+      std::memcpy(&h, p + 2 * i, 2);
+      array.data[i] = half_to_double(h);
+    }
+  }
+  return array;
+}
+
+NpyArray read_npy(const std::string& path) {
+  return parse_npy(read_file(path), path);
+}
+
+}  // namespace ropelab::io

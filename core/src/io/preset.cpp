@@ -1,0 +1,309 @@
+#include "ropelab/io/preset.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "ropelab/error.h"
+#include "ropelab/io/files.h"
+#include "ropelab/registry.h"
+
+namespace ropelab::io {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxPresetBytes = 4 << 20;
+
+// Reads typed values out of a JSON object, naming the file and key path in every error.
+class Reader {
+ public:
+  Reader(const json& object, std::string source, std::string path)
+      : object_(object), source_(std::move(source)), path_(std::move(path)) {
+    if (!object_.is_object()) fail(path_.empty() ? "the file" : path_, "must be a JSON object");
+  }
+
+  bool has(const char* key) const { return object_.contains(key) && !object_.at(key).is_null(); }
+  const json& at(const char* key) const {
+    if (!has(key)) fail(name(key), "is missing");
+    return object_.at(key);
+  }
+  std::string string(const char* key) const {
+    const json& v = at(key);
+    if (!v.is_string()) fail(name(key), "must be a string");
+    return v.get<std::string>();
+  }
+  double number(const char* key) const {
+    const json& v = at(key);
+    if (!v.is_number()) fail(name(key), "must be a number");
+    return v.get<double>();
+  }
+  int integer(const char* key) const {
+    const json& v = at(key);
+    if (!v.is_number_integer() &&
+        !(v.is_number_float() && std::nearbyint(v.get<double>()) == v.get<double>()))
+      fail(name(key), "must be a whole number");
+    const double d = v.get<double>();
+    if (std::abs(d) > 2e9) fail(name(key), "= " + format_number(d) + " is out of range");
+    return static_cast<int>(d);
+  }
+  bool boolean(const char* key) const {
+    const json& v = at(key);
+    if (!v.is_boolean()) fail(name(key), "must be true or false");
+    return v.get<bool>();
+  }
+  Reader child(const char* key) const { return Reader(at(key), source_, name(key)); }
+  std::string name(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  [[noreturn]] void fail(const std::string& what, const std::string& problem) const {
+    throw InputError(source_ + ": " + what + " " + problem);
+  }
+  template <class T>
+  void optional(const char* key, T& target) const {
+    if (!has(key)) return;
+    if constexpr (std::is_same_v<T, bool>)
+      target = boolean(key);
+    else if constexpr (std::is_same_v<T, int>)
+      target = integer(key);
+    else
+      target = number(key);
+  }
+
+ private:
+  const json& object_;
+  std::string source_;
+  std::string path_;
+};
+
+Segment segment_from(const Reader& r) {
+  const std::string kind = r.string("kind");
+  if (kind == "text") return Segment::text(r.integer("count"));
+  if (kind == "image") return Segment::image(r.integer("height"), r.integer("width"));
+  if (kind == "video") {
+    Segment s = Segment::video(r.integer("frames"), r.integer("height"), r.integer("width"));
+    r.optional("seconds_per_frame", s.seconds_per_frame);
+    return s;
+  }
+  r.fail(r.name("kind"), "= '" + kind + "' must be text, image or video");
+}
+
+json segment_to(const Segment& s) {
+  switch (s.modality) {
+    case Modality::Text:
+      return {{"kind", "text"}, {"count", s.count}};
+    case Modality::Image:
+      return {{"kind", "image"}, {"height", s.height}, {"width", s.width}};
+    case Modality::Video:
+      return {{"kind", "video"},
+              {"frames", s.frames},
+              {"height", s.height},
+              {"width", s.width},
+              {"seconds_per_frame", s.seconds_per_frame}};
+  }
+  return {};
+}
+
+void options_from(const Reader& r, VariantOptions& o) {
+  if (r.has("convention")) {
+    const std::string c = r.string("convention");
+    if (c != "code" && c != "paper")
+      r.fail(r.name("convention"), "= '" + c + "' must be code or paper");
+    o.convention = c == "paper" ? Convention::Paper : Convention::Code;
+  }
+  r.optional("diagonal_layout", o.diagonal_layout);
+  r.optional("low_frequency_temporal", o.low_frequency_temporal);
+  r.optional("adjustable_spacing", o.adjustable_spacing);
+  r.optional("interleaved_xy", o.interleaved_xy);
+  r.optional("symmetric", o.symmetric);
+  r.optional("continuity", o.continuity);
+  r.optional("tokens_per_second", o.tokens_per_second);
+  r.optional("early_integer_cast", o.early_integer_cast);
+  r.optional("timestamp_tokens", o.timestamp_tokens);
+  r.optional("frame_markers", o.frame_markers);
+  r.optional("spatial_reset", o.spatial_reset);
+  r.optional("fractional_steps", o.fractional_steps);
+}
+
+json options_to(const VariantOptions& o) {
+  return {{"convention", o.convention == Convention::Paper ? "paper" : "code"},
+          {"diagonal_layout", o.diagonal_layout},
+          {"low_frequency_temporal", o.low_frequency_temporal},
+          {"adjustable_spacing", o.adjustable_spacing},
+          {"interleaved_xy", o.interleaved_xy},
+          {"symmetric", o.symmetric},
+          {"continuity", o.continuity},
+          {"tokens_per_second", o.tokens_per_second},
+          {"early_integer_cast", o.early_integer_cast},
+          {"timestamp_tokens", o.timestamp_tokens},
+          {"frame_markers", o.frame_markers},
+          {"spatial_reset", o.spatial_reset},
+          {"fractional_steps", o.fractional_steps}};
+}
+
+void config_from(const Reader& r, Config& c) {
+  r.optional("head_dim", c.head_dim);
+  r.optional("base", c.base);
+  if (r.has("delta")) c.delta = r.number("delta");
+  if (r.has("split")) {
+    const json& split = r.at("split");
+    if (!split.is_array() || split.size() > 16)
+      r.fail(r.name("split"), "must be a list of at most 16 whole numbers");
+    c.split.clear();
+    for (const json& v : split) {
+      if (!v.is_number_integer()) r.fail(r.name("split"), "must be a list of whole numbers");
+      const auto value = v.get<long long>();
+      if (value < 0 || value > 100000) r.fail(r.name("split"), "entries must be in [0, 100000]");
+      c.split.push_back(static_cast<int>(value));
+    }
+  }
+  if (r.has("options")) options_from(r.child("options"), c.options);
+}
+
+json parse_json(const std::string& text, const std::string& source) {
+  if (text.size() > kMaxPresetBytes)
+    throw InputError(source + ": larger than the 4 MiB limit for JSON files");
+  // Deep nesting is refused before parsing so a hostile file cannot exhaust the stack.
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (in_string) {
+      if (ch == '\\')
+        ++i;
+      else if (ch == '"')
+        in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > 64) throw InputError(source + ": JSON nested deeper than 64 levels");
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+  try {
+    return json::parse(text);
+  } catch (const json::exception& e) {
+    throw InputError(source + ": not valid JSON (" + std::string(e.what()) + ")");
+  }
+}
+
+}  // namespace
+
+std::string preset_to_json(const Preset& p) {
+  json scene = json::array();
+  for (const Segment& s : p.scene.segments) scene.push_back(segment_to(s));
+  json config = {{"head_dim", p.config.head_dim},
+                 {"base", p.config.base},
+                 {"options", options_to(p.config.options)}};
+  config["split"] = p.config.split.empty() ? json(nullptr) : json(p.config.split);
+  config["delta"] = p.config.delta ? json(*p.config.delta) : json(nullptr);
+  json root = {{"schema", "ropelab-preset"},
+               {"version", kPresetSchemaVersion},
+               {"name", p.name},
+               {"description", p.description},
+               {"variants", p.variants},
+               {"scene", scene},
+               {"config", config}};
+  return root.dump(2) + "\n";
+}
+
+Preset preset_from_json(const std::string& text, const std::string& source) {
+  const json root = parse_json(text, source);
+  const Reader r(root, source, "");
+  const int version = r.integer("version");
+  if (version < 1 || version > kPresetSchemaVersion) {
+    r.fail("version", "= " + std::to_string(version) + " is not supported (this build reads 1 to " +
+                          std::to_string(kPresetSchemaVersion) + ")");
+  }
+  Preset p;
+  if (r.has("name")) p.name = r.string("name");
+  if (r.has("description")) p.description = r.string("description");
+  if (r.has("variants")) {
+    const json& list = r.at("variants");
+    if (!list.is_array() || list.empty() || list.size() > 4)
+      r.fail("variants", "must be a list of 1 to 4 variant ids");
+    p.variants.clear();
+    for (const json& v : list) {
+      if (!v.is_string()) r.fail("variants", "must hold strings");
+      variant_or_throw(v.get<std::string>());
+      p.variants.push_back(v.get<std::string>());
+    }
+  }
+  const json& scene = r.at("scene");
+  if (!scene.is_array() || scene.empty() || scene.size() > 4096)
+    r.fail("scene", "must be a list of 1 to 4096 segments");
+  p.scene.segments.clear();
+  for (std::size_t i = 0; i < scene.size(); ++i)
+    p.scene.segments.push_back(
+        segment_from(Reader(scene[i], source, "scene[" + std::to_string(i) + "]")));
+  if (r.has("config")) config_from(r.child("config"), p.config);
+  try {
+    p.scene.validate();
+    p.config.validate();
+  } catch (const InputError& e) {
+    throw InputError(source + ": " + e.what());
+  }
+  return p;
+}
+
+Preset load_preset(const std::string& path) {
+  return preset_from_json(read_file(path, kMaxPresetBytes), path);
+}
+
+void save_preset(const Preset& preset, const std::string& path) {
+  write_file_atomically(path, preset_to_json(preset));
+}
+
+Preset import_hf_config(const std::string& text, const std::string& source, Preset base) {
+  const json root = parse_json(text, source);
+  const Reader r(root, source, "");
+  // Qwen3-VL nests the language model's settings under text_config.
+  const bool nested = r.has("text_config");
+  const Reader text_cfg = nested ? r.child("text_config") : r;
+  if (text_cfg.has("rope_theta")) base.config.base = text_cfg.number("rope_theta");
+  if (text_cfg.has("head_dim")) {
+    base.config.head_dim = text_cfg.integer("head_dim");
+  } else if (text_cfg.has("hidden_size") && text_cfg.has("num_attention_heads")) {
+    const int heads = text_cfg.integer("num_attention_heads");
+    if (heads <= 0) text_cfg.fail(text_cfg.name("num_attention_heads"), "must be positive");
+    base.config.head_dim = text_cfg.integer("hidden_size") / heads;
+  }
+  const std::string model = r.has("model_type") ? r.string("model_type") : "";
+  std::string variant = model == "qwen2_5_vl"                            ? "qwen25-mrope"
+                        : model == "qwen3_vl" || model == "qwen3_vl_moe" ? "qwen3-mrope"
+                                                                         : "mrope";
+  const char* scaling_key = text_cfg.has("rope_scaling")      ? "rope_scaling"
+                            : text_cfg.has("rope_parameters") ? "rope_parameters"
+                                                              : nullptr;
+  if (scaling_key) {
+    const Reader scaling = text_cfg.child(scaling_key);
+    if (scaling.has("mrope_section")) {
+      const json& section = scaling.at("mrope_section");
+      if (!section.is_array() || section.size() != 3)
+        scaling.fail(scaling.name("mrope_section"), "must be a list of 3 whole numbers");
+      base.config.split.clear();
+      for (const json& v : section) {
+        if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() > 100000)
+          scaling.fail(scaling.name("mrope_section"), "must hold whole numbers in [0, 100000]");
+        base.config.split.push_back(v.get<int>());
+      }
+    }
+    if (scaling.has("mrope_interleaved") && scaling.boolean("mrope_interleaved"))
+      variant = "qwen3-mrope";
+    if (scaling.has("rope_theta")) base.config.base = scaling.number("rope_theta");
+  }
+  if (r.has("vision_config")) {
+    const Reader vision = r.child("vision_config");
+    if (vision.has("tokens_per_second"))
+      base.config.options.tokens_per_second = vision.number("tokens_per_second");
+  }
+  base.variants = {variant};
+  try {
+    base.config.validate();
+    variant_or_throw(variant);
+  } catch (const InputError& e) {
+    throw InputError(source + ": " + e.what());
+  }
+  return base;
+}
+
+}  // namespace ropelab::io

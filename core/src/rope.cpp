@@ -1,0 +1,176 @@
+#include "ropelab/rope.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace ropelab {
+
+Eigen::VectorXd inverse_frequencies(int head_dim, double base) {
+  const int pairs = head_dim / 2;
+  Eigen::VectorXd inv_freq(pairs);
+  for (int j = 0; j < pairs; ++j) inv_freq[j] = 1.0 / std::pow(base, 2.0 * j / head_dim);
+  return inv_freq;
+}
+
+Eigen::VectorXd wavelengths(const Eigen::VectorXd& inv_freq) {
+  return (2.0 * M_PI) * inv_freq.cwiseInverse();
+}
+
+RowMatrix angles(const Encoding& encoding) {
+  const auto tokens = static_cast<Eigen::Index>(encoding.token_count());
+  const int pairs = encoding.pairs();
+  RowMatrix phi(tokens, pairs);
+  for (int j = 0; j < pairs; ++j) {
+    phi.col(j) =
+        encoding.positions.ids.row(encoding.pair_axis[j]).transpose() * encoding.inv_freq[j];
+  }
+  return phi;
+}
+
+namespace {
+
+// Most layouts put each axis's ids on a small grid origin + k * step (integers, or halves for
+// delta = 1.5), so cos/sin are computed once per grid point instead of once per token. Each grid
+// point holds a full P-wide row with the pairs of its axis filled and zeros elsewhere: a token's
+// row is the sum of its axes' rows, which is exact (x + 0 = x) and vectorises.
+template <class T>
+struct AxisGrid {
+  double origin = 0;
+  double step = 1;
+  std::vector<std::int32_t> index;  // grid point of every token
+  std::vector<T> cos_rows;          // grid points x pairs
+  std::vector<T> sin_rows;
+};
+
+template <class T>
+bool fit_grid(const double* ids, std::size_t n, AxisGrid<T>& grid) {
+  if (n == 0) return false;
+  const auto [lo, hi] = std::minmax_element(ids, ids + n);
+  const double span = *hi - *lo;
+  const double limit = 4.0 * static_cast<double>(n) + 1024.0;
+  for (double denominator : {1.0, 2.0, 4.0, 10.0}) {
+    if (span * denominator > limit) return false;
+    grid.origin = *lo;
+    grid.step = 1.0 / denominator;
+    grid.index.resize(n);
+    bool exact = true;
+    for (std::size_t i = 0; i < n && exact; ++i) {
+      const double k = std::nearbyint((ids[i] - *lo) * denominator);
+      exact = grid.origin + k * grid.step == ids[i];
+      grid.index[i] = static_cast<std::int32_t>(k);
+    }
+    if (exact) return true;
+  }
+  return false;
+}
+
+template <class T>
+void fill_grid_rows(const Encoding& encoding, int axis, AxisGrid<T>& grid) {
+  const int pairs = encoding.pairs();
+  const std::int32_t points = *std::max_element(grid.index.begin(), grid.index.end()) + 1;
+  grid.cos_rows.assign(static_cast<std::size_t>(points) * pairs, T(0));
+  grid.sin_rows.assign(static_cast<std::size_t>(points) * pairs, T(0));
+  for (std::int32_t k = 0; k < points; ++k) {
+    const double position = grid.origin + k * grid.step;
+    for (int j = 0; j < pairs; ++j) {
+      if (encoding.pair_axis[j] != axis) continue;
+      const double phi = position * encoding.inv_freq[j];
+      grid.cos_rows[static_cast<std::size_t>(k) * pairs + j] = static_cast<T>(std::cos(phi));
+      grid.sin_rows[static_cast<std::size_t>(k) * pairs + j] = static_cast<T>(std::sin(phi));
+    }
+  }
+}
+
+// cos/sin rows of any token, from grids when every axis fits one, directly otherwise.
+template <class T>
+class AngleRows {
+ public:
+  explicit AngleRows(const Encoding& encoding) : encoding_(encoding), pairs_(encoding.pairs()) {
+    const int axes = static_cast<int>(encoding.axes().size());
+    grids_.resize(axes);
+    for (int a = 0; a < axes; ++a) {
+      if (!fit_grid(encoding.positions.ids.row(a).data(), encoding.token_count(), grids_[a])) {
+        grids_.clear();
+        return;
+      }
+      fill_grid_rows(encoding, a, grids_[a]);
+    }
+  }
+
+  void row(std::size_t token, T* __restrict cos_out, T* __restrict sin_out) const {
+    if (grids_.empty()) {
+      for (int j = 0; j < pairs_; ++j) {
+        const double phi = encoding_.pair_position(token, j) * encoding_.inv_freq[j];
+        cos_out[j] = static_cast<T>(std::cos(phi));
+        sin_out[j] = static_cast<T>(std::sin(phi));
+      }
+      return;
+    }
+    const std::size_t first = static_cast<std::size_t>(grids_[0].index[token]) * pairs_;
+    std::copy_n(grids_[0].cos_rows.data() + first, pairs_, cos_out);
+    std::copy_n(grids_[0].sin_rows.data() + first, pairs_, sin_out);
+    for (std::size_t a = 1; a < grids_.size(); ++a) {
+      const std::size_t offset = static_cast<std::size_t>(grids_[a].index[token]) * pairs_;
+      const T* __restrict c = grids_[a].cos_rows.data() + offset;
+      const T* __restrict s = grids_[a].sin_rows.data() + offset;
+      for (int j = 0; j < pairs_; ++j) {
+        cos_out[j] += c[j];
+        sin_out[j] += s[j];
+      }
+    }
+  }
+
+ private:
+  const Encoding& encoding_;
+  int pairs_;
+  std::vector<AxisGrid<T>> grids_;
+};
+
+}  // namespace
+
+void compute_rope_tables(const Encoding& encoding, RopeTables& tables) {
+  const std::size_t n = encoding.token_count();
+  const int pairs = encoding.pairs();
+  tables.tokens = n;
+  tables.pairs = pairs;
+  tables.cos.resize(n * pairs);
+  tables.sin.resize(n * pairs);
+  const AngleRows<float> rows(encoding);
+  const auto count = static_cast<std::ptrdiff_t>(n);
+#pragma omp parallel for schedule(static)
+  for (std::ptrdiff_t i = 0; i < count; ++i) {
+    rows.row(static_cast<std::size_t>(i), tables.cos.data() + i * pairs,
+             tables.sin.data() + i * pairs);
+  }
+}
+
+RowMatrix rotate_rows(const Encoding& encoding, const RowMatrix& x, std::size_t first,
+                      std::size_t count) {
+  const int pairs = encoding.pairs();
+  const AngleRows<double> rows(encoding);
+  RowMatrix out(static_cast<Eigen::Index>(count), x.cols());
+  const auto n = static_cast<std::ptrdiff_t>(count);
+#pragma omp parallel
+  {
+    std::vector<double> c(pairs), s(pairs);
+#pragma omp for schedule(static)
+    for (std::ptrdiff_t r = 0; r < n; ++r) {
+      const auto i = static_cast<Eigen::Index>(first) + r;
+      rows.row(static_cast<std::size_t>(i), c.data(), s.data());
+      const double* in = x.data() + i * x.cols();
+      double* o = out.data() + r * x.cols();
+      for (int j = 0; j < pairs; ++j) {
+        o[j] = in[j] * c[j] - in[j + pairs] * s[j];
+        o[j + pairs] = in[j] * s[j] + in[j + pairs] * c[j];
+      }
+    }
+  }
+  return out;
+}
+
+RowMatrix rotate(const Encoding& encoding, const RowMatrix& x) {
+  return rotate_rows(encoding, x, 0, static_cast<std::size_t>(x.rows()));
+}
+
+}  // namespace ropelab

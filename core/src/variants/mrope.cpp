@@ -1,0 +1,36 @@
+// M-RoPE of Qwen2-VL (the papers' RoPE-3D): (s0 + f, s0 + h, s0 + w), time on the first pairs.
+#include "common.h"
+#include "variants.h"
+
+namespace ropelab::variants {
+namespace {
+
+class MRope final : public Variant {
+ public:
+  const VariantInfo& info() const override {
+    static const VariantInfo kInfo{
+        "mrope",
+        {"t", "h", "w"},
+        "M-RoPE (Qwen2-VL, RoPE-3D): ids (s0+f, s0+h, s0+w), time on the highest-frequency pairs",
+        "Wang et al. 2024 (Qwen2-VL)"};
+    return kInfo;
+  }
+  std::vector<int> default_split(int pairs) const override {
+    return detail::quarter_temporal_split(pairs);
+  }
+  Positions positions(const Scene& scene, const Config&, double) const override {
+    return detail::walk_with_counter(
+        scene, 3, [](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
+          return detail::place_mrope_block(b, seg, index, s0, [](int f) { return double(f); });
+        });
+  }
+};
+
+}  // namespace
+
+const Variant& mrope() {
+  static const MRope kVariant;
+  return kVariant;
+}
+
+}  // namespace ropelab::variants

@@ -1,0 +1,49 @@
+// Qwen2.5-VL: M-RoPE whose temporal id counts absolute time, in units of 1/tokens_per_second s.
+#include <cmath>
+
+#include "common.h"
+#include "variants.h"
+
+namespace ropelab::variants {
+namespace {
+
+class Qwen25MRope final : public Variant {
+ public:
+  const VariantInfo& info() const override {
+    static const VariantInfo kInfo{
+        "qwen25-mrope",
+        {"t", "h", "w"},
+        "Qwen2.5-VL M-RoPE: temporal id = floor(frame * seconds per frame * tokens per second)",
+        "Bai et al. 2025 (Qwen2.5-VL)"};
+    return kInfo;
+  }
+  std::vector<int> default_split(int pairs) const override {
+    return detail::quarter_temporal_split(pairs);
+  }
+
+  Positions positions(const Scene& scene, const Config& config, double) const override {
+    const VariantOptions& o = config.options;
+    return detail::walk_with_counter(
+        scene, 3, [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
+          if (seg.modality == Modality::Image) {
+            return detail::place_mrope_block(b, seg, index, s0, [](int) { return 0.0; });
+          }
+          // Some transformers versions cast second_per_grid to an integer before multiplying, which
+          // collapses every frame onto one id when it is below 1 (fps > 2).
+          const double seconds =
+              o.early_integer_cast ? std::trunc(seg.seconds_per_frame) : seg.seconds_per_frame;
+          return detail::place_mrope_block(b, seg, index, s0, [&](int f) {
+            return std::floor(f * seconds * o.tokens_per_second);
+          });
+        });
+  }
+};
+
+}  // namespace
+
+const Variant& qwen25_mrope() {
+  static const Qwen25MRope kVariant;
+  return kVariant;
+}
+
+}  // namespace ropelab::variants

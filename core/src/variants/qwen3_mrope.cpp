@@ -1,0 +1,63 @@
+// Qwen3-VL: M-RoPE positions with the interleaved allocation, and optionally the timestamp text
+// Qwen3-VL writes before every frame (each frame then becomes its own image-like block).
+#include <algorithm>
+
+#include "common.h"
+#include "interleaved.h"
+#include "variants.h"
+
+namespace ropelab::variants {
+namespace {
+
+class Qwen3MRope final : public Variant {
+ public:
+  const VariantInfo& info() const override {
+    static const VariantInfo kInfo{"qwen3-mrope",
+                                   {"t", "h", "w"},
+                                   "Qwen3-VL interleaved M-RoPE: THW THW ... so every axis spans "
+                                   "all frequencies; optional timestamp text per frame",
+                                   "Qwen Team 2025 (Qwen3-VL)"};
+    return kInfo;
+  }
+  std::vector<int> default_split(int pairs) const override {
+    return detail::interleaved_default_split(pairs);
+  }
+
+  Positions positions(const Scene& scene, const Config& config, double) const override {
+    const int stamp = config.options.timestamp_tokens;
+    return detail::walk_with_counter(
+        scene, 3,
+        [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
+          if (stamp == 0 || seg.modality != Modality::Video) {
+            return detail::place_mrope_block(b, seg, index, s0, [](int f) { return double(f); });
+          }
+          // The processor writes, per frame: "<x.y seconds>", <|vision_start|>, the frame,
+          // <|vision_end|>; get_rope_index gives each frame its own (1, H, W) block.
+          const int marker = config.options.frame_markers ? 1 : 0;
+          double s = s0;
+          for (int f = 0; f < seg.frames; ++f) {
+            for (int n = 0; n < stamp + marker; ++n) b.text(-1, s++);
+            for (int h = 0; h < seg.height; ++h) {
+              for (int w = 0; w < seg.width; ++w)
+                b.visual(seg.modality, index, f, h, w, s, s + h, s + w);
+            }
+            s += std::max(seg.height, seg.width);
+            if (marker) b.text(-1, s++);
+          }
+          return s;
+        },
+        stamp + 2);
+  }
+  std::vector<int> allocate(const std::vector<int>& split, const Config& config) const override {
+    return detail::interleaved_allocation(split, config.pairs());
+  }
+};
+
+}  // namespace
+
+const Variant& qwen3_mrope() {
+  static const Qwen3MRope kVariant;
+  return kVariant;
+}
+
+}  // namespace ropelab::variants

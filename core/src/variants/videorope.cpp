@@ -1,0 +1,82 @@
+// VideoRoPE (Wei et al. 2025): diagonal layout (DL), low-frequency temporal allocation (LTA) and
+// adjustable temporal spacing (ATS), each switchable for the paper's ablations.
+#include <cmath>
+
+#include "common.h"
+#include "variants.h"
+
+namespace ropelab::variants {
+namespace {
+
+constexpr int kT = 0, kH = 1, kW = 2;
+
+class VideoRope final : public Variant {
+ public:
+  const VariantInfo& info() const override {
+    static const VariantInfo kInfo{"videorope",
+                                   {"t", "h", "w"},
+                                   "VideoRoPE: frames on the diagonal t = h = w spaced by delta, "
+                                   "time on the lowest-frequency pairs, h/w interleaved",
+                                   "Wei et al. 2025 (VideoRoPE)",
+                                   kT,
+                                   true,
+                                   2.0};
+    return kInfo;
+  }
+  std::vector<int> default_split(int pairs) const override {
+    return detail::quarter_temporal_split(pairs);
+  }
+
+  Positions positions(const Scene& scene, const Config& config, double delta) const override {
+    const VariantOptions& o = config.options;
+    const bool paper = o.convention == Convention::Paper;
+    return detail::walk_with_counter(
+        scene, 3, [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
+          if (!o.diagonal_layout) {
+            // DL off (get_m_modify_no_center_index): M-RoPE's block, frames spaced by delta, and
+            // text resuming after the last frame's t like the diagonal layout.
+            detail::place_mrope_block(b, seg, index, s0, [&](int f) { return delta * f; });
+            return s0 + delta * (seg.frames - 1) + 1;
+          }
+          // Code: h - floor((H-1)/2); paper (Eq. 7): h - H/2.
+          const double centre_h = paper ? seg.height / 2.0 : std::floor((seg.height - 1) / 2.0);
+          const double centre_w = paper ? seg.width / 2.0 : std::floor((seg.width - 1) / 2.0);
+          detail::for_each_visual_token(seg, [&](int f, int h, int w) {
+            const double t = s0 + delta * f;
+            b.visual(seg.modality, index, f, h, w, t, t + h - centre_h, t + w - centre_w);
+          });
+          // Code: text resumes at max(t) + 1; paper: at s0 + delta * T.
+          return paper ? s0 + delta * seg.frames : s0 + delta * (seg.frames - 1) + 1;
+        });
+  }
+
+  std::vector<int> allocate(const std::vector<int>& split, const Config& config) const override {
+    const VariantOptions& o = config.options;
+    // Code: even spatial pairs read h (the paper's y), odd read w (x); the paper has it swapped.
+    const std::vector<int> spatial_order =
+        o.convention == Convention::Paper ? std::vector<int>{kW, kH} : std::vector<int>{kH, kW};
+    std::vector<int> counts = split;
+    counts[kT] = 0;
+    std::vector<int> spatial;
+    if (o.interleaved_xy) {
+      spatial = detail::round_robin(counts, spatial_order);
+    } else {
+      detail::append_chunk(spatial, split[kH], kH);
+      detail::append_chunk(spatial, split[kW], kW);
+    }
+    std::vector<int> pair_axis;
+    if (!o.low_frequency_temporal) detail::append_chunk(pair_axis, split[kT], kT);
+    pair_axis.insert(pair_axis.end(), spatial.begin(), spatial.end());
+    if (o.low_frequency_temporal) detail::append_chunk(pair_axis, split[kT], kT);
+    return pair_axis;
+  }
+};
+
+}  // namespace
+
+const Variant& videorope() {
+  static const VideoRope kVariant;
+  return kVariant;
+}
+
+}  // namespace ropelab::variants

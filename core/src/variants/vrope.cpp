@@ -1,0 +1,78 @@
+// VRoPE (Liu et al. 2025): four diagonal directions per frame (symmetric bias mitigation) and
+// frames that follow each other without a gap (temporal centred arrangement, continuity).
+#include "common.h"
+#include "variants.h"
+
+namespace ropelab::variants {
+namespace {
+
+constexpr int kU1 = 0, kU2 = 1, kU3 = 2, kU4 = 3;
+
+class VRope final : public Variant {
+ public:
+  const VariantInfo& info() const override {
+    static const VariantInfo kInfo{
+        "vrope",
+        {"u1", "u2", "u3", "u4"},
+        "VRoPE: four rotated diagonal coordinates per frame, frames continuous with the text",
+        "Liu et al. 2025 (VRoPE)",
+        kU1,
+        false,
+        1.0};
+    return kInfo;
+  }
+  std::vector<int> default_split(int pairs) const override {
+    return counts_of(code_order(), pairs);
+  }
+
+  Positions positions(const Scene& scene, const Config& config, double) const override {
+    const VariantOptions& o = config.options;
+    return detail::walk_with_counter(
+        scene, 4, [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
+          const int H = seg.height, W = seg.width;
+          const double frame_step = H + W - 1;
+          double highest = s0 - 1;
+          detail::for_each_visual_token(seg, [&](int f, int h, int w) {
+            const double origin = s0 + f * frame_step;
+            double u[4] = {double(w + h), double(w - h + H - 1), double(-w - h + H + W - 2),
+                           double(-w + h + W - 1)};
+            if (!o.symmetric) u[kU2] = u[kU3] = u[kU4] = u[kU1];
+            for (double& v : u) {
+              v += origin;
+              highest = std::max(highest, v);
+            }
+            b.visual_ids(seg.modality, index, f, h, w, u);
+          });
+          // Continuity: the next text sits one frame step after the last frame; without it text
+          // resumes after the largest id, RoPE-3D style.
+          return o.continuity ? s0 + seg.frames * frame_step : highest + 1;
+        });
+  }
+
+  std::vector<int> allocate(const std::vector<int>& split, const Config& config) const override {
+    // Code (vrope.py): channels come as (h+w, h+(W-1-w), (H-1-h)+w, (H-1-h)+(W-1-w)), i.e. the
+    // paper's u1, u4, u2, u3; the paper reads them in u1..u4 order.
+    const auto order = config.options.convention == Convention::Paper
+                           ? std::vector<int>{kU1, kU2, kU3, kU4}
+                           : code_order();
+    return detail::round_robin(split, order);
+  }
+
+ private:
+  static std::vector<int> code_order() { return {kU1, kU4, kU2, kU3}; }
+  // How many pairs each axis gets when pair j reads order[j mod 4].
+  static std::vector<int> counts_of(const std::vector<int>& order, int pairs) {
+    std::vector<int> counts(4, 0);
+    for (int j = 0; j < pairs; ++j) ++counts[order[j % 4]];
+    return counts;
+  }
+};
+
+}  // namespace
+
+const Variant& vrope() {
+  static const VRope kVariant;
+  return kVariant;
+}
+
+}  // namespace ropelab::variants
