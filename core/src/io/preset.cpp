@@ -224,7 +224,13 @@ Preset preset_from_json(const std::string& text, const std::string& source) {
     p.variants.clear();
     for (const json& v : list) {
       if (!v.is_string()) r.fail("variants", "must hold strings");
-      variant_or_throw(v.get<std::string>());
+      if (!find_variant(v.get<std::string>())) {
+        try {
+          variant_or_throw(v.get<std::string>());
+        } catch (const InputError& e) {
+          r.fail("variants:", e.what());
+        }
+      }
       p.variants.push_back(v.get<std::string>());
     }
   }

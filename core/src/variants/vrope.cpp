@@ -34,8 +34,13 @@ class VRope final : public Variant {
           double highest = s0 - 1;
           detail::for_each_visual_token(seg, [&](int f, int h, int w) {
             const double origin = s0 + f * frame_step;
-            double u[4] = {double(w + h), double(w - h + H - 1), double(-w - h + H + W - 2),
-                           double(-w + h + W - 1)};
+            // Eq. 6 directions; Eq. 7's offsets centre every frame on the text diagonal.
+            double u[4] = {double(w + h), double(w - h), double(-w - h), double(-w + h)};
+            if (o.continuity) {
+              u[kU2] += H - 1;
+              u[kU3] += H + W - 2;
+              u[kU4] += W - 1;
+            }
             if (!o.symmetric) u[kU2] = u[kU3] = u[kU4] = u[kU1];
             for (double& v : u) {
               v += origin;

@@ -1,0 +1,72 @@
+// Google Benchmark of the core's hot paths (README "Performance" lists measured figures).
+#include <benchmark/benchmark.h>
+
+#include "ropelab/attention.h"
+#include "ropelab/registry.h"
+#include "ropelab/rope.h"
+
+namespace ropelab {
+namespace {
+
+// 8k: text 64, video 32x16x16, text 64; 128k: text 64, video 512x16x16, text 64.
+Scene scene_of(int frames) {
+  return Scene::text_video_text(64, frames, 16, 16, 64);
+}
+
+Config bench_config() {
+  Config config;
+  config.base = 1e6;
+  config.delta = 2.0;
+  return config;
+}
+
+void Positions(benchmark::State& state) {
+  const Variant& v = *find_variant("videorope");
+  const Scene scene = scene_of(static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(v.positions(scene, bench_config(), 2.0));
+  state.SetItemsProcessed(state.iterations() * scene.token_count());
+}
+
+void Tables(benchmark::State& state) {
+  const Variant& v = *find_variant("videorope");
+  const Scene scene = scene_of(static_cast<int>(state.range(0)));
+  Encoding e = encode(v, scene, bench_config());
+  RopeTables tables;
+  for (auto _ : state) {
+    e.positions = v.positions(scene, e.config, 2.0);
+    compute_rope_tables(e, tables);
+    benchmark::DoNotOptimize(tables.cos.data());
+  }
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(tables.cos.size() * 2 * sizeof(float)));
+}
+
+void AttentionRow(benchmark::State& state) {
+  const Encoding e = encode(*find_variant("videorope"), scene_of(static_cast<int>(state.range(0))),
+                            bench_config());
+  const QkPair raw = make_qk(QkSource::gaussian(0), e.token_count(), e.head_dim());
+  const std::size_t last = e.token_count() - 1;
+  for (auto _ : state) {
+    const RowMatrix k = rotate(e, raw.k);
+    const RowMatrix q = rotate_rows(e, raw.q, last, 1);
+    benchmark::DoNotOptimize(softmax_row(k * q.row(0).transpose(), last));
+  }
+}
+
+void AttentionMatrix(benchmark::State& state) {
+  const Encoding e = encode(*find_variant("videorope"), scene_of(32), bench_config());
+  const RotatedQk qk = rotated_qk(e, QkSource::gaussian(0));
+  for (auto _ : state) benchmark::DoNotOptimize(attention_matrix(e, qk, e.token_count()));
+}
+
+BENCHMARK(Positions)->Name("Positions/8k")->Arg(32)->Unit(benchmark::kMillisecond);
+BENCHMARK(Positions)->Name("Positions/128k")->Arg(512)->Unit(benchmark::kMillisecond);
+BENCHMARK(Tables)->Name("Tables/8k")->Arg(32)->Unit(benchmark::kMillisecond);
+BENCHMARK(Tables)->Name("Tables/128k")->Arg(512)->Unit(benchmark::kMillisecond);
+BENCHMARK(AttentionRow)->Name("AttentionRow/128k")->Arg(512)->Unit(benchmark::kMillisecond);
+BENCHMARK(AttentionMatrix)->Name("AttentionMatrix/8k")->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace ropelab
+
+BENCHMARK_MAIN();

@@ -1,0 +1,208 @@
+// ropelab-cli end to end: the contract of spec/cli.md, exit codes and bad input.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "ropelab/io/npy.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+Result run(const std::string& args) {
+  const fs::path err_file =
+      fs::temp_directory_path() / ("ropelab-cli-err-" + std::to_string(::getpid()));
+  const std::string command = std::string(ROPELAB_CLI) + " " + args + " 2>" + err_file.string();
+  Result r;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::array<char, 65536> buffer{};
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    r.out.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  std::ifstream in(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(in), {});
+  fs::remove(err_file);
+  return r;
+}
+
+TEST(Cli, VariantsListsEveryVariant) {
+  const Result r = run("variants --format json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json list = json::parse(r.out);
+  ASSERT_EQ(list.size(), 12u);
+  for (const json& v : list) {
+    EXPECT_TRUE(v.contains("id") && v.contains("axes") && v.contains("summary") &&
+                v.contains("paper"));
+  }
+  EXPECT_EQ(list[4]["id"], "videorope");
+}
+
+TEST(Cli, PositionsDefaultSceneIsVideoRope) {
+  const Result r = run("positions");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["variant"], "videorope");
+  EXPECT_EQ(j["tokens"], 136);
+  EXPECT_EQ(j["position_ids"][0][131], 4 + 2 * 7);  // last video token's t with delta 2
+  EXPECT_EQ(j["position_ids"][0][132], 4 + 2 * 7 + 1);
+}
+
+TEST(Cli, PositionsWorkedExampleForEveryFormat) {
+  const std::string scene =
+      "--variant mrope --text-before 2 --frames 2 --height 2 --width 3 --text-after 2";
+  const json j = json::parse(run("positions " + scene).out);
+  EXPECT_EQ(j["position_ids"][1],
+            (std::vector<int>{0, 1, 2, 2, 2, 3, 3, 3, 2, 2, 2, 3, 3, 3, 5, 6}));
+  const Result csv = run("positions " + scene + " --format csv");
+  EXPECT_NE(csv.out.find("index,modality,frame,row,col,t,h,w\n0,text,-1,-1,-1,0,0,0\n"),
+            std::string::npos);
+  const Result npy = run("positions " + scene + " --format npy");
+  const ropelab::io::NpyArray a = ropelab::io::parse_npy(npy.out, "stdout");
+  EXPECT_EQ(a.shape, (std::vector<std::size_t>{3, 16}));
+  EXPECT_EQ(a.data[16 + 5], 3);  // h of token 5
+}
+
+TEST(Cli, PresetThenOverrides) {
+  const fs::path preset = fs::temp_directory_path() / "ropelab-cli-preset.json";
+  std::ofstream(preset)
+      << R"({"version": 1, "variants": ["vrope"], "scene": [{"kind": "text", "count": 2}, {"kind": "video", "frames": 2, "height": 2, "width": 3}, {"kind": "text", "count": 2}], "config": {"head_dim": 64}})";
+  const json j = json::parse(run("positions --preset " + preset.string()).out);
+  EXPECT_EQ(j["variant"], "vrope");
+  EXPECT_EQ(j["pair_axis"].size(), 32u);
+  EXPECT_EQ(j["position_ids"][2],
+            (std::vector<int>{0, 1, 5, 4, 3, 4, 3, 2, 9, 8, 7, 8, 7, 6, 10, 11}));
+  const json k =
+      json::parse(run("positions --preset " + preset.string() + " --variant mrope --frames 3").out);
+  EXPECT_EQ(k["variant"], "mrope");
+  EXPECT_EQ(k["tokens"], 2 + 18 + 2);
+  fs::remove(preset);
+}
+
+TEST(Cli, AnglesAreIdsTimesFrequencies) {
+  const json j = json::parse(run("angles --variant vanilla --text-before 1 --frames 1 --height 1 "
+                                 "--width 1 --text-after 1 --head-dim 8")
+                                 .out);
+  EXPECT_EQ(j["pairs"], 4);
+  EXPECT_DOUBLE_EQ(j["angles"][2][1].get<double>(), 2 * std::pow(10000.0, -2.0 / 8));
+}
+
+TEST(Cli, AttentionOnesAndSoftmax) {
+  const json j = json::parse(run("attention --variant vanilla --softmax --query 5").out);
+  EXPECT_EQ(j["query"], 5);
+  EXPECT_NEAR(j["logits"][5].get<double>(), 2.0 * 64 / std::sqrt(128.0), 1e-9);
+  double sum = 0;
+  for (const json& p : j["probabilities"]) sum += p.get<double>();
+  EXPECT_NEAR(sum, 1.0, 1e-9);
+  EXPECT_EQ(j["probabilities"][6], 0);
+  EXPECT_EQ(run("attention --qk gaussian:3").status, 0);
+}
+
+TEST(Cli, AttentionWithNpyArrays) {
+  const fs::path dir = fs::temp_directory_path();
+  std::vector<double> ones(136 * 128, 1.0);
+  std::ofstream(dir / "q.npy", std::ios::binary) << ropelab::io::npy_bytes({136, 128}, ones.data());
+  std::ofstream(dir / "k.npy", std::ios::binary) << ropelab::io::npy_bytes({136, 128}, ones.data());
+  const Result arrays =
+      run("attention --qk npy:" + (dir / "q.npy").string() + "," + (dir / "k.npy").string());
+  ASSERT_EQ(arrays.status, 0) << arrays.err;
+  EXPECT_EQ(json::parse(arrays.out)["logits"], json::parse(run("attention").out)["logits"]);
+  std::ofstream(dir / "k.npy", std::ios::binary) << ropelab::io::npy_bytes({10, 128}, ones.data());
+  const Result bad =
+      run("attention --qk npy:" + (dir / "q.npy").string() + "," + (dir / "k.npy").string());
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("k array"), std::string::npos) << bad.err;
+}
+
+TEST(Cli, AnalyzeEveryKind) {
+  const json c =
+      json::parse(run("analyze --what collisions --variant mrope --base 1000000 --frames 500").out);
+  EXPECT_EQ(c["axis"], "t");
+  EXPECT_EQ(c["wrapping_pairs"], 16);
+  EXPECT_NEAR(c["slowest_wavelength"].get<double>(), 160.1, 0.05);
+  EXPECT_EQ(c["curve"].size(), 1001u);
+  const json j = json::parse(run("analyze --what jump --variant vrope").out);
+  EXPECT_EQ(j["center_gap_before"], 4);
+  EXPECT_EQ(j["center_gap_after"], 4);
+  const json b = json::parse(run("analyze --what bias --variant vanilla").out);
+  EXPECT_EQ(b["map"].size(), 4u);
+  EXPECT_GT(b["max_over_min"].get<double>(), 1.0);
+  const json p = json::parse(run("analyze --what properties --variant videorope").out);
+  EXPECT_TRUE(p["three_d"] && p["low_freq_temporal"] && p["spatial_symmetry"] &&
+              p["temporal_scaling"]);
+}
+
+TEST(Cli, BenchReportsEveryHotPath) {
+  const Result r = run("bench --runs 2 --frames 4");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  std::vector<std::string> names;
+  for (const json& result : j["results"]) {
+    names.push_back(result["name"]);
+    EXPECT_GE(result["median_ms"].get<double>(), 0.0);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"positions", "rope_tables", "attention_row",
+                                             "attention_matrix"}));
+}
+
+// Bad input: exit 2, a message naming the option and the problem, and no output file.
+TEST(Cli, BadInputExitsTwoWithAClearMessage) {
+  const fs::path out = fs::temp_directory_path() / "ropelab-cli-never.json";
+  fs::remove(out);
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"positions --head-dim 127", "head dim = 127"},
+      {"positions --head-dim abc", "--head-dim = 'abc'"},
+      {"positions --split 16:24:20", "add up to 60"},
+      {"positions --base 1", "base = 1"},
+      {"positions --base nan", "base = nan"},
+      {"positions --delta nan", "delta = nan"},
+      {"positions --delta inf", "delta = inf"},
+      {"positions --frames 0", "frames = 0"},
+      {"positions --width -3", "width = -3"},
+      {"positions --frames 100000 --height 1000 --width 1000", "scene size"},
+      {"positions --variant hope", "variant = 'hope'"},
+      {"positions --format xml", "--format = 'xml'"},
+      {"positions --frames", "--frames = (missing)"},
+      {"positions --bogus 1", "option '--bogus' is unknown"},
+      {"frobnicate", "command = 'frobnicate'"},
+      {"positions --preset /nonexistent/p.json", "/nonexistent/p.json"},
+      {"attention --query 9999", "--query = '9999'"},
+      {"attention --qk gaussian:x", "--qk seed"},
+      {"analyze --what nothing", "--what = 'nothing'"},
+      {"analyze --what collisions --axis q", "--axis = 'q'"},
+  };
+  for (const auto& [args, message] : cases) {
+    const std::size_t command_end = args.find(' ');
+    const std::string with_out =
+        command_end == std::string::npos
+            ? args + " --out " + out.string()
+            : args.substr(0, command_end) + " --out " + out.string() + args.substr(command_end);
+    const Result r = run(with_out);
+    EXPECT_EQ(r.status, 2) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << args << "\n" << r.err;
+    EXPECT_FALSE(fs::exists(out)) << args;
+  }
+}
+
+TEST(Cli, OutFileIsWrittenWhole) {
+  const fs::path out = fs::temp_directory_path() / "ropelab-cli-positions.json";
+  ASSERT_EQ(run("positions --out " + out.string()).status, 0);
+  std::ifstream in(out);
+  EXPECT_EQ(json::parse(in)["tokens"], 136);
+  fs::remove(out);
+}
+
+}  // namespace
