@@ -2,6 +2,7 @@
 // Frequencies, angles, cos/sin tables and rotation in the rotate-half layout (pair j is feature
 // dims j and j + D/2).
 #include <Eigen/Core>
+#include <Eigen/StdVector>
 #include <vector>
 
 #include "ropelab/variant.h"
@@ -17,10 +18,12 @@ RowMatrix angles(const Encoding& encoding);
 // cos/sin of every (token, pair) angle in float32, tokens x pairs row-major, as a model consumes
 // them. Buffers are reused across calls. Exploits that each axis has few distinct positions.
 struct RopeTables {
+  // 64-byte aligned so rows can be written with streaming stores.
+  using Buffer = std::vector<float, Eigen::aligned_allocator<float>>;
   std::size_t tokens = 0;
   int pairs = 0;
-  std::vector<float> cos;
-  std::vector<float> sin;
+  Buffer cos;
+  Buffer sin;
 };
 void compute_rope_tables(const Encoding& encoding, RopeTables& tables);
 
