@@ -1,0 +1,32 @@
+#pragma once
+// A training-free proxy of V-NIAH-D (analyses.md §8): can a positional dot product still find a
+// needle frame when distractor frames similar to it recur at a fixed period? Not the paper's
+// trained-model benchmark; report what it shows.
+#include <cstdint>
+#include <vector>
+
+#include "ropelab/variant.h"
+
+namespace ropelab {
+
+struct DistractorSetup {
+  std::vector<int> haystack_frames{100, 200, 400, 800, 1600, 3200};
+  std::vector<double> needle_depths{0.0, 0.25, 0.5, 0.75, 1.0};  // 0 = first frame, 1 = last
+  int distractor_period = 200;         // frames between distractors (V-NIAH-D uses ~200)
+  double distractor_similarity = 0.9;  // cosine similarity of a distractor to the needle
+  int seeds = 4;
+  std::uint64_t first_seed = 1;
+};
+
+struct DistractorResult {
+  std::vector<int> haystack_frames;
+  std::vector<double> needle_depths;
+  RowMatrix accuracy;  // haystack lengths x depths, in [0, 1]
+};
+
+// One token per frame; the query is one text token after the haystack and carries the needle's
+// content. Throws InputError for empty grids or sizes beyond the scene cap.
+DistractorResult distractor_retrieval(const Variant& variant, const Config& config,
+                                      const DistractorSetup& setup = {});
+
+}  // namespace ropelab
