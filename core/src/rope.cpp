@@ -102,6 +102,17 @@ class AngleRows {
     }
   }
 
+  bool on_grids() const { return !grids_.empty(); }
+  std::size_t axes() const { return grids_.size(); }
+  const T* cos_row(std::size_t axis, std::size_t token) const {
+    return grids_[axis].cos_rows.data() +
+           static_cast<std::size_t>(grids_[axis].index[token]) * pairs_;
+  }
+  const T* sin_row(std::size_t axis, std::size_t token) const {
+    return grids_[axis].sin_rows.data() +
+           static_cast<std::size_t>(grids_[axis].index[token]) * pairs_;
+  }
+
   void row(std::size_t token, T* __restrict cos_out, T* __restrict sin_out) const {
     if (grids_.empty()) {
       for (int j = 0; j < pairs_; ++j) {
@@ -135,16 +146,27 @@ class AngleRows {
 
 namespace {
 
-// Copies a finished row to the table. The tables are far larger than the caches and are not read
-// back here, so streaming stores skip the read-for-ownership and roughly halve memory traffic.
-void store_row(const float* row, float* out, int pairs) {
 #if defined(__AVX__)
-  if (reinterpret_cast<std::uintptr_t>(out) % 32 == 0 && pairs % 8 == 0) {
-    for (int j = 0; j < pairs; j += 8) _mm256_stream_ps(out + j, _mm256_loadu_ps(row + j));
-    return;
+// Sums the grid rows of a token's axes eight pairs at a time and streams the result out: the
+// tables are far larger than the caches and never read back here, so streaming stores skip the
+// read-for-ownership and the row never takes a detour through a temporary.
+void stream_sum(const float* const* rows, std::size_t axes, float* out, int pairs) {
+  for (int j = 0; j < pairs; j += 8) {
+    __m256 sum = _mm256_loadu_ps(rows[0] + j);
+    for (std::size_t a = 1; a < axes; ++a) sum = _mm256_add_ps(sum, _mm256_loadu_ps(rows[a] + j));
+    _mm256_stream_ps(out + j, sum);
   }
+}
 #endif
-  std::copy_n(row, pairs, out);
+
+bool can_stream(const RopeTables& tables) {
+#if defined(__AVX__)
+  return tables.pairs % 8 == 0 && reinterpret_cast<std::uintptr_t>(tables.cos.data()) % 32 == 0 &&
+         reinterpret_cast<std::uintptr_t>(tables.sin.data()) % 32 == 0;
+#else
+  (void)tables;
+  return false;
+#endif
 }
 
 }  // namespace
@@ -158,18 +180,27 @@ void compute_rope_tables(const Encoding& encoding, RopeTables& tables) {
   tables.sin.resize(n * pairs);
   const AngleRows<float> rows(encoding);
   const auto count = static_cast<std::ptrdiff_t>(n);
-#pragma omp parallel
-  {
-    std::vector<float> c(pairs), s(pairs);
-#pragma omp for schedule(static)
-    for (std::ptrdiff_t i = 0; i < count; ++i) {
-      rows.row(static_cast<std::size_t>(i), c.data(), s.data());
-      store_row(c.data(), tables.cos.data() + i * pairs, pairs);
-      store_row(s.data(), tables.sin.data() + i * pairs, pairs);
-    }
 #if defined(__AVX__)
-    _mm_sfence();  // make the streamed rows visible before the tables are used
+  if (rows.on_grids() && can_stream(tables) && rows.axes() <= 8) {
+#pragma omp parallel for schedule(static)
+    for (std::ptrdiff_t i = 0; i < count; ++i) {
+      const float* cos_rows[8];
+      const float* sin_rows[8];
+      for (std::size_t a = 0; a < rows.axes(); ++a) {
+        cos_rows[a] = rows.cos_row(a, static_cast<std::size_t>(i));
+        sin_rows[a] = rows.sin_row(a, static_cast<std::size_t>(i));
+      }
+      stream_sum(cos_rows, rows.axes(), tables.cos.data() + i * pairs, pairs);
+      stream_sum(sin_rows, rows.axes(), tables.sin.data() + i * pairs, pairs);
+    }
+    _mm_sfence();  // streamed rows are visible before the tables are used
+    return;
+  }
 #endif
+#pragma omp parallel for schedule(static)
+  for (std::ptrdiff_t i = 0; i < count; ++i) {
+    rows.row(static_cast<std::size_t>(i), tables.cos.data() + i * pairs,
+             tables.sin.data() + i * pairs);
   }
 }
 

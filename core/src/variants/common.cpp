@@ -4,39 +4,59 @@
 
 namespace ropelab::detail {
 
+// The layout arrays are sized once up front and written by index: this is the hot path of every
+// slider move on large scenes, and push_back's bookkeeping doubled its cost.
 PositionBuilder::PositionBuilder(int axes, std::size_t capacity) : axes_(axes) {
-  positions_.tokens.reserve(capacity);
-  positions_.ids.resize(axes, static_cast<Eigen::Index>(std::max<std::size_t>(capacity, 1)));
+  resize(std::max<std::size_t>(capacity, 1));
+}
+
+void PositionBuilder::resize(std::size_t capacity) {
+  TokenLayout& t = positions_.tokens;
+  t.modality.resize(capacity);
+  t.segment.resize(capacity);
+  t.frame.resize(capacity);
+  t.row.resize(capacity);
+  t.col.resize(capacity);
+  positions_.ids.conservativeResize(axes_, static_cast<Eigen::Index>(capacity));
 }
 
 void PositionBuilder::grow() {
-  if (next_ < static_cast<std::size_t>(positions_.ids.cols())) return;
-  positions_.ids.conservativeResize(Eigen::NoChange, positions_.ids.cols() * 2);
+  if (next_ >= positions_.tokens.modality.size()) resize(2 * next_);
+}
+
+void PositionBuilder::describe(Modality modality, int segment, int frame, int row, int col) {
+  TokenLayout& t = positions_.tokens;
+  t.modality[next_] = modality;
+  t.segment[next_] = segment;
+  t.frame[next_] = frame;
+  t.row[next_] = row;
+  t.col[next_] = col;
 }
 
 void PositionBuilder::text(int segment, double id) {
   grow();
-  positions_.tokens.add_text(segment);
-  positions_.ids.col(static_cast<Eigen::Index>(next_++)).setConstant(id);
+  describe(Modality::Text, segment, -1, -1, -1);
+  const auto column = static_cast<Eigen::Index>(next_++);
+  for (int a = 0; a < axes_; ++a) positions_.ids(a, column) = id;
 }
 
 void PositionBuilder::text_ids(int segment, const double* ids) {
   grow();
-  positions_.tokens.add_text(segment);
-  for (int a = 0; a < axes_; ++a) positions_.ids(a, static_cast<Eigen::Index>(next_)) = ids[a];
-  ++next_;
+  describe(Modality::Text, segment, -1, -1, -1);
+  const auto column = static_cast<Eigen::Index>(next_++);
+  for (int a = 0; a < axes_; ++a) positions_.ids(a, column) = ids[a];
 }
 
 void PositionBuilder::visual_ids(Modality modality, int segment, int frame, int row, int col,
                                  const double* ids) {
   grow();
-  positions_.tokens.add_visual(modality, segment, frame, row, col);
-  for (int a = 0; a < axes_; ++a) positions_.ids(a, static_cast<Eigen::Index>(next_)) = ids[a];
-  ++next_;
+  describe(modality, segment, frame, row, col);
+  const auto column = static_cast<Eigen::Index>(next_++);
+  for (int a = 0; a < axes_; ++a) positions_.ids(a, column) = ids[a];
 }
 
 Positions PositionBuilder::finish() {
-  positions_.ids.conservativeResize(Eigen::NoChange, static_cast<Eigen::Index>(next_));
+  if (next_ != positions_.tokens.modality.size()) resize(next_);
   return std::move(positions_);
 }
 

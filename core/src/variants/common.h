@@ -25,6 +25,8 @@ class PositionBuilder {
 
  private:
   void grow();
+  void resize(std::size_t capacity);
+  void describe(Modality modality, int segment, int frame, int row, int col);
   int axes_;
   std::size_t next_ = 0;
   Positions positions_;
