@@ -88,6 +88,14 @@ TEST_P(EveryVariant, RopeTablesMatchDirectAngles) {
   }
 }
 
+TEST_P(EveryVariant, DescribesItsTwoHalves) {
+  const Variant& v = *GetParam();
+  EXPECT_GT(v.formula().position_design.size(), 20u) << v.id();
+  EXPECT_GT(v.formula().frequency_allocation.size(), 10u) << v.id();
+  EXPECT_FALSE(v.info().summary.empty());
+  EXPECT_FALSE(v.info().paper.empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(All, EveryVariant, ::testing::ValuesIn(all_variants()),
                          [](const auto& info) {
                            std::string name(info.param->id());

@@ -32,6 +32,13 @@ struct Positions {
   std::size_t token_count() const { return tokens.size(); }
 };
 
+// The two halves of a variant in words, in the reference code's convention (rotate-half layout,
+// pair j = dims j and j + D/2, pair 0 fastest), for the formula panel.
+struct Formula {
+  std::string position_design;
+  std::string frequency_allocation;
+};
+
 class Variant {
  public:
   virtual ~Variant() = default;
@@ -40,6 +47,7 @@ class Variant {
   Variant& operator=(const Variant&) = delete;
 
   virtual const VariantInfo& info() const = 0;
+  virtual Formula formula() const = 0;
   std::string_view id() const { return info().id; }
   int axis_count() const { return static_cast<int>(info().axes.size()); }
 

@@ -1,9 +1,9 @@
 #include "ropelab/io/npy.h"
 
 #include <bit>
+#include <cctype>
 #include <cmath>
 #include <cstring>
-#include <regex>
 
 #include "ropelab/error.h"
 #include "ropelab/io/files.h"
@@ -54,6 +54,31 @@ std::vector<std::size_t> parse_shape(const std::string& text, const std::string&
   return shape;
 }
 
+// The value after "'key':" in a header dict: the contents of a quoted string (open = '\''), of
+// a parenthesised tuple (open = '(') or a bare word (open = 0, True/False). A linear scan:
+// std::regex recurses per character and overflowed the stack on long hostile headers.
+bool header_value(const std::string& header, const std::string& key, char open,
+                  std::string& value) {
+  const std::size_t at = header.find("'" + key + "'");
+  if (at == std::string::npos) return false;
+  std::size_t pos = at + key.size() + 2;
+  while (pos < header.size() && std::isspace(static_cast<unsigned char>(header[pos]))) ++pos;
+  if (pos >= header.size() || header[pos] != ':') return false;
+  ++pos;
+  while (pos < header.size() && std::isspace(static_cast<unsigned char>(header[pos]))) ++pos;
+  if (open != 0) {
+    if (pos >= header.size() || header[pos] != open) return false;
+    const std::size_t close = header.find(open == '(' ? ')' : '\'', pos + 1);
+    if (close == std::string::npos) return false;
+    value = header.substr(pos + 1, close - pos - 1);
+    return true;
+  }
+  std::size_t end = pos;
+  while (end < header.size() && std::isalpha(static_cast<unsigned char>(header[end]))) ++end;
+  value = header.substr(pos, end - pos);
+  return value == "True" || value == "False";
+}
+
 }  // namespace
 
 std::string npy_bytes(const std::vector<std::size_t>& shape, const double* data) {
@@ -85,8 +110,9 @@ std::string npy_bytes(const std::vector<std::size_t>& shape, const double* data)
 }
 
 NpyArray parse_npy(const std::string& bytes, const std::string& name) {
-  if (bytes.size() < 10 || bytes.compare(0, 6, kMagic, 6) != 0)
+  if (bytes.size() < 6 || bytes.compare(0, 6, kMagic, 6) != 0)
     fail(name, "not a .npy file (bad magic bytes)");
+  if (bytes.size() < 10) fail(name, "truncated header");
   const int major = static_cast<unsigned char>(bytes[6]);
   if (major < 1 || major > 3)
     fail(name, "unsupported .npy format version " + std::to_string(major));
@@ -100,18 +126,14 @@ NpyArray parse_npy(const std::string& bytes, const std::string& name) {
   if (bytes.size() < prefix + length)
     fail(name, "truncated header (needs " + std::to_string(length) + " bytes)");
   const std::string header = bytes.substr(prefix, length);
-  std::smatch match;
-  static const std::regex descr_re(R"('descr'\s*:\s*'([^']*)')");
-  static const std::regex order_re(R"('fortran_order'\s*:\s*(True|False))");
-  static const std::regex shape_re(R"('shape'\s*:\s*\(([^)]*)\))");
-  if (!std::regex_search(header, match, descr_re)) fail(name, "header has no 'descr'");
+  std::string value;
+  if (!header_value(header, "descr", '\'', value)) fail(name, "header has no 'descr'");
   NpyArray array;
-  array.dtype = match[1];
-  if (!std::regex_search(header, match, order_re)) fail(name, "header has no 'fortran_order'");
-  if (match[1] == "True")
-    fail(name, "Fortran-ordered arrays are not supported (save with C order)");
-  if (!std::regex_search(header, match, shape_re)) fail(name, "header has no 'shape'");
-  array.shape = parse_shape(match[1], name);
+  array.dtype = value;
+  if (!header_value(header, "fortran_order", 0, value)) fail(name, "header has no 'fortran_order'");
+  if (value == "True") fail(name, "Fortran-ordered arrays are not supported (save with C order)");
+  if (!header_value(header, "shape", '(', value)) fail(name, "header has no 'shape'");
+  array.shape = parse_shape(value, name);
   std::size_t count = 1;
   for (std::size_t s : array.shape) {
     if (s != 0 && count > kMaxElements / s)
@@ -126,7 +148,8 @@ NpyArray parse_npy(const std::string& bytes, const std::string& name) {
   else if (array.dtype == "<f2" || array.dtype == "f2")
     width = 2;
   else
-    fail(name, "dtype '" + array.dtype +
+    fail(name, "dtype '" +
+                   (array.dtype.size() > 32 ? array.dtype.substr(0, 32) + "..." : array.dtype) +
                    "' is not supported (float16, float32 or float64, little endian)");
   const std::size_t offset = prefix + length;
   if (bytes.size() - offset != count * width) {

@@ -162,6 +162,8 @@ std::string variants_output(Format format) {
                     {"summary", info.summary},
                     {"paper", info.paper},
                     {"has_delta", info.has_delta},
+                    {"position_design", v->formula().position_design},
+                    {"frequency_allocation", v->formula().frequency_allocation},
                     {"default_split", v->default_split(64)}});
   }
   return dump(list);

@@ -18,6 +18,13 @@ class MRope final : public Variant {
   std::vector<int> default_split(int pairs) const override {
     return detail::quarter_temporal_split(pairs);
   }
+  Formula formula() const override {
+    return {
+        "Text (s, s, s). Video token (s0 + f, s0 + h, s0 + w); after the video the counter jumps "
+        "to s0 + max(T, H, W).",
+        "Chunked mrope_section [16, 24, 24] (scaled with D): pairs 0-15 read t (the highest "
+        "frequencies), 16-39 h, 40-63 w."};
+  }
   Positions positions(const Scene& scene, const Config&, double) const override {
     return detail::walk_with_counter(
         scene, 3, [](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {

@@ -23,6 +23,12 @@ class MRopeI final : public Variant {
     return detail::interleaved_default_split(pairs);
   }
 
+  Formula formula() const override {
+    return {
+        "As M-RoPE; with the spatial reset h and w restart at 0 inside each visual segment (s0 + "
+        "f, h, w), and text resumes at s0 + max(T, H, W).",
+        "Interleaved as Qwen3-VL: THW THW ... TTTT."};
+  }
   Positions positions(const Scene& scene, const Config& config, double) const override {
     const bool reset = config.options.spatial_reset;
     return detail::walk_with_counter(

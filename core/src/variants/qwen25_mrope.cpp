@@ -21,6 +21,13 @@ class Qwen25MRope final : public Variant {
     return detail::quarter_temporal_split(pairs);
   }
 
+  Formula formula() const override {
+    return {
+        "As M-RoPE, but frame group g has t = s0 + floor(g * second_per_grid * tokens_per_second): "
+        "absolute time. Images keep t = s0. The early-cast switch truncates second_per_grid first "
+        "(fps > 2 collapses every frame onto one t).",
+        "As M-RoPE: pairs 0-15 t, 16-39 h, 40-63 w."};
+  }
   Positions positions(const Scene& scene, const Config& config, double) const override {
     const VariantOptions& o = config.options;
     return detail::walk_with_counter(

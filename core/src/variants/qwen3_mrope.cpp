@@ -23,6 +23,14 @@ class Qwen3MRope final : public Variant {
     return detail::interleaved_default_split(pairs);
   }
 
+  Formula formula() const override {
+    return {
+        "As M-RoPE. With timestamps each frame becomes its own block (t constant) preceded by "
+        "'<x.y seconds>' text tokens and wrapped in <|vision_start|>/<|vision_end|>.",
+        "Interleaved (apply_interleaved_mrope): pair j reads h if j mod 3 = 1 and j < 60, w if j "
+        "mod 3 = 2 and j < 60, t otherwise: THW THW ... TTTT, so every axis spans all "
+        "frequencies."};
+  }
   Positions positions(const Scene& scene, const Config& config, double) const override {
     const int stamp = config.options.timestamp_tokens;
     return detail::walk_with_counter(

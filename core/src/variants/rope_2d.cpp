@@ -18,6 +18,12 @@ class Rope2d final : public Variant {
         "Liu et al. 2025 (VRoPE, Table 3)"};
     return kInfo;
   }
+  Formula formula() const override {
+    return {
+        "Only the spatial coordinates (s0 + h, s0 + w) of each frame; each frame advances the "
+        "counter by max(H, W); text continues at the counter.",
+        "Even pairs read h, odd pairs read w."};
+  }
   Positions positions(const Scene& scene, const Config&, double) const override {
     return detail::walk_with_counter(
         scene, 2, [](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {

@@ -23,6 +23,12 @@ class RopeCompact final : public Variant {
     return detail::quarter_temporal_split(pairs);
   }
 
+  Formula formula() const override {
+    return {
+        "Video as M-RoPE (s0 + f, s0 + h, s0 + w); the following text starts at (s0 + T, s0 + H, "
+        "s0 + W): each axis continues from its own maximum.",
+        "As M-RoPE: pairs 0-15 t, 16-39 h, 40-63 w."};
+  }
   Positions positions(const Scene& scene, const Config&, double) const override {
     detail::PositionBuilder builder(3, detail::layout_capacity(scene));
     std::array<double, 3> next{0, 0, 0};  // the next free id on each axis

@@ -15,6 +15,10 @@ class RopeShare final : public Variant {
         "Liu et al. 2025 (VRoPE, Table 3)"};
     return kInfo;
   }
+  Formula formula() const override {
+    return {"Every token of frame f shares p = s0 + f; text after the video continues at s0 + T.",
+            "Every pair reads p."};
+  }
   Positions positions(const Scene& scene, const Config&, double) const override {
     return detail::walk_with_counter(
         scene, 1, [](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {

@@ -17,6 +17,13 @@ class RopeTie final : public Variant {
                                    "Su 2024 (kexue.fm 10040)"};
     return kInfo;
   }
+  Formula formula() const override {
+    return {
+        "Text (s, s). An H x W image after text ending at L: row r, column c (1-based) at (L + "
+        "r(W+1), L + c(H+1)); next text at L + (W+1)(H+1). Frames of a video follow each other as "
+        "images (our choice: the source covers images only).",
+        "Pinned here (the source does not say): even pairs read h, odd pairs read w."};
+  }
   Positions positions(const Scene& scene, const Config& config, double) const override {
     const bool fractional = config.options.fractional_steps;
     return detail::walk_with_counter(

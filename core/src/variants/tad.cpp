@@ -16,6 +16,12 @@ class Tad final : public Variant {
                                    "Gao et al. 2024 (TC-LLaVA)"};
     return kInfo;
   }
+  Formula formula() const override {
+    return {
+        "p = vanilla index + time index. The time index steps by 1 per text token and by 1 per "
+        "frame (constant inside a frame), so text ids grow by 2 per token.",
+        "Every pair reads p."};
+  }
   Positions positions(const Scene& scene, const Config&, double) const override {
     detail::PositionBuilder builder(1, detail::layout_capacity(scene));
     double vanilla = 0;  // the flattened index

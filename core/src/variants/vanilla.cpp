@@ -15,6 +15,12 @@ class Vanilla final : public Variant {
         "Su et al. 2021 (RoFormer)"};
     return kInfo;
   }
+  Formula formula() const override {
+    return {
+        "Every token, text or visual, takes the next position: p = s, s += 1 (the video is "
+        "flattened frame by frame, row by row).",
+        "Every pair j reads p; pair 0 is the fastest (theta_0 = 1), pair P-1 the slowest."};
+  }
   Positions positions(const Scene& scene, const Config&, double) const override {
     return detail::walk_with_counter(
         scene, 1, [](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {

@@ -27,6 +27,14 @@ class VideoRope final : public Variant {
     return detail::quarter_temporal_split(pairs);
   }
 
+  Formula formula() const override {
+    return {
+        "Text (s, s, s). Video token t = s0 + delta*f, h = t + h - floor((H-1)/2), w = t + w - "
+        "floor((W-1)/2): frames on the diagonal, spread by delta. Text resumes at s0 + delta(T-1) "
+        "+ 1. Paper form: centring h - H/2, w - W/2 and text at s0 + delta*T.",
+        "Pairs 0-47 interleave h (even) and w (odd); pairs 48-63 read t (the lowest frequencies, "
+        "LTA). Paper form: even pairs w (x), odd pairs h (y)."};
+  }
   Positions positions(const Scene& scene, const Config& config, double delta) const override {
     const VariantOptions& o = config.options;
     const bool paper = o.convention == Convention::Paper;

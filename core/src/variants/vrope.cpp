@@ -25,6 +25,14 @@ class VRope final : public Variant {
     return counts_of(code_order(), pairs);
   }
 
+  Formula formula() const override {
+    return {
+        "Frame f at origin s0 + f(H+W-1): u1 = w+h, u2 = w-h+(H-1), u3 = -w-h+(H+W-2), u4 = "
+        "-w+h+(W-1) (Eqs. 6-8), so every frame's centre sits on the text diagonal; text resumes at "
+        "s0 + T(H+W-1).",
+        "Pair j reads the code's channel j mod 4, whose order is (u1, u4, u2, u3); the paper reads "
+        "u1..u4 in order. No separate temporal channels (half_time_dim = 0)."};
+  }
   Positions positions(const Scene& scene, const Config& config, double) const override {
     const VariantOptions& o = config.options;
     return detail::walk_with_counter(
