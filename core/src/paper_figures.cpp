@@ -186,4 +186,21 @@ AdjacentIds adjacent_ids(const Encoding& e) {
   return ids;
 }
 
+DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, const Config& config) {
+  Config code = config, paper = config;
+  code.options.convention = Convention::Code;
+  paper.options.convention = Convention::Paper;
+  DefinitionsDiff diff{encode(variant, scene, code), encode(variant, scene, paper), {}, {}};
+  const std::size_t n = std::min(diff.code.token_count(), diff.paper.token_count());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (diff.code.positions.ids.col(static_cast<Eigen::Index>(i)) !=
+        diff.paper.positions.ids.col(static_cast<Eigen::Index>(i)))
+      diff.tokens.push_back(i);
+  }
+  for (int j = 0; j < diff.code.pairs(); ++j) {
+    if (diff.code.pair_axis[j] != diff.paper.pair_axis[j]) diff.pairs.push_back(j);
+  }
+  return diff;
+}
+
 }  // namespace ropelab

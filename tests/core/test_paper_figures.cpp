@@ -62,5 +62,19 @@ TEST(PaperFigures, Fig5AdjacentIds) {
   EXPECT_EQ(v.frame_b, (std::vector<double>{6, 5, 5}));  // moved along the diagonal by delta = 2
 }
 
+// VideoRoPE: the paper centres with H/2 and resumes text at s0 + delta T; its x/y parity is
+// swapped. VRoPE: same ids, different channel order.
+TEST(PaperFigures, DefinitionsDiff) {
+  const DefinitionsDiff v = definitions_diff(*find_variant("videorope"), worked_scene(), Config{});
+  EXPECT_EQ(v.tokens.size(), 14u);  // every video token and the text after it; text before agrees
+  EXPECT_EQ(v.tokens.front(), 2u);
+  EXPECT_EQ(v.paper.id(0, 14), 2 + 2 * 2);  // s0 + delta T
+  EXPECT_EQ(v.code.id(0, 14), 2 + 2 * 1 + 1);
+  EXPECT_EQ(v.pairs.size(), 48u);
+  const DefinitionsDiff u = definitions_diff(*find_variant("vrope"), worked_scene(), Config{});
+  EXPECT_TRUE(u.tokens.empty());
+  EXPECT_EQ(u.pairs.size(), 48u);  // (u1, u4, u2, u3) vs (u1, u2, u3, u4): only j mod 4 = 0 agrees
+}
+
 }  // namespace
 }  // namespace ropelab::test

@@ -61,4 +61,14 @@ struct AdjacentIds {
 };
 AdjacentIds adjacent_ids(const Encoding& encoding);
 
+// Where the paper and the reference code disagree: both encodings, the tokens whose ids differ on
+// any axis and the pairs that read a different axis.
+struct DefinitionsDiff {
+  Encoding code;
+  Encoding paper;
+  std::vector<std::size_t> tokens;  // ids differ
+  std::vector<int> pairs;           // allocation differs
+};
+DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, const Config& config);
+
 }  // namespace ropelab
