@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "ropelab/analyses.h"
@@ -11,6 +12,7 @@
 #include "ropelab/error.h"
 #include "ropelab/io/npy.h"
 #include "ropelab/io/writers.h"
+#include "ropelab/memory_guard.h"
 #include "ropelab/registry.h"
 #include "ropelab/rope.h"
 
@@ -20,6 +22,31 @@ namespace {
 
 Encoding encode_options(const Options& o) {
   return encode(variant_or_throw(o.variant), o.scene, o.config);
+}
+
+// Refuses, before anything large is allocated, work whose estimated memory exceeds the cap
+// (memory_guard.h). The scene and config are validated first so their own errors come first.
+void guard_memory(const Options& o, Workload workload, std::uint64_t extra = 0) {
+  const Variant& variant = variant_or_throw(o.variant);
+  o.config.validate();
+  o.scene.validate();
+  check_memory(estimate_memory(workload, o.scene, o.config, variant.axis_count(), o.format, extra));
+}
+
+// Bytes of the q/k files named by --qk npy:Q.npy,K.npy (0 when unknown or another source).
+std::uint64_t qk_file_bytes(const std::string& text) {
+  if (text.rfind("npy:", 0) != 0) return 0;
+  std::uint64_t total = 0;
+  std::size_t start = 4;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    std::error_code error;
+    const auto size = std::filesystem::file_size(text.substr(start, comma - start), error);
+    if (!error) total += size;
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return total;
 }
 
 std::size_t resolve_query(const std::string& text, std::size_t tokens) {
@@ -66,6 +93,7 @@ int axis_index(const Encoding& e, const std::string& name) {
 }
 
 std::string attention(const Options& o) {
+  guard_memory(o, Workload::AttentionRow, qk_file_bytes(o.qk));
   const Encoding e = encode_options(o);
   const std::size_t query = resolve_query(o.query, e.token_count());
   const RotatedQk qk = rotated_qk(e, qk_source(o.qk));
@@ -80,6 +108,11 @@ std::string analyze(const Options& o) {
   require(o.format == io::Format::Json, "--format", "csv/npy", "analyze writes json only");
   const Variant& variant = variant_or_throw(o.variant);
   if (o.what == "properties") return io::properties_json(properties(variant, o.config));
+  guard_memory(o,
+               o.what == "collisions" ? Workload::Collisions
+               : o.what == "jump"     ? Workload::Jump
+                                      : Workload::Bias,
+               o.what == "collisions" ? static_cast<std::uint64_t>(std::max(o.range, 0)) : 0);
   const Encoding e = encode(variant, o.scene, o.config);
   if (o.what == "collisions")
     return io::collisions_json(collisions(e, o.axis ? axis_index(e, *o.axis) : -1, o.range));
@@ -105,6 +138,7 @@ nlohmann::json time_it(const std::string& name, int runs, Fn&& fn) {
 }
 
 std::string bench(const Options& o) {
+  guard_memory(o, Workload::Bench);
   const Variant& variant = variant_or_throw(o.variant);
   Encoding e = encode(variant, o.scene, o.config);
   const std::size_t n = e.token_count();
@@ -139,8 +173,14 @@ std::string bench(const Options& o) {
 
 std::string run_command(const Options& o) {
   if (o.command == "variants") return io::variants_output(o.format);
-  if (o.command == "positions") return io::positions_output(encode_options(o), o.format);
-  if (o.command == "angles") return io::angles_output(encode_options(o), o.format);
+  if (o.command == "positions") {
+    guard_memory(o, Workload::Positions);
+    return io::positions_output(encode_options(o), o.format);
+  }
+  if (o.command == "angles") {
+    guard_memory(o, Workload::Angles);
+    return io::angles_output(encode_options(o), o.format);
+  }
   if (o.command == "attention") return attention(o);
   if (o.command == "analyze") return analyze(o);
   if (o.command == "bench") return bench(o);

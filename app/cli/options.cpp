@@ -261,6 +261,7 @@ output: --format json|csv|npy  --out FILE
 attention: --query INDEX|last  --qk ones|gaussian:SEED[:SHIFT]|npy:Q.npy,K.npy  --softmax  --bidirectional
 analyze: --what ...  --axis NAME  --range L  --query INDEX
 figure: --view layout|frequency|attention|similarity|allocation  --out FILE  --size WxH  --dpi N  --compare ID,ID
+memory: a command refuses work planned beyond ROPELAB_MAX_MEMORY_MB (default 4096 MiB)
 exit status: 0 success, 2 usage or input error, 1 other failure
 )";
 }
