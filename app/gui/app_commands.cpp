@@ -1,0 +1,217 @@
+#include "app/gui/app_commands.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QSurfaceFormat>
+#include <QTextStream>
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "app/gui/main_window.h"
+#include "ropelab/registry.h"
+#include "views/image_export.h"
+
+namespace ropelab::app {
+
+void configure_opengl() {
+  QSurfaceFormat format;
+  format.setRenderableType(QSurfaceFormat::OpenGL);
+  format.setVersion(3, 2);
+  format.setProfile(QSurfaceFormat::CoreProfile);
+  format.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+  format.setRedBufferSize(8);
+  format.setGreenBufferSize(8);
+  format.setBlueBufferSize(8);
+  format.setAlphaBufferSize(8);
+  format.setDepthBufferSize(24);
+  format.setStencilBufferSize(0);
+  // No multisampling: 8x MSAA is several times slower on llvmpipe and images must be exact.
+  format.setSamples(0);
+  QSurfaceFormat::setDefaultFormat(format);
+  QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+}
+
+std::optional<AppOptions> parse_app_options(const QStringList& arguments, QString& error) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("RoPE Lab: rotary position embeddings, seen"));
+  parser.addHelpOption();
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                      QStringLiteral("Render the window to FILE.png and exit."),
+                                      QStringLiteral("FILE"));
+  const QCommandLineOption benchmark(
+      QStringLiteral("benchmark"),
+      QStringLiteral("Replay slider changes and print compute and render times."));
+  const QCommandLineOption changes(QStringLiteral("benchmark-changes"),
+                                   QStringLiteral("Slider changes per benchmark scene (200)."),
+                                   QStringLiteral("N"), QStringLiteral("200"));
+  const QCommandLineOption smallOnly(QStringLiteral("benchmark-small-only"),
+                                     QStringLiteral("Skip the 128k-token benchmark scene."));
+  const QCommandLineOption compare(
+      QStringLiteral("compare"),
+      QStringLiteral("Variants side by side, e.g. vanilla,mrope,videorope."),
+      QStringLiteral("LIST"));
+  const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."),
+                                QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+  const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Dark theme."));
+  parser.addOptions({screenshot, benchmark, changes, smallOnly, compare, size, dark});
+  if (!parser.parse(arguments)) {
+    error = parser.errorText();
+    return std::nullopt;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    error = parser.helpText();
+    return std::nullopt;
+  }
+  AppOptions options;
+  if (parser.isSet(screenshot)) options.screenshot = parser.value(screenshot);
+  options.benchmark = parser.isSet(benchmark);
+  options.benchmarkChanges = std::max(1, parser.value(changes).toInt());
+  options.benchmarkLarge = !parser.isSet(smallOnly);
+  options.dark = parser.isSet(dark);
+  if (parser.isSet(compare)) {
+    options.compare = parser.value(compare).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (options.compare.size() > SceneParameters::kMaxCompared) {
+      error =
+          QStringLiteral("--compare takes at most %1 variants").arg(SceneParameters::kMaxCompared);
+      return std::nullopt;
+    }
+    for (const QString& id : options.compare) {
+      if (!find_variant(id.toStdString())) {
+        error = QStringLiteral("--compare: unknown variant '%1'").arg(id);
+        return std::nullopt;
+      }
+    }
+  }
+  const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+  if (wh.size() != 2 || wh[0].toInt() < 320 || wh[1].toInt() < 240) {
+    error = QStringLiteral("--size must look like 1600x1000 (at least 320x240)");
+    return std::nullopt;
+  }
+  options.size = QSize(wh[0].toInt(), wh[1].toInt());
+  return options;
+}
+
+namespace {
+
+struct Stats {
+  double median = 0;
+  double p95 = 0;
+};
+
+Stats stats(std::vector<double> values) {
+  if (values.empty()) return {};
+  std::sort(values.begin(), values.end());
+  const auto at = [&](double q) {
+    return values[std::min(values.size() - 1,
+                           static_cast<std::size_t>(q * (values.size() - 1) + 0.5))];
+  };
+  return {at(0.5), at(0.95)};
+}
+
+// Replays slider changes of delta on one scene as a drag would, waiting for each frame.
+void benchmark_scene(const QString& name, SceneParameters scene, const AppOptions& options,
+                     QTextStream& out) {
+  MainWindow::Options windowOptions;
+  windowOptions.useSettings = false;
+  windowOptions.parameters = scene;
+  MainWindow window(windowOptions);
+  window.resize(options.size);
+  window.show();
+  window.waitForIdle(600000);
+  std::vector<double> compute, render, total;
+  window.setInteractive(true);
+  for (int i = 0; i < options.benchmarkChanges; ++i) {
+    scene.delta = 0.5 + 0.1 * (i % 40);
+    QElapsedTimer timer;
+    timer.start();
+    window.setParameters(scene);
+    window.waitForIdle(600000);
+    compute.push_back(window.lastComputeMs());
+    render.push_back(window.lastRenderMs());
+    total.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+  }
+  window.setInteractive(false);
+  // Full detail once the drag ends.
+  QElapsedTimer full;
+  full.start();
+  window.setParameters(scene);
+  window.waitForIdle(600000);
+  const double fullMs = static_cast<double>(full.nsecsElapsed()) / 1e6;
+  const auto c = stats(compute), r = stats(render), t = stats(total);
+  const std::size_t tokens =
+      window.currentResult() ? window.currentResult()->variants.front().encoding->token_count() : 0;
+  out << QStringLiteral("%1 (%2 tokens, %3 changes of delta, points decimated while dragging)\n")
+             .arg(name)
+             .arg(tokens)
+             .arg(options.benchmarkChanges);
+  out << QStringLiteral("  compute  median %1 ms  p95 %2 ms\n")
+             .arg(c.median, 0, 'f', 1)
+             .arg(c.p95, 0, 'f', 1);
+  out << QStringLiteral("  render   median %1 ms  p95 %2 ms\n")
+             .arg(r.median, 0, 'f', 1)
+             .arg(r.p95, 0, 'f', 1);
+  out << QStringLiteral("  change→frame median %1 ms  p95 %2 ms\n")
+             .arg(t.median, 0, 'f', 1)
+             .arg(t.p95, 0, 'f', 1);
+  out << QStringLiteral("  full-detail frame after release %1 ms (render %2 ms)\n")
+             .arg(fullMs, 0, 'f', 1)
+             .arg(window.lastRenderMs(), 0, 'f', 1);
+  out.flush();
+}
+
+int run_benchmark(const AppOptions& options) {
+  QTextStream out(stdout);
+  benchmark_scene(QStringLiteral("default scene"), SceneParameters{}, options, out);
+  if (options.benchmarkLarge) {
+    SceneParameters large;
+    large.textBefore = 64;
+    large.frames = 512;
+    large.height = 16;
+    large.width = 16;
+    large.textAfter = 64;
+    benchmark_scene(QStringLiteral("128k scene text 64 + video 512x16x16 + text 64"), large,
+                    options, out);
+  }
+  return 0;
+}
+
+int run_screenshot(MainWindow& window, const QString& path, QSize size) {
+  window.resize(size);
+  window.show();
+  if (!window.waitForIdle(600000)) {
+    std::fprintf(stderr, "ropelab: the scene did not finish computing\n");
+    return 1;
+  }
+  const QImage image = views::render_widget(window, size);
+  if (!views::save_image(image, path)) {
+    std::fprintf(stderr, "ropelab: cannot write %s\n", qPrintable(path));
+    return 1;
+  }
+  if (!window.bannerText().isEmpty()) {
+    std::fprintf(stderr, "ropelab: %s\n", qPrintable(window.bannerText()));
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_app(const AppOptions& options) {
+  if (options.benchmark) return run_benchmark(options);
+  MainWindow::Options windowOptions;
+  // Batch modes never read or write the user's settings: their output must be reproducible.
+  windowOptions.useSettings = !options.screenshot;
+  if (!options.compare.isEmpty() || options.screenshot) {
+    SceneParameters parameters;
+    if (!options.compare.isEmpty()) parameters.variants = options.compare;
+    windowOptions.parameters = parameters;
+  }
+  MainWindow window(windowOptions);
+  if (options.dark) window.setTheme(views::Theme::Dark);
+  if (options.screenshot) return run_screenshot(window, *options.screenshot, options.size);
+  window.show();
+  return QApplication::exec();
+}
+
+}  // namespace ropelab::app

@@ -1,0 +1,23 @@
+// RoPE Lab desktop app: everything lives in the ropelab_app library; this only starts it.
+#include <QApplication>
+#include <QStyleFactory>
+#include <cstdio>
+
+#include "app/gui/app_commands.h"
+
+int main(int argc, char** argv) {
+  // The icons live in the static ropelab_app library: register them explicitly.
+  Q_INIT_RESOURCE(ropelab);
+  ropelab::app::configure_opengl();
+  QApplication application(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("RoPE Lab"));
+  QApplication::setApplicationName(QStringLiteral("ropelab"));
+  QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  QString error;
+  const auto options = ropelab::app::parse_app_options(QApplication::arguments(), error);
+  if (!options) {
+    std::fprintf(stderr, "%s\n", qPrintable(error));
+    return error.startsWith(QStringLiteral("Usage")) ? 0 : 2;
+  }
+  return ropelab::app::run_app(*options);
+}

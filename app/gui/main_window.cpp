@@ -1,0 +1,422 @@
+#include "app/gui/main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <limits>
+
+#include "app/gui/labeled_slider.h"
+#include "app/gui/parameter_panel.h"
+#include "views/attention_view.h"
+#include "views/charts_view.h"
+#include "views/frequency_view.h"
+#include "views/image_export.h"
+#include "views/layout_view.h"
+#include "views/property_table.h"
+
+namespace ropelab::app {
+
+namespace {
+
+// Short computations finish before a progress bar would be noticed; only slow ones show it.
+constexpr int kProgressDelayMs = 300;
+
+QString format_ms(double ms) {
+  return QString::number(ms, 'f', ms < 10 ? 1 : 0);
+}
+
+QPalette dark_palette() {
+  QPalette p;
+  const QColor window(45, 47, 52), base(32, 34, 38), text(225, 225, 225), accent(42, 130, 218);
+  p.setColor(QPalette::Window, window);
+  p.setColor(QPalette::WindowText, text);
+  p.setColor(QPalette::Base, base);
+  p.setColor(QPalette::AlternateBase, window);
+  p.setColor(QPalette::ToolTipBase, base);
+  p.setColor(QPalette::ToolTipText, text);
+  p.setColor(QPalette::Text, text);
+  p.setColor(QPalette::Button, window);
+  p.setColor(QPalette::ButtonText, text);
+  p.setColor(QPalette::Highlight, accent);
+  p.setColor(QPalette::HighlightedText, Qt::white);
+  p.setColor(QPalette::Link, accent);
+  p.setColor(QPalette::Disabled, QPalette::Text, QColor(130, 130, 130));
+  p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(130, 130, 130));
+  return p;
+}
+
+// The ids of the primary variant's last video token: the number the δ slider visibly moves.
+QString scene_facts(const VariantResult& r) {
+  const Encoding& e = *r.encoding;
+  const TokenLayout& t = e.positions.tokens;
+  long lastVideo = -1;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.modality[i] != Modality::Text) lastVideo = static_cast<long>(i);
+  }
+  QString text = QObject::tr("%1: %2 tokens, %3 pairs")
+                     .arg(QString::fromStdString(std::string(e.variant->id())))
+                     .arg(e.token_count())
+                     .arg(e.pairs());
+  if (lastVideo >= 0) {
+    QStringList ids;
+    for (std::size_t a = 0; a < e.axes().size(); ++a) {
+      ids << QStringLiteral("%1=%2").arg(
+          QString::fromStdString(e.axes()[a]),
+          QString::number(e.id(static_cast<int>(a), static_cast<std::size_t>(lastVideo)), 'g', 7));
+    }
+    text += QObject::tr("\nlast video token %1: %2").arg(lastVideo).arg(ids.join(QLatin1Char(' ')));
+  }
+  text += QObject::tr("\ntemporal axis %1: %2 of %3 pairs wrap within extent %4")
+              .arg(QString::fromStdString(r.collisions.axis_name))
+              .arg(r.collisions.wrapping_pairs)
+              .arg(r.collisions.pairs.size())
+              .arg(QString::number(r.collisions.extent, 'g', 5));
+  return text;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(const Options& options) : options_(options) {
+  setWindowTitle(tr("RoPE Lab"));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/ropelab.svg")));
+  setDockNestingEnabled(true);
+
+  auto* central = new QWidget(this);
+  auto* centralLayout = new QVBoxLayout(central);
+  centralLayout->setContentsMargins(0, 0, 0, 0);
+  centralLayout->setSpacing(0);
+  banner_ = new QLabel(central);
+  banner_->setObjectName(QStringLiteral("errorBanner"));
+  banner_->setWordWrap(true);
+  banner_->setStyleSheet(QStringLiteral(
+      "QLabel { background: #fdecea; color: #611a15; border-bottom: 1px solid #f5c2c0; "
+      "padding: 6px; }"));
+  banner_->hide();
+  centralLayout->addWidget(banner_);
+  layoutArea_ = new QWidget(central);
+  auto* panels = new QHBoxLayout(layoutArea_);
+  panels->setContentsMargins(0, 0, 0, 0);
+  panels->setSpacing(4);
+  centralLayout->addWidget(layoutArea_, 1);
+  setCentralWidget(central);
+
+  buildDocks();
+  buildStatusBar();
+  buildActions();
+
+  connect(&controller_, &ComputeController::finished, this, &MainWindow::applyResult);
+  connect(&controller_, &ComputeController::progress, progress_, &QProgressBar::setValue);
+  connect(&controller_, &ComputeController::busyChanged, this, [this](bool busy) {
+    if (busy) {
+      progressDelay_->start();
+    } else {
+      progressDelay_->stop();
+      progress_->hide();
+      cancel_->hide();
+    }
+  });
+  connect(panel_, &ParameterPanel::changed, this, &MainWindow::requestCompute);
+  connect(panel_, &ParameterPanel::dragStarted, this, [this] { setInteractive(true); });
+  connect(panel_, &ParameterPanel::dragFinished, this, [this] { setInteractive(false); });
+  connect(attention_, &views::AttentionView::modelChanged, this, [this](views::QkModel model) {
+    panel_->setQkModel(model);
+    requestCompute();
+  });
+
+  resize(1600, 1000);
+  if (options_.useSettings) restoreSettings();
+  if (options_.parameters) panel_->setParameters(*options_.parameters);
+  attention_->setModel(panel_->parameters().qkModel);
+  setTheme(theme_);
+  requestCompute();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDocks() {
+  const auto addDock = [this](const QString& title, const QString& name, QWidget* content,
+                              Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    return dock;
+  };
+  panel_ = new ParameterPanel(this);
+  addDock(tr("Parameters"), QStringLiteral("parametersDock"), panel_, Qt::LeftDockWidgetArea);
+  attention_ = new views::AttentionView(this);
+  auto* attentionDock = addDock(tr("Attention"), QStringLiteral("attentionDock"), attention_,
+                                Qt::RightDockWidgetArea);
+  frequency_ = new views::FrequencyView(this);
+  auto* frequencyDock = addDock(tr("Frequency surface"), QStringLiteral("frequencyDock"),
+                                frequency_, Qt::RightDockWidgetArea);
+  splitDockWidget(attentionDock, frequencyDock, Qt::Vertical);
+  charts_ = new views::ChartsView(this);
+  auto* chartsDock =
+      addDock(tr("Charts"), QStringLiteral("chartsDock"), charts_, Qt::BottomDockWidgetArea);
+  properties_ = new views::PropertyTable(this);
+  auto* propertiesDock = addDock(tr("Properties"), QStringLiteral("propertiesDock"), properties_,
+                                 Qt::BottomDockWidgetArea);
+  splitDockWidget(chartsDock, propertiesDock, Qt::Horizontal);
+  resizeDocks({attentionDock}, {560}, Qt::Horizontal);
+  resizeDocks({chartsDock}, {300}, Qt::Vertical);
+  resizeDocks({chartsDock, propertiesDock}, {1000, 420}, Qt::Horizontal);
+  // Corners go to the side docks so the bottom charts do not squeeze the parameters.
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+}
+
+void MainWindow::buildStatusBar() {
+  tokensLabel_ = new QLabel(this);
+  tokensLabel_->setObjectName(QStringLiteral("tokensLabel"));
+  timingLabel_ = new QLabel(this);
+  timingLabel_->setObjectName(QStringLiteral("timingLabel"));
+  pickLabel_ = new QLabel(this);
+  pickLabel_->setObjectName(QStringLiteral("pickLabel"));
+  progress_ = new QProgressBar(this);
+  progress_->setMaximumWidth(160);
+  progress_->setRange(0, 100);
+  progress_->hide();
+  cancel_ = new QPushButton(tr("Cancel"), this);
+  cancel_->setToolTip(tr("Stop the running computation (Esc)"));
+  cancel_->hide();
+  connect(cancel_, &QPushButton::clicked, this, [this] {
+    controller_.cancel();
+    statusBar()->showMessage(tr("Computation cancelled; showing the last result."), 5000);
+  });
+  statusBar()->addWidget(pickLabel_, 1);
+  statusBar()->addPermanentWidget(progress_);
+  statusBar()->addPermanentWidget(cancel_);
+  statusBar()->addPermanentWidget(tokensLabel_);
+  statusBar()->addPermanentWidget(timingLabel_);
+  progressDelay_ = new QTimer(this);
+  progressDelay_->setSingleShot(true);
+  progressDelay_->setInterval(kProgressDelayMs);
+  connect(progressDelay_, &QTimer::timeout, this, [this] {
+    progress_->show();
+    cancel_->show();
+  });
+}
+
+void MainWindow::buildActions() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* save = file->addAction(tr("Save window image…"), this, &MainWindow::saveImageDialog);
+  save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* scene = menuBar()->addMenu(tr("&Scene"));
+  QAction* resetSplit = scene->addAction(tr("Reset split to the variant's default"), this, [this] {
+    panel_->resetSplit();
+    requestCompute();
+  });
+  resetSplit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+  QAction* defaults =
+      scene->addAction(tr("Default scene"), this, [this] { setParameters(SceneParameters{}); });
+  defaults->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  QAction* recompute = scene->addAction(tr("Recompute"), this, &MainWindow::requestCompute);
+  recompute->setShortcut(QKeySequence(Qt::Key_F5));
+  QAction* cancel = scene->addAction(tr("Cancel computation"), this, [this] { cancel_->click(); });
+  cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* compare = view->addAction(tr("Compare variants side by side"));
+  compare->setCheckable(true);
+  compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+  connect(compare, &QAction::toggled, this, &MainWindow::setCompareMode);
+  QAction* reset = view->addAction(tr("Reset cameras"), this, &MainWindow::resetCameras);
+  reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+  QAction* dark = view->addAction(tr("Dark theme"));
+  dark->setCheckable(true);
+  dark->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+  connect(dark, &QAction::toggled, this,
+          [this](bool on) { setTheme(on ? views::Theme::Dark : views::Theme::Light); });
+  view->addSeparator();
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::setParameters(const SceneParameters& parameters) {
+  panel_->setParameters(parameters);
+  attention_->setModel(parameters.qkModel);
+  requestCompute();
+}
+
+SceneParameters MainWindow::parameters() const {
+  return panel_->parameters();
+}
+
+void MainWindow::setCompareMode(bool on) {
+  if (panel_->compareMode() == on) return;
+  panel_->setCompareMode(on);  // emits changed -> recompute
+}
+
+void MainWindow::requestCompute() {
+  controller_.request(panel_->parameters());
+}
+
+bool MainWindow::waitForIdle(int timeoutMs) {
+  QElapsedTimer timer;
+  timer.start();
+  while (controller_.busy()) {
+    if (timer.elapsed() > timeoutMs) return false;
+    QApplication::processEvents(QEventLoop::AllEvents, 20);
+  }
+  QApplication::processEvents();
+  return true;
+}
+
+void MainWindow::showError(const QString& message) {
+  banner_->setText(tr("⚠ %1 — the views keep the last valid result.").arg(message));
+  banner_->show();
+  statusBar()->showMessage(message, 8000);
+}
+
+QString MainWindow::bannerText() const {
+  return banner_->isVisible() ? banner_->text() : QString();
+}
+QString MainWindow::factsText() const {
+  return panel_->facts();
+}
+
+void MainWindow::ensureLayoutPanels(const QStringList& variants) {
+  const auto count = static_cast<std::size_t>(variants.size());
+  while (layouts_.size() > count) {
+    delete layouts_.back();
+    layouts_.pop_back();
+  }
+  while (layouts_.size() < count) {
+    auto* view = new views::LayoutView(layoutArea_);
+    view->setObjectName(QStringLiteral("layoutView%1").arg(layouts_.size()));
+    view->setTheme(theme_);
+    view->setDecimated(interactive_);
+    layoutArea_->layout()->addWidget(view);
+    connect(view, &views::LayoutView::tokenPicked, this,
+            [this](long, const QString& description) { pickLabel_->setText(description); });
+    if (!layouts_.empty()) view->followCamera(layouts_.front());
+    layouts_.push_back(view);
+  }
+}
+
+void MainWindow::applyResult(const ComputeResult& result) {
+  if (!result.error.isEmpty()) {
+    showError(result.error);
+    return;
+  }
+  // Results arrive in request order; an older one than what is shown is never applied.
+  if (current_ && result.generation <= current_->generation) return;
+  QElapsedTimer timer;
+  timer.start();
+  banner_->hide();
+  ensureLayoutPanels(result.parameters.variants);
+  std::array<double, 6> unionBounds{
+      std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
+      std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
+      std::numeric_limits<double>::max(), -std::numeric_limits<double>::max()};
+  std::vector<views::ChartsData> charts;
+  std::vector<views::VariantProperties> table;
+  for (std::size_t i = 0; i < result.variants.size(); ++i) {
+    const VariantResult& r = result.variants[i];
+    layouts_[i]->setEncoding(r.encoding);
+    layouts_[i]->setTitle(QString::fromStdString(std::string(r.encoding->variant->id())));
+    const auto b = layouts_[i]->dataBounds();
+    for (int k = 0; k < 3; ++k) {
+      unionBounds[2 * k] = std::min(unionBounds[2 * k], b[2 * k]);
+      unionBounds[2 * k + 1] = std::max(unionBounds[2 * k + 1], b[2 * k + 1]);
+    }
+    charts.push_back(r.charts);
+    table.push_back({r.charts.variant, r.properties});
+  }
+  // Linked cameras: frame every panel's data at once so no variant falls outside the view.
+  if (layouts_.size() > 1) layouts_.front()->frameBounds(unionBounds);
+  const VariantResult& primary = result.variants.front();
+  frequency_->setData(primary.encoding, primary.collisions);
+  attention_->setData(primary.attention);
+  charts_->setData(charts);
+  properties_->setData(table);
+  panel_->setFacts(scene_facts(primary));
+  panel_->querySlider()->setRange(-1, static_cast<double>(primary.encoding->token_count()) - 1);
+  current_ = result;
+  renderNow();
+  lastComputeMs_ = result.computeMs;
+  lastRenderMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+  tokensLabel_->setText(tr("%1 tokens").arg(primary.encoding->token_count()));
+  timingLabel_->setText(
+      tr("compute %1 ms · render %2 ms").arg(format_ms(lastComputeMs_), format_ms(lastRenderMs_)));
+  emit resultApplied(result.generation);
+}
+
+// Paints the 3-D views synchronously so the render time measured is the real one.
+void MainWindow::renderNow() {
+  for (views::LayoutView* view : layouts_) {
+    if (view->isVisible()) view->renderNow();
+  }
+  if (frequency_->isVisible()) frequency_->renderNow();
+}
+
+void MainWindow::setInteractive(bool interactive) {
+  interactive_ = interactive;
+  for (views::LayoutView* view : layouts_) view->setDecimated(interactive);
+}
+
+void MainWindow::resetCameras() {
+  for (views::LayoutView* view : layouts_) view->resetCamera();
+}
+
+void MainWindow::setTheme(views::Theme theme) {
+  theme_ = theme;
+  qApp->setPalette(theme == views::Theme::Dark ? dark_palette() : qApp->style()->standardPalette());
+  for (views::LayoutView* view : layouts_) view->setTheme(theme);
+  frequency_->setTheme(theme);
+  attention_->setTheme(theme);
+  charts_->setTheme(theme);
+}
+
+void MainWindow::saveImageDialog() {
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Save window image"), QStringLiteral("ropelab.png"), tr("PNG images (*.png)"));
+  if (path.isEmpty()) return;
+  if (!views::save_image(views::render_widget(*this), path)) {
+    showError(tr("Could not write %1").arg(path));
+  }
+}
+
+void MainWindow::restoreSettings() {
+  QSettings settings;
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  restoreState(settings.value("window/state").toByteArray());
+  theme_ = settings.value("window/dark", false).toBool() ? views::Theme::Dark : views::Theme::Light;
+  if (settings.childGroups().contains(QStringLiteral("scene"))) {
+    panel_->setParameters(SceneParameters::load(settings));
+  }
+}
+
+void MainWindow::saveSettings() {
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  settings.setValue("window/dark", theme_ == views::Theme::Dark);
+  // The last scene that computed, so a bad value typed last does not come back at start.
+  (current_ ? current_->parameters : panel_->parameters()).save(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (options_.useSettings) saveSettings();
+  controller_.cancel();
+  event->accept();
+}
+
+}  // namespace ropelab::app

@@ -1,0 +1,107 @@
+#pragma once
+// The RoPE Lab window: parameters on the left, one index-layout panel per variant in the centre
+// (2 to 4 side by side in compare mode, cameras linked), attention, frequency surface, charts and
+// the property table in docks. Computation runs off the UI thread; the newest request wins.
+#include <QMainWindow>
+#include <optional>
+#include <vector>
+
+#include "app/gui/compute.h"
+#include "views/palette.h"
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+
+namespace ropelab::views {
+class LayoutView;
+class FrequencyView;
+class AttentionView;
+class ChartsView;
+class PropertyTable;
+}  // namespace ropelab::views
+
+namespace ropelab::app {
+
+class ParameterPanel;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  struct Options {
+    bool useSettings = true;                    // restore and save window state and the last scene
+    std::optional<SceneParameters> parameters;  // overrides the restored scene
+  };
+  explicit MainWindow(const Options& options);
+  MainWindow() : MainWindow(Options{}) {}
+  ~MainWindow() override;
+
+  void setParameters(const SceneParameters& parameters);
+  SceneParameters parameters() const;
+  // Processes events until no computation is running or waiting; false on timeout.
+  bool waitForIdle(int timeoutMs = 30000);
+  void setTheme(views::Theme theme);
+  views::Theme theme() const { return theme_; }
+  void setCompareMode(bool on);
+  // Slider drags: large layouts draw a subset of points until the drag ends.
+  void setInteractive(bool interactive);
+
+  const ComputeResult* currentResult() const { return current_ ? &*current_ : nullptr; }
+  QString bannerText() const;
+  QString factsText() const;
+  double lastComputeMs() const { return lastComputeMs_; }
+  double lastRenderMs() const { return lastRenderMs_; }
+
+  ParameterPanel* parameterPanel() const { return panel_; }
+  int layoutPanelCount() const { return static_cast<int>(layouts_.size()); }
+  views::LayoutView* layoutView(int index) const { return layouts_.at(index); }
+  views::FrequencyView* frequencyView() const { return frequency_; }
+  views::AttentionView* attentionView() const { return attention_; }
+  views::ChartsView* chartsView() const { return charts_; }
+  views::PropertyTable* propertyTable() const { return properties_; }
+
+ signals:
+  void resultApplied(quint64 generation);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void buildDocks();
+  void buildStatusBar();
+  void buildActions();
+  void requestCompute();
+  void applyResult(const ComputeResult& result);
+  void showError(const QString& message);
+  void ensureLayoutPanels(const QStringList& variants);
+  void renderNow();
+  void saveImageDialog();
+  void restoreSettings();
+  void saveSettings();
+  void resetCameras();
+
+  Options options_;
+  ComputeController controller_;
+  ParameterPanel* panel_ = nullptr;
+  QWidget* layoutArea_ = nullptr;
+  QLabel* banner_ = nullptr;
+  std::vector<views::LayoutView*> layouts_;
+  views::FrequencyView* frequency_ = nullptr;
+  views::AttentionView* attention_ = nullptr;
+  views::ChartsView* charts_ = nullptr;
+  views::PropertyTable* properties_ = nullptr;
+  QLabel* tokensLabel_ = nullptr;
+  QLabel* timingLabel_ = nullptr;
+  QLabel* pickLabel_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QPushButton* cancel_ = nullptr;
+  QTimer* progressDelay_ = nullptr;
+  std::optional<ComputeResult> current_;
+  views::Theme theme_ = views::Theme::Light;
+  bool interactive_ = false;
+  double lastComputeMs_ = 0;
+  double lastRenderMs_ = 0;
+};
+
+}  // namespace ropelab::app

@@ -1,0 +1,30 @@
+#pragma once
+// A QtTest main for GUI tests. VTK needs an X server (Debian's VTK has no EGL/OSMesa) and
+// QOpenGLWidget crashes on the offscreen platform, so without DISPLAY the test is skipped (77)
+// instead of aborting. Fonts are pinned to DejaVu Sans so images do not depend on the machine.
+#include <QApplication>
+#include <QFont>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTest>
+#include <cstdio>
+
+#include "app/gui/app_commands.h"
+
+#define ROPELAB_GUI_TEST_MAIN(TestClass)                                     \
+  int main(int argc, char** argv) {                                          \
+    if (qEnvironmentVariableIsEmpty("DISPLAY")) {                            \
+      std::fprintf(stderr, "SKIP: no X display (run under xvfb-run)\n");     \
+      return 77;                                                             \
+    }                                                                        \
+    Q_INIT_RESOURCE(ropelab);                                                \
+    QStandardPaths::setTestModeEnabled(true);                                \
+    ropelab::app::configure_opengl();                                        \
+    QApplication app(argc, argv);                                            \
+    QApplication::setOrganizationName(QStringLiteral("RoPE Lab tests"));     \
+    QApplication::setApplicationName(QStringLiteral("ropelab-tests"));       \
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion"))); \
+    QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));          \
+    TestClass test;                                                          \
+    return QTest::qExec(&test, argc, argv);                                  \
+  }

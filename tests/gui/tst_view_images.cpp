@@ -1,0 +1,129 @@
+// Baseline images, one per view, rendered through the export path (views::render_widget) at
+// 640x480 with multisampling off and DejaVu Sans. A missing baseline is written into
+// tests/gui/baselines/ and the test FAILS, so a developer looks at it before committing it.
+//
+// Tolerance: a pixel differs when any channel differs by more than kChannelTolerance (24 of
+// 255: absorbs llvmpipe rounding and anti-aliasing, not a changed colour); an image fails when
+// more than kDifferingFraction (1%) of its pixels differ (absorbs a moved label, not a
+// missing or re-coloured surface).
+#include <QDir>
+#include <QImage>
+#include <QtTest>
+#include <functional>
+
+#include "app/gui/compute.h"
+#include "gui_test_main.h"
+#include "views/attention_view.h"
+#include "views/charts_view.h"
+#include "views/frequency_view.h"
+#include "views/image_export.h"
+#include "views/layout_view.h"
+#include "views/property_table.h"
+
+using namespace ropelab;
+
+namespace {
+
+constexpr int kChannelTolerance = 24;
+constexpr double kDifferingFraction = 0.01;
+const QSize kImageSize(640, 480);
+
+double differing_fraction(const QImage& a, const QImage& b) {
+  if (a.size() != b.size()) return 1.0;
+  qint64 differing = 0;
+  for (int y = 0; y < a.height(); ++y) {
+    const auto* la = reinterpret_cast<const QRgb*>(a.constScanLine(y));
+    const auto* lb = reinterpret_cast<const QRgb*>(b.constScanLine(y));
+    for (int x = 0; x < a.width(); ++x) {
+      const bool same = std::abs(qRed(la[x]) - qRed(lb[x])) <= kChannelTolerance &&
+                        std::abs(qGreen(la[x]) - qGreen(lb[x])) <= kChannelTolerance &&
+                        std::abs(qBlue(la[x]) - qBlue(lb[x])) <= kChannelTolerance;
+      if (!same) ++differing;
+    }
+  }
+  return static_cast<double>(differing) / (static_cast<double>(a.width()) * a.height());
+}
+
+}  // namespace
+
+class ViewImages : public QObject {
+  Q_OBJECT
+ private:
+  app::ComputeResult result_;
+  std::vector<views::ChartsData> charts_;
+
+  void compareWithBaseline(QWidget& view, const QString& name) {
+    const QImage image = views::render_widget(view, kImageSize);
+    if (views::non_background_fraction(image) <= 0.02) {
+      image.save(QDir::current().filePath(name + QStringLiteral(".actual.png")));
+    }
+    QVERIFY2(views::non_background_fraction(image) > 0.02,
+             qPrintable(name + ": the view rendered (almost) nothing but background"));
+    const QString baselinePath = QStringLiteral(ROPELAB_BASELINE_DIR "/%1.png").arg(name);
+    const QString actualPath = QDir::current().filePath(name + QStringLiteral(".actual.png"));
+    QImage baseline(baselinePath);
+    if (baseline.isNull()) {
+      QDir().mkpath(QStringLiteral(ROPELAB_BASELINE_DIR));
+      image.save(baselinePath);
+      QFAIL(qPrintable(QStringLiteral("no baseline for %1: wrote %2 — look at it, then commit it")
+                           .arg(name, baselinePath)));
+    }
+    baseline = baseline.convertToFormat(QImage::Format_RGB32);
+    const double fraction = differing_fraction(image, baseline);
+    if (fraction > kDifferingFraction) image.save(actualPath);
+    QVERIFY2(fraction <= kDifferingFraction,
+             qPrintable(QStringLiteral("%1 differs from its baseline in %2% of pixels (limit %3%); "
+                                       "actual image: %4")
+                            .arg(name)
+                            .arg(fraction * 100, 0, 'f', 2)
+                            .arg(kDifferingFraction * 100)
+                            .arg(actualPath)));
+  }
+
+ private slots:
+  void initTestCase() {
+    app::SceneParameters parameters;
+    parameters.variants = {QStringLiteral("videorope"), QStringLiteral("mrope"),
+                           QStringLiteral("vanilla")};
+    result_ = app::compute_scene_now(parameters);
+    QVERIFY2(result_.error.isEmpty(), qPrintable(result_.error));
+    for (const auto& v : result_.variants) charts_.push_back(v.charts);
+  }
+
+  void layoutView() {
+    views::LayoutView view;
+    view.setEncoding(result_.variants.front().encoding);
+    view.setTitle(QStringLiteral("videorope"));
+    compareWithBaseline(view, QStringLiteral("layout_videorope"));
+  }
+
+  void frequencyView() {
+    views::FrequencyView view;
+    const auto& mrope = result_.variants[1];
+    view.setData(mrope.encoding, mrope.collisions);
+    compareWithBaseline(view, QStringLiteral("frequency_mrope"));
+  }
+
+  void attentionView() {
+    views::AttentionView view;
+    view.setData(result_.variants.front().attention);
+    compareWithBaseline(view, QStringLiteral("attention_videorope"));
+  }
+
+  void chartsView() {
+    views::ChartsView view;
+    view.setData(charts_);
+    compareWithBaseline(view, QStringLiteral("charts_three_variants"));
+  }
+
+  void propertyTable() {
+    views::PropertyTable view;
+    std::vector<views::VariantProperties> rows;
+    for (const auto& v : result_.variants) rows.push_back({v.charts.variant, v.properties});
+    view.setData(rows);
+    compareWithBaseline(view, QStringLiteral("properties_three_variants"));
+  }
+};
+
+ROPELAB_GUI_TEST_MAIN(ViewImages)
+#include "tst_view_images.moc"

@@ -1,0 +1,254 @@
+#include "views/attention_view.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+namespace ropelab::views {
+
+class AttentionCanvas : public QWidget {
+ public:
+  explicit AttentionCanvas(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(320, 260);
+    setAutoFillBackground(false);
+  }
+  AttentionData data;
+  Theme theme = Theme::Light;
+
+ protected:
+  void paintEvent(QPaintEvent*) override;
+
+ private:
+  void paintStrip(QPainter& p, const QRect& area);
+  void paintTiles(QPainter& p, const QRect& area);
+  void paintMap(QPainter& p, const QRect& area, const RowMatrix& m, const QString& title,
+                const QString& rowLabel, const QString& colLabel);
+};
+
+namespace {
+
+constexpr int kBarWidth = 14;
+constexpr int kBarLabelWidth = 64;
+constexpr int kTitleHeight = 18;
+
+QString format_value(double v) {
+  return QString::number(v, 'g', 3);
+}
+
+double normalise(double v, double lo, double hi) {
+  return hi > lo ? (v - lo) / (hi - lo) : 0.5;
+}
+
+// A vertical colour bar with its top, middle and bottom values.
+void paint_color_bar(QPainter& p, const QRect& area, double lo, double hi, const QColor& text) {
+  const QRect bar(area.left(), area.top(), kBarWidth, area.height());
+  for (int y = 0; y < bar.height(); ++y) {
+    p.setPen(heat_color(1.0 - static_cast<double>(y) / std::max(bar.height() - 1, 1)));
+    p.drawLine(bar.left(), bar.top() + y, bar.right(), bar.top() + y);
+  }
+  p.setPen(text);
+  const QFontMetrics fm(p.font());
+  const int x = bar.right() + 4;
+  p.drawText(x, bar.top() + fm.ascent(), format_value(hi));
+  p.drawText(x, bar.center().y() + fm.ascent() / 2, format_value((lo + hi) / 2));
+  p.drawText(x, bar.bottom(), format_value(lo));
+}
+
+// Cells of a matrix as squares as large as fit, centred in area; returns the drawn rectangle.
+QRect paint_grid(QPainter& p, const QRect& area, const RowMatrix& m, double lo, double hi) {
+  if (m.size() == 0) return {};
+  const double cell = std::min(static_cast<double>(area.width()) / m.cols(),
+                               static_cast<double>(area.height()) / m.rows());
+  const QRectF grid(area.left() + (area.width() - cell * m.cols()) / 2.0, area.top(),
+                    cell * m.cols(), cell * m.rows());
+  p.setPen(Qt::NoPen);
+  for (Eigen::Index r = 0; r < m.rows(); ++r) {
+    for (Eigen::Index c = 0; c < m.cols(); ++c) {
+      p.setBrush(heat_color(normalise(m(r, c), lo, hi)));
+      // Overlap by a fraction of a pixel so no background shows between cells.
+      p.drawRect(QRectF(grid.left() + c * cell, grid.top() + r * cell, cell + 0.5, cell + 0.5));
+    }
+  }
+  return grid.toAlignedRect();
+}
+
+}  // namespace
+
+void AttentionCanvas::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.fillRect(rect(), view_background(theme));
+  p.setBrush(view_foreground(theme));
+  p.setPen(view_foreground(theme));
+  if (!data.encoding || data.probabilities.size() == 0) {
+    p.drawText(rect(), Qt::AlignCenter, tr("No attention computed yet"));
+    return;
+  }
+  const int margin = 8;
+  const QRect inner = rect().adjusted(margin, margin, -margin, -margin);
+  const int stripHeight = 64;
+  paintStrip(p, QRect(inner.left(), inner.top(), inner.width(), stripHeight));
+  p.setPen(view_foreground(theme));
+  if (data.segment < 0) return;
+  const int rest = inner.height() - stripHeight - margin;
+  const int tilesHeight = rest * 2 / 5;
+  paintTiles(p,
+             QRect(inner.left(), inner.top() + stripHeight + margin, inner.width(), tilesHeight));
+  const int mapsTop = inner.top() + stripHeight + margin + tilesHeight + margin;
+  const QRect maps(inner.left(), mapsTop, inner.width(), inner.bottom() - mapsTop);
+  const int half = maps.width() / 2;
+  p.setPen(view_foreground(theme));
+  paintMap(p, QRect(maps.left(), maps.top(), half - margin, maps.height()), data.patchMap,
+           tr("frame-averaged H×W / mean (max/min %1)").arg(format_value(data.patchMaxOverMin)),
+           tr("h"), tr("w"));
+  if (data.frameMatrix.size() > 0) {
+    paintMap(p, QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
+             data.frameMatrix, tr("frame × frame mean logit"), tr("query f"), tr("key f"));
+  } else {
+    p.drawText(QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
+               Qt::AlignCenter | Qt::TextWordWrap, data.frameMatrixNote);
+  }
+}
+
+void AttentionCanvas::paintStrip(QPainter& p, const QRect& area) {
+  const Eigen::VectorXd& prob = data.probabilities;
+  const auto n = static_cast<int>(prob.size());
+  const double hi = prob.maxCoeff();
+  p.drawText(area.left(), area.top() + 12,
+             tr("query token %1: softmax over all %2 tokens (causal; later keys 0)")
+                 .arg(data.query)
+                 .arg(n));
+  const QRect strip(area.left(), area.top() + kTitleHeight,
+                    area.width() - kBarLabelWidth - kBarWidth, area.height() - kTitleHeight - 14);
+  // Many tokens per pixel column: show each column's maximum so a lone peak is not averaged out.
+  const TokenLayout& t = data.encoding->positions.tokens;
+  for (int x = 0; x < strip.width(); ++x) {
+    const int first = static_cast<int>(static_cast<long long>(x) * n / strip.width());
+    const int last =
+        std::max(first + 1, static_cast<int>(static_cast<long long>(x + 1) * n / strip.width()));
+    double peak = 0;
+    for (int i = first; i < std::min(last, n); ++i) peak = std::max(peak, prob[i]);
+    p.setPen(heat_color(hi > 0 ? peak / hi : 0));
+    p.drawLine(strip.left() + x, strip.top(), strip.left() + x, strip.bottom());
+    p.setPen(modality_color(t.modality[static_cast<std::size_t>(std::min(first, n - 1))]));
+    p.drawLine(strip.left() + x, strip.bottom() + 3, strip.left() + x, strip.bottom() + 8);
+  }
+  const int qx = strip.left() + static_cast<int>(static_cast<long long>(data.query) *
+                                                 strip.width() / std::max(n, 1));
+  p.setPen(QPen(view_foreground(theme), 2));
+  p.drawLine(qx, strip.top() - 3, qx, strip.bottom() + 10);
+  p.setPen(view_foreground(theme));
+  paint_color_bar(p, QRect(strip.right() + 8, strip.top(), kBarWidth, strip.height()), 0, hi,
+                  view_foreground(theme));
+}
+
+void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
+  double hi = 0;
+  for (const auto& tile : data.tiles) hi = std::max(hi, tile.maxCoeff());
+  p.drawText(area.left(), area.top() + 12,
+             tr("per-frame H×W probabilities (%1 of %2 frames, %3×%4 tokens each)")
+                 .arg(data.tiles.size())
+                 .arg(data.frames)
+                 .arg(data.height)
+                 .arg(data.width));
+  const QRect tilesArea(area.left(), area.top() + kTitleHeight,
+                        area.width() - kBarLabelWidth - kBarWidth - 8,
+                        area.height() - kTitleHeight);
+  const int count = static_cast<int>(data.tiles.size());
+  if (count == 0) return;
+  const int gap = 6;
+  const int labelHeight = 14;
+  const int tileWidth = std::max(4, (tilesArea.width() - gap * (count - 1)) / count);
+  for (int k = 0; k < count; ++k) {
+    const QRect tile(tilesArea.left() + k * (tileWidth + gap), tilesArea.top(), tileWidth,
+                     tilesArea.height() - labelHeight);
+    const QRect drawn = paint_grid(p, tile, data.tiles[static_cast<std::size_t>(k)], 0, hi);
+    p.setPen(view_foreground(theme));
+    p.drawText(QRect(tile.left(), drawn.bottom() + 2, tile.width(), labelHeight),
+               Qt::AlignHCenter | Qt::AlignTop,
+               QStringLiteral("f%1").arg(data.tileFrames[static_cast<std::size_t>(k)]));
+  }
+  paint_color_bar(
+      p, QRect(tilesArea.right() + 8, tilesArea.top(), kBarWidth, tilesArea.height() - labelHeight),
+      0, hi, view_foreground(theme));
+}
+
+void AttentionCanvas::paintMap(QPainter& p, const QRect& area, const RowMatrix& m,
+                               const QString& title, const QString& rowLabel,
+                               const QString& colLabel) {
+  p.drawText(area.left(), area.top() + 12, title);
+  const QRect grid(area.left() + 14, area.top() + kTitleHeight,
+                   area.width() - kBarLabelWidth - kBarWidth - 22,
+                   area.height() - kTitleHeight - 16);
+  const double lo = m.minCoeff();
+  const double hi = m.maxCoeff();
+  const QRect drawn = paint_grid(p, grid, m, lo, hi);
+  p.setPen(view_foreground(theme));
+  p.drawText(QRect(drawn.left(), drawn.bottom() + 2, drawn.width(), 14), Qt::AlignHCenter,
+             colLabel + QStringLiteral(" →"));
+  p.save();
+  p.translate(area.left() + 10, drawn.top() + drawn.height() / 2);
+  p.rotate(-90);
+  p.drawText(QRect(-drawn.height() / 2, -10, drawn.height(), 14), Qt::AlignHCenter,
+             rowLabel + QStringLiteral(" →"));
+  p.restore();
+  paint_color_bar(p, QRect(drawn.right() + 8, drawn.top(), kBarWidth, drawn.height()), lo, hi,
+                  view_foreground(theme));
+  p.setPen(view_foreground(theme));
+}
+
+AttentionView::AttentionView(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(2);
+  auto* bar = new QHBoxLayout;
+  bar->setContentsMargins(4, 2, 4, 0);
+  bar->addWidget(new QLabel(tr("q/k:"), this));
+  modelChoice_ = new QComboBox(this);
+  modelChoice_->setObjectName(QStringLiteral("qkModel"));
+  for (QkModel m : {QkModel::Ones, QkModel::Gaussian, QkModel::MeanShiftedGaussian}) {
+    modelChoice_->addItem(qk_label(m), static_cast<int>(m));
+  }
+  bar->addWidget(modelChoice_);
+  note_ = new QLabel(qk_note(QkModel::Ones), this);
+  note_->setWordWrap(true);
+  bar->addWidget(note_, 1);
+  layout->addLayout(bar);
+  canvas_ = new AttentionCanvas(this);
+  layout->addWidget(canvas_, 1);
+  connect(modelChoice_, &QComboBox::currentIndexChanged, this, [this] {
+    note_->setText(qk_note(model()));
+    emit modelChanged(model());
+  });
+}
+
+void AttentionView::setData(AttentionData data) {
+  canvas_->data = std::move(data);
+  canvas_->update();
+}
+
+const AttentionData& AttentionView::data() const {
+  return canvas_->data;
+}
+
+void AttentionView::setModel(QkModel model) {
+  modelChoice_->setCurrentIndex(modelChoice_->findData(static_cast<int>(model)));
+}
+
+QkModel AttentionView::model() const {
+  return static_cast<QkModel>(modelChoice_->currentData().toInt());
+}
+
+void AttentionView::setTheme(Theme theme) {
+  canvas_->theme = theme;
+  canvas_->update();
+}
+
+QImage AttentionView::renderImage() {
+  return canvas_->grab().toImage();
+}
+
+}  // namespace ropelab::views

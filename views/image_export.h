@@ -1,0 +1,18 @@
+#pragma once
+// One rendering path for screenshots, image tests and export: show the widget at a fixed size,
+// let it paint, then read it back. QWidget::grab composes QOpenGLWidget children from their
+// framebuffers, so VTK content is included.
+#include <QImage>
+#include <QSize>
+
+class QWidget;
+
+namespace ropelab::views {
+
+// Resizes (if size is valid), shows and paints the widget, then grabs it as an RGB32 image.
+QImage render_widget(QWidget& widget, QSize size = {});
+bool save_image(const QImage& image, const QString& path);
+// Pixels that differ from the image's most common colour (its background).
+double non_background_fraction(const QImage& image);
+
+}  // namespace ropelab::views

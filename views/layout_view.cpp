@@ -1,0 +1,467 @@
+#include "views/layout_view.h"
+
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkCubeAxesActor.h>
+#include <vtkMatrix4x4.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkTextProperty.h>
+#include <vtkUnsignedCharArray.h>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "views/vtk_view.h"
+
+namespace ropelab::views {
+
+namespace {
+
+// Points one screen pixel apart are indistinguishable; a pick snaps within this radius.
+constexpr double kPickRadiusPixels = 18.0;
+
+struct PointCloud {
+  vtkNew<vtkPolyData> data;
+  vtkNew<vtkPolyDataMapper> mapper;
+  vtkNew<vtkActor> actor;
+
+  PointCloud() {
+    mapper->SetInputData(data);
+    mapper->SetColorModeToDirectScalars();
+    mapper->SetScalarModeToUsePointData();
+    actor->SetMapper(mapper);
+  }
+};
+
+QString format_id(double value) {
+  return QString::number(value, 'g', 7);
+}
+
+// Point size that keeps small scenes readable and large ones from becoming one blob.
+double point_size_for(std::size_t points) {
+  if (points <= 400) return 14;
+  if (points <= 4000) return 9;
+  if (points <= 40000) return 5;
+  return 3;
+}
+
+void set_color(vtkUnsignedCharArray* colors, vtkIdType index, const QColor& c) {
+  const unsigned char rgb[3] = {static_cast<unsigned char>(c.red()),
+                                static_cast<unsigned char>(c.green()),
+                                static_cast<unsigned char>(c.blue())};
+  colors->SetTypedTuple(index, rgb);
+}
+
+}  // namespace
+
+struct LayoutView::Scene3d {
+  PointCloud tokens;
+  PointCloud textPath;
+  PointCloud highlight;
+  vtkNew<vtkCubeAxesActor> axes;
+};
+
+QString describe_token(const Encoding& encoding, std::size_t token) {
+  const TokenLayout& t = encoding.positions.tokens;
+  QString text = QStringLiteral("token %1 · %2")
+                     .arg(token)
+                     .arg(QString::fromUtf8(std::string(to_string(t.modality[token])).c_str()));
+  if (t.modality[token] != Modality::Text) {
+    text += QStringLiteral(" · frame %1 row %2 col %3")
+                .arg(t.frame[token])
+                .arg(t.row[token])
+                .arg(t.col[token]);
+  }
+  QStringList ids;
+  const auto& axes = encoding.axes();
+  for (std::size_t a = 0; a < axes.size(); ++a) {
+    ids << QStringLiteral("%1=%2")
+               .arg(QString::fromStdString(axes[a]))
+               .arg(format_id(encoding.id(static_cast<int>(a), token)));
+  }
+  return text + QStringLiteral(" · ids ") + ids.join(QLatin1Char(' '));
+}
+
+LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_unique<Scene3d>()) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(2);
+  auto* bar = new QHBoxLayout;
+  bar->setContentsMargins(4, 2, 4, 0);
+  title_ = new QLabel(this);
+  title_->setObjectName(QStringLiteral("layoutTitle"));
+  QFont bold = title_->font();
+  bold.setBold(true);
+  title_->setFont(bold);
+  bar->addWidget(title_);
+  bar->addStretch(1);
+  colorChoice_ = new QComboBox(this);
+  colorChoice_->addItem(tr("Colour by modality"));
+  colorChoice_->addItem(tr("Colour by frame"));
+  connect(colorChoice_, &QComboBox::currentIndexChanged, this,
+          [this](int index) { setColorMode(index == 0 ? ColorMode::Modality : ColorMode::Frame); });
+  bar->addWidget(colorChoice_);
+  for (std::size_t i = 0; i < axisChoice_.size(); ++i) {
+    axisChoice_[i] = new QComboBox(this);
+    axisChoice_[i]->setToolTip(tr("Variant axis drawn on display axis %1").arg("xyz"[i]));
+    axisChoice_[i]->setVisible(false);
+    connect(axisChoice_[i], &QComboBox::activated, this, [this] {
+      setDisplayAxes({axisChoice_[0]->currentIndex(), axisChoice_[1]->currentIndex(),
+                      axisChoice_[2]->currentIndex()});
+    });
+    bar->addWidget(axisChoice_[i]);
+  }
+  layout->addLayout(bar);
+
+  view_ = new VtkView(this);
+  layout->addWidget(view_, 1);
+  overlay_ = new QLabel(view_);
+  overlay_->setObjectName(QStringLiteral("pickOverlay"));
+  overlay_->setAttribute(Qt::WA_TransparentForMouseEvents);
+  overlay_->move(6, 6);
+  overlay_->hide();
+
+  vtkRenderer* renderer = view_->renderer();
+  renderer->AddActor(scene_->textPath.actor);
+  renderer->AddActor(scene_->tokens.actor);
+  renderer->AddActor(scene_->highlight.actor);
+  renderer->AddActor(scene_->axes);
+  scene_->tokens.actor->GetProperty()->SetRenderPointsAsSpheres(true);
+  scene_->highlight.actor->GetProperty()->SetRenderPointsAsSpheres(true);
+  scene_->highlight.actor->GetProperty()->SetPointSize(22);
+  scene_->highlight.mapper->ScalarVisibilityOff();
+  scene_->textPath.mapper->ScalarVisibilityOff();
+  scene_->textPath.actor->GetProperty()->SetLineWidth(2);
+  scene_->textPath.actor->GetProperty()->SetOpacity(0.8);
+
+  vtkCubeAxesActor* axes = scene_->axes;
+  axes->SetCamera(renderer->GetActiveCamera());
+  axes->SetFlyModeToStaticTriad();
+  axes->SetLabelScaling(false, 0, 0, 0);
+  axes->SetScreenSize(14);
+  axes->SetLabelOffset(12);
+  axes->SetTitleOffset(18);
+  axes->SetXLabelFormat("%-#6.3g");
+  axes->SetYLabelFormat("%-#6.3g");
+  axes->SetZLabelFormat("%-#6.3g");
+  axes->DrawXGridlinesOn();
+  axes->DrawYGridlinesOn();
+  axes->DrawZGridlinesOn();
+  axes->SetGridLineLocation(vtkCubeAxesActor::VTK_GRID_LINES_FURTHEST);
+
+  connect(view_, &VtkView::cameraInteraction, this, &LayoutView::cameraMoved);
+  connect(view_, &VtkView::clickedAt, this, [this](QPoint device) {
+    const double ratio = view_->devicePixelRatioF();
+    pickAt(view_->mapTo(
+        this, QPoint(static_cast<int>(device.x() / ratio), static_cast<int>(device.y() / ratio))));
+  });
+  connect(view_, &VtkView::mouseMovedTo, this, [this](QPoint, bool buttonDown) {
+    // Camera drags also move the overlay's subject: show the sticky pick again.
+    if (buttonDown) updatePickOverlay();
+  });
+  applyTheme();
+}
+
+LayoutView::~LayoutView() = default;
+
+void LayoutView::setTitle(const QString& title) {
+  title_->setText(title);
+}
+
+void LayoutView::setEncoding(std::shared_ptr<const Encoding> encoding) {
+  const bool axesChanged = !encoding_ || !encoding || encoding_->variant != encoding->variant ||
+                           encoding_->axes().size() != encoding->axes().size();
+  encoding_ = std::move(encoding);
+  if (axesChanged) rebuildAxisChoices();
+  if (encoding_ && picked_ >= static_cast<long>(encoding_->token_count())) picked_ = -1;
+  rebuild();
+}
+
+void LayoutView::rebuildAxisChoices() {
+  if (!encoding_) return;
+  const int count = encoding_->variant->axis_count();
+  displayAxes_ = {0, count > 1 ? 1 : -1, count > 2 ? 2 : -1};
+  for (std::size_t i = 0; i < axisChoice_.size(); ++i) {
+    QComboBox* box = axisChoice_[i];
+    box->clear();
+    for (const auto& name : encoding_->axes()) box->addItem(QString::fromStdString(name));
+    box->setCurrentIndex(displayAxes_[i]);
+    // Only a variant with more than three axes (VRoPE's u1..u4) needs a choice.
+    box->setVisible(count > 3);
+  }
+  axisCountShown_ = count;
+}
+
+void LayoutView::setDisplayAxes(const std::array<int, 3>& axes) {
+  displayAxes_ = axes;
+  cameraFramed_ = false;
+  rebuild();
+}
+
+void LayoutView::setDecimated(bool decimated) {
+  if (decimated == decimated_) return;
+  decimated_ = decimated;
+  // Small scenes are drawn in full either way: nothing to rebuild.
+  if (encoding_ && encoding_->token_count() > kInteractivePointBudget) rebuild();
+}
+
+void LayoutView::setColorMode(ColorMode mode) {
+  colorMode_ = mode;
+  colorChoice_->setCurrentIndex(mode == ColorMode::Modality ? 0 : 1);
+  rebuild();
+}
+
+void LayoutView::setTheme(Theme theme) {
+  theme_ = theme;
+  applyTheme();
+}
+
+void LayoutView::applyTheme() {
+  const QColor fg = view_foreground(theme_);
+  view_->setBackground(view_background(theme_));
+  vtkCubeAxesActor* axes = scene_->axes;
+  for (int i = 0; i < 3; ++i) {
+    axes->GetTitleTextProperty(i)->SetColor(fg.redF(), fg.greenF(), fg.blueF());
+    axes->GetTitleTextProperty(i)->SetFontSize(16);
+    axes->GetTitleTextProperty(i)->BoldOn();
+    axes->GetLabelTextProperty(i)->SetColor(fg.redF(), fg.greenF(), fg.blueF());
+  }
+  const QColor grid = theme_ == Theme::Dark ? QColor(90, 90, 96) : QColor(200, 200, 205);
+  for (vtkProperty* p : {axes->GetXAxesLinesProperty(), axes->GetYAxesLinesProperty(),
+                         axes->GetZAxesLinesProperty()}) {
+    p->SetColor(fg.redF(), fg.greenF(), fg.blueF());
+  }
+  for (vtkProperty* p : {axes->GetXAxesGridlinesProperty(), axes->GetYAxesGridlinesProperty(),
+                         axes->GetZAxesGridlinesProperty()}) {
+    p->SetColor(grid.redF(), grid.greenF(), grid.blueF());
+  }
+  scene_->highlight.actor->GetProperty()->SetColor(fg.redF(), fg.greenF(), fg.blueF());
+  const QColor path = modality_color(Modality::Text);
+  scene_->textPath.actor->GetProperty()->SetColor(path.redF(), path.greenF(), path.blueF());
+  overlay_->setStyleSheet(
+      theme_ == Theme::Dark
+          ? QStringLiteral("background: rgba(20,20,24,210); color: #eee; padding: 4px;")
+          : QStringLiteral("background: rgba(255,255,255,220); color: #111; padding: 4px;"));
+  view_->update();
+}
+
+std::array<double, 3> LayoutView::tokenPoint(std::size_t token) const {
+  std::array<double, 3> p{0, 0, 0};
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (displayAxes_[i] >= 0) p[i] = encoding_->id(displayAxes_[i], token);
+  }
+  return p;
+}
+
+void LayoutView::rebuild() {
+  if (!encoding_) return;
+  const Encoding& e = *encoding_;
+  const std::size_t n = e.token_count();
+  const TokenLayout& t = e.positions.tokens;
+  const std::size_t stride = decimated_ && n > kInteractivePointBudget
+                                 ? (n + kInteractivePointBudget - 1) / kInteractivePointBudget
+                                 : 1;
+  int frames = 1;
+  for (std::size_t i = 0; i < n; ++i) frames = std::max(frames, t.frame[i] + 1);
+
+  vtkNew<vtkPoints> points;
+  vtkNew<vtkUnsignedCharArray> colors;
+  colors->SetNumberOfComponents(3);
+  const std::size_t shown = (n + stride - 1) / stride;
+  points->SetNumberOfPoints(static_cast<vtkIdType>(shown));
+  colors->SetNumberOfTuples(static_cast<vtkIdType>(shown));
+  vtkNew<vtkCellArray> verts;
+  verts->InsertNextCell(static_cast<vtkIdType>(shown));
+  std::array<double, 6> b{std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
+                          std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
+                          std::numeric_limits<double>::max(), -std::numeric_limits<double>::max()};
+  vtkIdType k = 0;
+  for (std::size_t i = 0; i < n; i += stride, ++k) {
+    const auto p = tokenPoint(i);
+    points->SetPoint(k, p.data());
+    for (int a = 0; a < 3; ++a) {
+      b[2 * a] = std::min(b[2 * a], p[a]);
+      b[2 * a + 1] = std::max(b[2 * a + 1], p[a]);
+    }
+    const bool byFrame = colorMode_ == ColorMode::Frame && t.modality[i] != Modality::Text;
+    set_color(colors, k, byFrame ? frame_color(t.frame[i], frames) : modality_color(t.modality[i]));
+    verts->InsertCellPoint(k);
+  }
+  // Bounds of the full scene even when decimated, so the frame does not jump while dragging.
+  if (stride > 1) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto p = tokenPoint(i);
+      for (int a = 0; a < 3; ++a) {
+        b[2 * a] = std::min(b[2 * a], p[a]);
+        b[2 * a + 1] = std::max(b[2 * a + 1], p[a]);
+      }
+    }
+  }
+  // A flat axis (1-D and 2-D variants pad with 0) still gets a visible extent for its ticks.
+  for (int a = 0; a < 3; ++a) {
+    if (b[2 * a + 1] - b[2 * a] < 1e-9) {
+      b[2 * a] -= 1;
+      b[2 * a + 1] += 1;
+    }
+  }
+  bounds_ = b;
+  scene_->tokens.data->SetPoints(points);
+  scene_->tokens.data->SetVerts(verts);
+  scene_->tokens.data->GetPointData()->SetScalars(colors);
+  scene_->tokens.actor->GetProperty()->SetPointSize(point_size_for(shown) *
+                                                    view_->devicePixelRatioF());
+  shownPoints_ = shown;
+
+  vtkNew<vtkPoints> pathPoints;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (t.modality[i] == Modality::Text) pathPoints->InsertNextPoint(tokenPoint(i).data());
+  }
+  vtkNew<vtkCellArray> path;
+  path->InsertNextCell(pathPoints->GetNumberOfPoints());
+  for (vtkIdType i = 0; i < pathPoints->GetNumberOfPoints(); ++i) path->InsertCellPoint(i);
+  scene_->textPath.data->SetPoints(pathPoints);
+  scene_->textPath.data->SetLines(path);
+
+  vtkCubeAxesActor* axes = scene_->axes;
+  axes->SetBounds(b.data());
+  const auto axisTitle = [&](int i) {
+    return displayAxes_[i] >= 0 ? e.axes()[displayAxes_[i]] : std::string("(0)");
+  };
+  axes->SetXTitle(axisTitle(0).c_str());
+  axes->SetYTitle(axisTitle(1).c_str());
+  axes->SetZTitle(axisTitle(2).c_str());
+
+  if (!followsOtherCamera_) frameBounds(b);
+  updatePickOverlay();
+  view_->update();
+}
+
+void LayoutView::frameBounds(const std::array<double, 6>& bounds) {
+  vtkRenderer* renderer = view_->renderer();
+  vtkCamera* camera = renderer->GetActiveCamera();
+  if (!cameraFramed_) {
+    // An oblique view: the t = h = w diagonal and stacked frames both stay visible.
+    camera->SetFocalPoint(0, 0, 0);
+    camera->SetPosition(0.55, -1.0, 0.7);
+    camera->SetViewUp(0, 0, 1);
+    cameraFramed_ = true;
+  }
+  std::array<double, 6> b = bounds;
+  renderer->ResetCamera(b.data());
+  // Leave room around the data for the axes' labels and titles.
+  camera->Zoom(0.85);
+  renderer->ResetCameraClippingRange(b.data());
+  view_->update();
+}
+
+void LayoutView::resetCamera() {
+  cameraFramed_ = false;
+  frameBounds(bounds_);
+}
+
+void LayoutView::followCamera(LayoutView* leader) {
+  followsOtherCamera_ = leader != nullptr && leader != this;
+  vtkCamera* camera = followsOtherCamera_ ? leader->view_->renderer()->GetActiveCamera()
+                                          : view_->renderer()->GetActiveCamera();
+  if (followsOtherCamera_) {
+    view_->renderer()->SetActiveCamera(camera);
+    connect(leader, &LayoutView::cameraMoved, this, &LayoutView::refresh, Qt::UniqueConnection);
+    connect(this, &LayoutView::cameraMoved, leader, &LayoutView::refresh, Qt::UniqueConnection);
+  }
+  scene_->axes->SetCamera(view_->renderer()->GetActiveCamera());
+  view_->update();
+}
+
+void LayoutView::refresh() {
+  view_->renderer()->ResetCameraClippingRange();
+  view_->update();
+}
+
+std::optional<QPoint> LayoutView::tokenPosition(std::size_t token) const {
+  if (!encoding_ || token >= encoding_->token_count()) return std::nullopt;
+  vtkRenderer* renderer = view_->renderer();
+  const double ratio = view_->devicePixelRatioF();
+  const int w = static_cast<int>(view_->width() * ratio);
+  const int h = static_cast<int>(view_->height() * ratio);
+  if (w <= 0 || h <= 0) return std::nullopt;
+  vtkMatrix4x4* m = renderer->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
+      static_cast<double>(w) / h, -1, 1);
+  const auto p = tokenPoint(token);
+  double in[4] = {p[0], p[1], p[2], 1.0};
+  double out[4];
+  m->MultiplyPoint(in, out);
+  if (out[3] <= 0) return std::nullopt;
+  const double x = (out[0] / out[3] + 1.0) / 2.0 * w;
+  const double y = (1.0 - (out[1] / out[3] + 1.0) / 2.0) * h;
+  return view_->mapTo(this, QPoint(static_cast<int>(std::lround(x / ratio)),
+                                   static_cast<int>(std::lround(y / ratio))));
+}
+
+long LayoutView::pickAt(QPoint widgetPosition) {
+  if (!encoding_) return -1;
+  long best = -1;
+  double bestDistance = kPickRadiusPixels * kPickRadiusPixels;
+  for (std::size_t i = 0; i < encoding_->token_count(); ++i) {
+    const auto p = tokenPosition(i);
+    if (!p) continue;
+    const QPoint d = *p - widgetPosition;
+    const double distance = static_cast<double>(d.x()) * d.x() + static_cast<double>(d.y()) * d.y();
+    // Ties go to the later token: text drawn over the video it follows is the one seen.
+    if (distance <= bestDistance) {
+      bestDistance = distance;
+      best = static_cast<long>(i);
+    }
+  }
+  pickToken(best);
+  return best;
+}
+
+void LayoutView::pickToken(long token) {
+  picked_ =
+      encoding_ && token >= 0 && token < static_cast<long>(encoding_->token_count()) ? token : -1;
+  updatePickOverlay();
+  view_->update();
+  if (picked_ >= 0) emit tokenPicked(picked_, pickedDescription());
+}
+
+QString LayoutView::pickedDescription() const {
+  if (!encoding_ || picked_ < 0) return {};
+  return describe_token(*encoding_, static_cast<std::size_t>(picked_));
+}
+
+void LayoutView::updatePickOverlay() {
+  vtkNew<vtkPoints> points;
+  vtkNew<vtkCellArray> verts;
+  if (picked_ >= 0 && encoding_) {
+    points->InsertNextPoint(tokenPoint(static_cast<std::size_t>(picked_)).data());
+    verts->InsertNextCell(1);
+    verts->InsertCellPoint(0);
+    overlay_->setText(pickedDescription());
+    overlay_->adjustSize();
+    overlay_->show();
+  } else {
+    overlay_->hide();
+  }
+  scene_->highlight.data->SetPoints(points);
+  scene_->highlight.data->SetVerts(verts);
+}
+
+QImage LayoutView::renderImage() {
+  return view_->captureImage();
+}
+
+void LayoutView::renderNow() {
+  view_->repaint();
+}
+
+}  // namespace ropelab::views

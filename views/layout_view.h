@@ -1,0 +1,94 @@
+#pragma once
+// Index layout (spec/analyses.md §7): every token as a point at its ids on three axes, coloured
+// by modality or frame, text tokens joined as a path. Hover or click picks a token.
+#include <QWidget>
+#include <array>
+#include <memory>
+#include <optional>
+
+#include "ropelab/variant.h"
+#include "views/palette.h"
+
+class QComboBox;
+class QLabel;
+
+namespace ropelab::views {
+
+class VtkView;
+
+class LayoutView : public QWidget {
+  Q_OBJECT
+ public:
+  enum class ColorMode { Modality, Frame };
+  // Above this many tokens, points are thinned out while a slider moves.
+  static constexpr std::size_t kInteractivePointBudget = 20'000;
+
+  explicit LayoutView(QWidget* parent = nullptr);
+  ~LayoutView() override;
+
+  void setEncoding(std::shared_ptr<const Encoding> encoding);
+  const Encoding* encoding() const { return encoding_.get(); }
+  // While a slider is dragged, large scenes draw a subset; false restores full detail.
+  void setDecimated(bool decimated);
+  std::size_t shownPointCount() const { return shownPoints_; }
+  void setTheme(Theme theme);
+  void setColorMode(ColorMode mode);
+  // Variant axis shown on x, y, z (-1: that display axis is padded with 0).
+  void setDisplayAxes(const std::array<int, 3>& axes);
+  std::array<int, 3> displayAxes() const { return displayAxes_; }
+  void setTitle(const QString& title);
+
+  // Where a token is drawn, in widget coordinates (nullopt if behind the camera).
+  std::optional<QPoint> tokenPosition(std::size_t token) const;
+  // Picks the token nearest to a widget position (within a few pixels); returns it or -1.
+  long pickAt(QPoint widgetPosition);
+  void pickToken(long token);
+  long pickedToken() const { return picked_; }
+  QString pickedDescription() const;
+
+  // Makes this view draw with leader's camera, so rotating one rotates both.
+  void followCamera(LayoutView* leader);
+  // Frames the given bounds (xmin, xmax, ymin, ymax, zmin, zmax) keeping the view direction.
+  void frameBounds(const std::array<double, 6>& bounds);
+  std::array<double, 6> dataBounds() const { return bounds_; }
+  void resetCamera();
+  void refresh();
+  QImage renderImage();
+  // Paints the 3-D scene now (synchronously), e.g. to measure the render time.
+  void renderNow();
+  VtkView* vtkView() const { return view_; }
+
+ signals:
+  void tokenPicked(long token, const QString& description);
+  void cameraMoved();
+
+ private:
+  struct Scene3d;
+  void rebuild();
+  void rebuildAxisChoices();
+  void updatePickOverlay();
+  std::array<double, 3> tokenPoint(std::size_t token) const;
+  void applyTheme();
+
+  VtkView* view_ = nullptr;
+  QLabel* title_ = nullptr;
+  QLabel* overlay_ = nullptr;
+  QComboBox* colorChoice_ = nullptr;
+  std::array<QComboBox*, 3> axisChoice_{};
+  std::unique_ptr<Scene3d> scene_;
+  std::shared_ptr<const Encoding> encoding_;
+  std::array<int, 3> displayAxes_{0, 1, 2};
+  std::array<double, 6> bounds_{0, 1, 0, 1, 0, 1};
+  ColorMode colorMode_ = ColorMode::Modality;
+  Theme theme_ = Theme::Light;
+  bool decimated_ = false;
+  bool cameraFramed_ = false;
+  bool followsOtherCamera_ = false;
+  std::size_t shownPoints_ = 0;
+  long picked_ = -1;
+  int axisCountShown_ = -1;
+};
+
+QString describe_token(const Encoding& encoding, std::size_t token);
+
+}  // namespace ropelab::views

@@ -1,0 +1,25 @@
+#pragma once
+// The property table (spec/analyses.md §9, VideoRoPE Table 1, VRoPE Table 3): one row per
+// variant, every cell computed by core's properties() on its probe scenes.
+#include <QTableWidget>
+#include <string>
+#include <vector>
+
+#include "ropelab/analyses.h"
+
+namespace ropelab::views {
+
+struct VariantProperties {
+  std::string variant;
+  Properties properties;
+};
+
+class PropertyTable : public QTableWidget {
+  Q_OBJECT
+ public:
+  explicit PropertyTable(QWidget* parent = nullptr);
+  void setData(const std::vector<VariantProperties>& rows);
+  QImage renderImage();
+};
+
+}  // namespace ropelab::views
