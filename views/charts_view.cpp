@@ -73,6 +73,7 @@ void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants) {
   QChart* chart = similarity_->chart();
   reset_chart(chart);
   double deltaMax = 1;
+  double lowest = 1;
   for (std::size_t v = 0; v < variants.size(); ++v) {
     const auto& curve = variants[v].collisions.curve;
     auto* series = new QLineSeries;
@@ -81,14 +82,18 @@ void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants) {
                                       QString::fromStdString(variants[v].collisions.axis_name)));
     QList<QPointF> points;
     points.reserve(static_cast<qsizetype>(curve.size()));
-    for (const auto& [delta, s] : curve) points.append(QPointF(delta, s));
+    for (const auto& [delta, s] : curve) {
+      points.append(QPointF(delta, s));
+      lowest = std::min(lowest, s);
+    }
     series->replace(points);
     series->setPen(QPen(variant_color(v), 2));
     chart->addSeries(series);
     if (!curve.empty()) deltaMax = std::max(deltaMax, curve.back().first);
   }
   QValueAxis* x = value_axis(tr("Δ (positions on the temporal axis)"), 0, deltaMax);
-  QValueAxis* y = value_axis(tr("S(Δ)"), -1, 1);
+  // Zoom to the curves: slow temporal pairs keep S within a few percent of 1.
+  QValueAxis* y = value_axis(tr("S(Δ)"), std::min(std::floor(lowest * 10.0) / 10.0, 0.9), 1.02);
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   for (QAbstractSeries* s : chart->series()) {
@@ -165,6 +170,7 @@ void ChartsView::fillJumps(const std::vector<ChartsData>& variants) {
     chart->addSeries(series);
   }
   QValueAxis* x = value_axis(tr("frames T"), 1, tMax);
+  x->setLabelFormat(QStringLiteral("%.0f"));
   QValueAxis* y = value_axis(tr("largest jump over axes"), 0, jumpMax * 1.1);
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);

@@ -74,6 +74,11 @@ FrequencyView::FrequencyView(QWidget* parent)
   bar->addWidget(temporalOnly_);
   layout->addLayout(bar);
   view_ = new VtkView(this);
+  // Re-frame once VTK knows the new aspect ratio (after resizeGL, not the widget's resize).
+  connect(view_, &VtkView::resized, this, [this] {
+    const double bounds[6] = {0, kBoxT, 0, kBoxPairs, -kBoxZ, kBoxZ};
+    if (cameraSet_) view_->frameBounds(bounds, 0.9);
+  });
   layout->addWidget(view_, 1);
 
   scene_->surfaceMapper->SetInputData(scene_->surface);
@@ -234,11 +239,9 @@ void FrequencyView::rebuild() {
     camera->SetFocalPoint(kBoxT / 2, kBoxPairs / 2, 0);
     camera->SetPosition(kBoxT / 2 + 1.2, -2.6, 2.2);
     camera->SetViewUp(0, 0, 1);
-    renderer->ResetCamera(bounds);
-    camera->Zoom(0.9);
     cameraSet_ = true;
   }
-  renderer->ResetCameraClippingRange(bounds);
+  view_->frameBounds(bounds, 0.9);
   view_->update();
 }
 

@@ -124,6 +124,10 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   layout->addLayout(bar);
 
   view_ = new VtkView(this);
+  // Re-frame once VTK knows the new aspect ratio (after resizeGL, not the widget's resize).
+  connect(view_, &VtkView::resized, this, [this] {
+    if (cameraFramed_) frameBounds(lastFramed_);
+  });
   layout->addWidget(view_, 1);
   overlay_ = new QLabel(view_);
   overlay_->setObjectName(QStringLiteral("pickOverlay"));
@@ -341,7 +345,7 @@ void LayoutView::rebuild() {
   axes->SetYTitle(axisTitle(1).c_str());
   axes->SetZTitle(axisTitle(2).c_str());
 
-  if (!followsOtherCamera_) frameBounds(b);
+  frameBounds(b);
   updatePickOverlay();
   view_->update();
 }
@@ -356,12 +360,10 @@ void LayoutView::frameBounds(const std::array<double, 6>& bounds) {
     camera->SetViewUp(0, 0, 1);
     cameraFramed_ = true;
   }
-  std::array<double, 6> b = bounds;
-  renderer->ResetCamera(b.data());
   // Leave room around the data for the axes' labels and titles.
-  camera->Zoom(0.85);
-  renderer->ResetCameraClippingRange(b.data());
-  view_->update();
+  view_->frameBounds(bounds.data(), 0.85);
+  lastFramed_ = bounds;
+  framedDistance_ = camera->GetDistance();
 }
 
 void LayoutView::resetCamera() {
@@ -370,16 +372,36 @@ void LayoutView::resetCamera() {
 }
 
 void LayoutView::followCamera(LayoutView* leader) {
-  followsOtherCamera_ = leader != nullptr && leader != this;
-  vtkCamera* camera = followsOtherCamera_ ? leader->view_->renderer()->GetActiveCamera()
-                                          : view_->renderer()->GetActiveCamera();
-  if (followsOtherCamera_) {
-    view_->renderer()->SetActiveCamera(camera);
-    connect(leader, &LayoutView::cameraMoved, this, &LayoutView::refresh, Qt::UniqueConnection);
-    connect(this, &LayoutView::cameraMoved, leader, &LayoutView::refresh, Qt::UniqueConnection);
-  }
-  scene_->axes->SetCamera(view_->renderer()->GetActiveCamera());
+  // Linked panels turn together but each frames its own data: a shared camera would have to
+  // frame the union, and a 1-D variant's long line would shrink every other panel to a dot.
+  if (leader == nullptr || leader == this) return;
+  connect(leader, &LayoutView::cameraMoved, this, [this, leader] { copyOrientation(*leader); });
+  connect(this, &LayoutView::cameraMoved, leader,
+          [this, leader] { leader->copyOrientation(*this); });
+}
+
+void LayoutView::copyOrientation(const LayoutView& other) {
+  // A panel that has not framed its data yet has no orientation worth copying.
+  if (!other.cameraFramed_) return;
+  vtkCamera* source = other.view_->renderer()->GetActiveCamera();
+  vtkCamera* camera = view_->renderer()->GetActiveCamera();
+  double direction[3];
+  source->GetDirectionOfProjection(direction);
+  camera->SetFocalPoint(0, 0, 0);
+  camera->SetPosition(-direction[0], -direction[1], -direction[2]);
+  camera->SetViewUp(source->GetViewUp());
+  cameraFramed_ = true;
+  view_->frameBounds(bounds_.data(), 0.85);
+  lastFramed_ = bounds_;
+  // Keep the same zoom relative to the data as the panel being turned.
+  camera->Zoom(other.zoomFactor());
   view_->update();
+}
+
+double LayoutView::zoomFactor() const {
+  // How far the user zoomed from the framed distance (1 = as framed).
+  vtkCamera* camera = view_->renderer()->GetActiveCamera();
+  return framedDistance_ > 0 ? framedDistance_ / camera->GetDistance() : 1.0;
 }
 
 void LayoutView::refresh() {

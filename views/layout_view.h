@@ -46,7 +46,7 @@ class LayoutView : public QWidget {
   long pickedToken() const { return picked_; }
   QString pickedDescription() const;
 
-  // Makes this view draw with leader's camera, so rotating one rotates both.
+  // Links the two panels' camera orientation: turning one turns the other.
   void followCamera(LayoutView* leader);
   // Frames the given bounds (xmin, xmax, ymin, ymax, zmin, zmax) keeping the view direction.
   void frameBounds(const std::array<double, 6>& bounds);
@@ -66,6 +66,8 @@ class LayoutView : public QWidget {
   struct Scene3d;
   void rebuild();
   void rebuildAxisChoices();
+  void copyOrientation(const LayoutView& other);
+  double zoomFactor() const;
   void updatePickOverlay();
   std::array<double, 3> tokenPoint(std::size_t token) const;
   void applyTheme();
@@ -79,11 +81,12 @@ class LayoutView : public QWidget {
   std::shared_ptr<const Encoding> encoding_;
   std::array<int, 3> displayAxes_{0, 1, 2};
   std::array<double, 6> bounds_{0, 1, 0, 1, 0, 1};
+  std::array<double, 6> lastFramed_{0, 1, 0, 1, 0, 1};
   ColorMode colorMode_ = ColorMode::Modality;
   Theme theme_ = Theme::Light;
   bool decimated_ = false;
   bool cameraFramed_ = false;
-  bool followsOtherCamera_ = false;
+  double framedDistance_ = 0;
   std::size_t shownPoints_ = 0;
   long picked_ = -1;
   int axisCountShown_ = -1;

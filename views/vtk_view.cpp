@@ -1,6 +1,7 @@
 #include "views/vtk_view.h"
 
 #include <vtkCallbackCommand.h>
+#include <vtkCamera.h>
 #include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkGenericRenderWindowInteractor.h>
@@ -12,6 +13,7 @@
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
 #include <QWheelEvent>
+#include <algorithm>
 
 namespace ropelab::views {
 
@@ -62,6 +64,15 @@ vtkGenericRenderWindowInteractor* VtkView::interactor() const {
 
 void VtkView::setBackground(const QColor& color) {
   renderer_->SetBackground(color.redF(), color.greenF(), color.blueF());
+  update();
+}
+
+void VtkView::frameBounds(const double bounds[6], double zoom) {
+  double b[6];
+  std::copy(bounds, bounds + 6, b);
+  renderer_->ResetCamera(b);
+  renderer_->GetActiveCamera()->Zoom(zoom);
+  renderer_->ResetCameraClippingRange(b);
   update();
 }
 
@@ -117,6 +128,7 @@ void VtkView::resizeGL(int width, int height) {
   const int h = static_cast<int>(height * ratio);
   window_->SetSize(w, h);
   interactor_->UpdateSize(w, h);
+  emit resized();
 }
 
 void VtkView::paintGL() {
@@ -127,6 +139,8 @@ void VtkView::paintGL() {
   state->Push();
   // Qt leaves GL_LESS; VTK expects GL_LEQUAL.
   state->vtkglDepthFunc(GL_LEQUAL);
+  // Linked views share one camera: each fits the near/far planes to its own props.
+  renderer_->ResetCameraClippingRange();
   window_->Render();
   state->Pop();
 

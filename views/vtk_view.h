@@ -24,6 +24,9 @@ class VtkView : public QOpenGLWidget {
   vtkGenericOpenGLRenderWindow* renderWindow() const;
   vtkGenericRenderWindowInteractor* interactor() const;
   void setBackground(const QColor& color);
+  // Points the camera at the bounds keeping its direction (ResetCamera accounts for the
+  // aspect ratio), then zooms by `zoom` (below 1 leaves a margin for axis labels).
+  void frameBounds(const double bounds[6], double zoom = 1.0);
   // Renders now and returns the frame (used by export, screenshots and image tests).
   QImage captureImage();
 
@@ -32,6 +35,8 @@ class VtkView : public QOpenGLWidget {
   void cameraInteraction();
   void mouseMovedTo(QPoint devicePosition, bool buttonDown);
   void clickedAt(QPoint devicePosition);
+  // The render window took a new size (after resizeGL): the place to re-frame a camera.
+  void resized();
 
  protected:
   void initializeGL() override;

@@ -173,10 +173,12 @@ void MainWindow::buildDocks() {
                                  Qt::BottomDockWidgetArea);
   splitDockWidget(chartsDock, propertiesDock, Qt::Horizontal);
   resizeDocks({attentionDock}, {560}, Qt::Horizontal);
+  resizeDocks({attentionDock, frequencyDock}, {460, 420}, Qt::Vertical);
   resizeDocks({chartsDock}, {300}, Qt::Vertical);
   resizeDocks({chartsDock, propertiesDock}, {1000, 420}, Qt::Horizontal);
   // Corners go to the side docks so the bottom charts do not squeeze the parameters.
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 }
 
 void MainWindow::buildStatusBar() {
@@ -322,26 +324,15 @@ void MainWindow::applyResult(const ComputeResult& result) {
   timer.start();
   banner_->hide();
   ensureLayoutPanels(result.parameters.variants);
-  std::array<double, 6> unionBounds{
-      std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
-      std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
-      std::numeric_limits<double>::max(), -std::numeric_limits<double>::max()};
   std::vector<views::ChartsData> charts;
   std::vector<views::VariantProperties> table;
   for (std::size_t i = 0; i < result.variants.size(); ++i) {
     const VariantResult& r = result.variants[i];
     layouts_[i]->setEncoding(r.encoding);
     layouts_[i]->setTitle(QString::fromStdString(std::string(r.encoding->variant->id())));
-    const auto b = layouts_[i]->dataBounds();
-    for (int k = 0; k < 3; ++k) {
-      unionBounds[2 * k] = std::min(unionBounds[2 * k], b[2 * k]);
-      unionBounds[2 * k + 1] = std::max(unionBounds[2 * k + 1], b[2 * k + 1]);
-    }
     charts.push_back(r.charts);
     table.push_back({r.charts.variant, r.properties});
   }
-  // Linked cameras: frame every panel's data at once so no variant falls outside the view.
-  if (layouts_.size() > 1) layouts_.front()->frameBounds(unionBounds);
   const VariantResult& primary = result.variants.front();
   frequency_->setData(primary.encoding, primary.collisions);
   attention_->setData(primary.attention);
