@@ -75,6 +75,10 @@ DistractorResult distractor_retrieval(const Variant& variant, const Config& conf
                     : 0;
       result.accuracy(static_cast<Eigen::Index>(l), static_cast<Eigen::Index>(d)) =
           static_cast<double>(wins) / setup.seeds;
+      const double done =
+          static_cast<double>(l * setup.needle_depths.size() + d + 1) /
+          static_cast<double>(setup.haystack_frames.size() * setup.needle_depths.size());
+      if (setup.progress && !setup.progress(done)) throw Cancelled();
     }
   }
   return result;

@@ -44,6 +44,19 @@ TEST(Distractor, IdenticalDistractorsTieBreakTowardsTheQuery) {
   EXPECT_EQ(distractor_retrieval(*find_variant("vanilla"), Config{}, setup).accuracy(0, 0), 0.0);
 }
 
+TEST(Distractor, ReportsProgressAndCanBeCancelled) {
+  std::vector<double> seen;
+  DistractorSetup setup = small_grid();
+  setup.progress = [&](double done) {
+    seen.push_back(done);
+    return true;
+  };
+  distractor_retrieval(*find_variant("vanilla"), Config{}, setup);
+  EXPECT_EQ(seen, (std::vector<double>{0.25, 0.5, 0.75, 1.0}));
+  setup.progress = [](double done) { return done < 0.5; };
+  EXPECT_THROW(distractor_retrieval(*find_variant("vanilla"), Config{}, setup), Cancelled);
+}
+
 TEST(Distractor, RejectsEmptyGrids) {
   DistractorSetup setup;
   setup.haystack_frames.clear();

@@ -3,6 +3,8 @@
 // needle frame when distractor frames similar to it recur at a fixed period? Not the paper's
 // trained-model benchmark; report what it shows.
 #include <cstdint>
+#include <functional>
+#include <stdexcept>
 #include <vector>
 
 #include "ropelab/variant.h"
@@ -16,6 +18,13 @@ struct DistractorSetup {
   double distractor_similarity = 0.9;  // cosine similarity of a distractor to the needle
   int seeds = 4;
   std::uint64_t first_seed = 1;
+  // Called after every grid cell with the finished fraction; returning false cancels the run
+  // (distractor_retrieval then throws Cancelled). Lets a UI show progress and stop early.
+  std::function<bool(double)> progress;
+};
+
+struct Cancelled : std::runtime_error {
+  Cancelled() : std::runtime_error("cancelled") {}
 };
 
 struct DistractorResult {
