@@ -182,11 +182,13 @@ std::string collisions_json(const CollisionReport& r) {
 }
 
 std::string jump_json(const Encoding& e, const JumpReport& r) {
+  // Without text on a side there is no jump to measure on that side: null, not a made-up 0.
+  const json none(nullptr);
   return dump({{"axes", e.axes()},
-               {"before", numbers(r.before)},
-               {"after", numbers(r.after)},
-               {"center_gap_before", number(r.center_gap_before)},
-               {"center_gap_after", number(r.center_gap_after)}});
+               {"before", r.has_text_before ? numbers(r.before) : none},
+               {"after", r.has_text_after ? numbers(r.after) : none},
+               {"center_gap_before", r.has_text_before ? number(r.center_gap_before) : none},
+               {"center_gap_after", r.has_text_after ? number(r.center_gap_after) : none}});
 }
 
 std::string bias_json(const BiasReport& r) {
