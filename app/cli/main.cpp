@@ -1,7 +1,10 @@
 // ropelab-cli: the headless command line over core/ (spec/cli.md). Exit 0 on success, 2 on a
 // usage or input error, 1 on any other failure; output files are written atomically.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,7 +26,12 @@ int main(int argc, char** argv) {
     if (options.out) {
       ropelab::io::write_file_atomically(*options.out, output);
     } else {
-      std::fwrite(output.data(), 1, output.size(), stdout);
+      // A full disk or closed pipe behind stdout is a failure too, not a silent success.
+      if (std::fwrite(output.data(), 1, output.size(), stdout) != output.size() ||
+          std::fflush(stdout) != 0) {
+        throw std::runtime_error(std::string("stdout: write failed (") + std::strerror(errno) +
+                                 ")");
+      }
     }
     return 0;
   } catch (const ropelab::InputError& e) {

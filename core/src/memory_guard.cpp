@@ -106,8 +106,9 @@ MemoryEstimate estimate_memory(Workload workload, const Scene& scene, const Conf
     case Workload::Bench: {
       e.what = "the benchmark of " + size;
       const std::uint64_t m = std::min<std::uint64_t>(n, 8192);
-      // cos/sin tables in float32, q/k and their rotations, the m x m logits matrix.
-      bytes = add(bytes, add(mul(n, p, 8), qk));
+      // cos/sin tables in float32; raw q and k plus one rotated copy (bench rotates k for every
+      // token but q for one row); the rotated first m rows of q and k and their m x m logits.
+      bytes = add(bytes, add(mul(n, p, 8), add(mul(3, n, mul(d, 8)), mul(n, a, 4))));
       bytes = add(bytes, add(mul(m, m, 8), mul(2, m, mul(d, 8))));
       break;
     }

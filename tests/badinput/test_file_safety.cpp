@@ -150,6 +150,16 @@ TEST(CliFileSafety, DevFullReportsNoSpace) {
   fs::remove_all(dir);
 }
 
+TEST(CliFileSafety, FullStdoutIsAFailure) {
+  if (!fs::is_character_file("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const fs::path dir = fresh_dir("cli-stdout-full");
+  const CliResult r = run_cli("exec >/dev/full;", "positions", dir / "stderr.txt");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("stdout: write failed (No space left on device)"), std::string::npos)
+      << r.err;
+  fs::remove_all(dir);
+}
+
 TEST(CliFileSafety, ReadOnlyFolderKeepsThePreviousFile) {
   const fs::path dir = fresh_dir("cli-read-only");
   const fs::path target = dir / "positions.json";
