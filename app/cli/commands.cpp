@@ -1,10 +1,17 @@
 #include "commands.h"
 
 #include <omp.h>
+#include <unistd.h>
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "ropelab/analyses.h"
@@ -169,6 +176,63 @@ std::string bench(const Options& o) {
   return root.dump(2) + "\n";
 }
 
+// `figure` needs Qt and VTK: it runs ropelab-figure (the GUI build's renderer, same code as the
+// app's export) with this process's arguments, under a private Xvfb when DISPLAY is unset.
+[[noreturn]] void exec_figure() {
+  std::ifstream cmdline("/proc/self/cmdline", std::ios::binary);
+  const std::string raw((std::istreambuf_iterator<char>(cmdline)),
+                        std::istreambuf_iterator<char>());
+  std::vector<std::string> args;
+  for (std::size_t start = 0; start < raw.size();) {
+    const std::size_t end = raw.find('\0', start);
+    args.push_back(raw.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::string figure;
+  for (const auto& candidate : {self.parent_path() / "ropelab-figure",
+                                self.parent_path().parent_path() / "gui" / "ropelab-figure"}) {
+    if (!ec && ::access(candidate.c_str(), X_OK) == 0) {
+      figure = candidate.string();
+      break;
+    }
+  }
+  if (figure.empty())
+    throw std::runtime_error("figure needs the GUI build: ropelab-figure not found next to " +
+                             self.string());
+  std::vector<std::string> command;
+  const char* display = std::getenv("DISPLAY");
+  if (display == nullptr || *display == '\0') {
+    std::string xvfb;
+    const char* path = std::getenv("PATH");
+    std::string dirs = path != nullptr ? path : "/usr/bin:/bin";
+    for (std::size_t start = 0; start <= dirs.size();) {
+      const std::size_t colon = std::min(dirs.find(':', start), dirs.size());
+      const std::string candidate = dirs.substr(start, colon - start) + "/xvfb-run";
+      if (colon > start && ::access(candidate.c_str(), X_OK) == 0) {
+        xvfb = candidate;
+        break;
+      }
+      start = colon + 1;
+    }
+    if (xvfb.empty())
+      throw std::runtime_error("figure needs an X server: set DISPLAY or install xvfb");
+    command = {xvfb, "-a", "-s", "-screen 0 1920x1080x24"};
+  }
+  command.push_back(figure);
+  // args[0] is ropelab-cli itself; the rest starts with "figure".
+  command.insert(command.end(), args.begin() + (args.empty() ? 0 : 1), args.end());
+  std::vector<char*> argv;
+  for (auto& a : command) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::fflush(stdout);
+  std::fflush(stderr);
+  ::execv(argv[0], argv.data());
+  throw std::runtime_error("cannot run " + command.front() + ": " + std::strerror(errno));
+}
+
 }  // namespace
 
 std::string run_command(const Options& o) {
@@ -184,7 +248,8 @@ std::string run_command(const Options& o) {
   if (o.command == "attention") return attention(o);
   if (o.command == "analyze") return analyze(o);
   if (o.command == "bench") return bench(o);
-  throw std::runtime_error("figure needs the GUI build (ropelab-cli was built without views/)");
+  if (o.command == "figure") exec_figure();
+  throw std::runtime_error("unknown command " + o.command);
 }
 
 }  // namespace ropelab::cli

@@ -1,0 +1,151 @@
+// ropelab-figure: `ropelab-cli figure` (spec/cli.md). Takes the CLI's scene and configuration
+// options (the CLI's own parser) plus --view, --out, --size, --dpi, --compare and --dark, and
+// renders the view with the same code as the app's File ▸ Export. Needs an X server (VTK);
+// ropelab-cli starts a private Xvfb when DISPLAY is unset. Exit 0 / 2 (bad input) / 1.
+#include <QApplication>
+#include <QStyleFactory>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/gui/app_commands.h"
+#include "app/gui/figure.h"
+#include "options.h"
+#include "ropelab/error.h"
+#include "ropelab/registry.h"
+
+namespace {
+
+using ropelab::InputError;
+using ropelab::require;
+
+int fail(int code, const std::string& message) {
+  std::fprintf(stderr, "ropelab-cli figure: error: %s\n", message.c_str());
+  return code;
+}
+
+QSize parse_size(const std::string& text) {
+  const QStringList wh = QString::fromStdString(text).split(QLatin1Char('x'));
+  bool okW = false, okH = false;
+  const int w = wh.size() == 2 ? wh[0].toInt(&okW) : 0;
+  const int h = wh.size() == 2 ? wh[1].toInt(&okH) : 0;
+  require(okW && okH, "--size", "'" + text + "'", "must look like 1200x900");
+  require(w >= 16 && h >= 16 && w <= 16384 && h <= 16384, "--size", text,
+          "must be 16 to 16384 pixels a side");
+  return {w, h};
+}
+
+// The app's parameters hold a text / video / text scene; the CLI's scene must have that shape.
+ropelab::app::SceneParameters to_parameters(const ropelab::cli::Options& o,
+                                            const std::vector<std::string>& args) {
+  using ropelab::Modality;
+  ropelab::app::SceneParameters p;
+  p.variants.clear();
+  if (o.compare.empty()) {
+    p.variants << QString::fromStdString(o.variant);
+  } else {
+    for (const auto& id : o.compare) p.variants << QString::fromStdString(id);
+  }
+  require(p.variants.size() <= ropelab::app::SceneParameters::kMaxCompared, "--compare",
+          std::to_string(p.variants.size()) + " variants", "takes at most 4");
+  const ropelab::Variant& primary = ropelab::variant_or_throw(p.variants.front().toStdString());
+  p.headDim = o.config.head_dim;
+  p.base = o.config.base;
+  p.split = o.config.split;
+  p.delta = o.config.delta.value_or(primary.info().default_delta);
+  const auto& segments = o.scene.segments;
+  const int v = o.scene.first_visual_segment();
+  require(v >= 0 && segments[v].modality == Modality::Video, "scene", o.scene.describe(),
+          "figure draws text, one video, text scenes");
+  p.textBefore = p.textAfter = 0;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (static_cast<int>(i) == v) continue;
+    require(segments[i].modality == Modality::Text, "scene", o.scene.describe(),
+            "figure draws text, one video, text scenes");
+    (static_cast<int>(i) < v ? p.textBefore : p.textAfter) += segments[i].count;
+  }
+  p.frames = segments[v].frames;
+  p.height = segments[v].height;
+  p.width = segments[v].width;
+  // --query is the app's query token; absent, the app's default (first text after the video).
+  bool queryGiven = false;
+  for (const auto& a : args)
+    queryGiven = queryGiven || a == "--query" || a.rfind("--query=", 0) == 0;
+  if (queryGiven && o.query != "last") {
+    const QString q = QString::fromStdString(o.query);
+    bool ok = false;
+    p.query = q.toLong(&ok);
+    require(ok && p.query >= 0, "--query", o.query, "must be a token index or last");
+  }
+  if (o.qk == "ones") {
+    p.qkModel = ropelab::views::QkModel::Ones;
+  } else if (o.qk == "gaussian:7") {
+    p.qkModel = ropelab::views::QkModel::Gaussian;
+  } else if (o.qk == "gaussian:7:1") {
+    p.qkModel = ropelab::views::QkModel::MeanShiftedGaussian;
+  } else {
+    throw InputError("--qk '" + o.qk + "': figure draws ones, gaussian:7 or gaussian:7:1");
+  }
+  return p;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args{"figure"};
+  bool dark = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "figure" && i == 1) continue;
+    if (a == "--dark") {
+      dark = true;
+      continue;
+    }
+    args.push_back(a);
+  }
+  ropelab::app::SceneParameters parameters;
+  ropelab::app::FigureSpec spec;
+  ropelab::views::FigureRequest request;
+  QString out;
+  try {
+    const ropelab::cli::Options o = ropelab::cli::parse_options(args);
+    for (const auto& note : o.notes) std::fprintf(stderr, "ropelab-cli: note: %s\n", note.c_str());
+    const auto view = ropelab::app::figure_view_from_name(QString::fromStdString(o.view));
+    require(view.has_value(), "--view", "'" + o.view + "'",
+            "must be layout, frequency, attention, similarity or allocation");
+    require(o.out.has_value(), "--out", "(missing)", "figure needs --out FILE.png|.svg|.pdf");
+    out = QString::fromStdString(*o.out);
+    ropelab::views::FigureFormat format;
+    require(ropelab::views::figure_format_for(out, format), "--out", *o.out,
+            "must end in .png, .svg or .pdf");
+    request.size = parse_size(o.size);
+    require(o.dpi >= 10 && o.dpi <= 2400, "--dpi", std::to_string(o.dpi), "must be in [10, 2400]");
+    request.dpi = o.dpi;
+    parameters = to_parameters(o, args);
+    spec.view = *view;
+    spec.compare = parameters.variants.size() > 1;
+    spec.theme = dark ? ropelab::views::Theme::Dark : ropelab::views::Theme::Light;
+  } catch (const InputError& e) {
+    return fail(2, e.what());
+  } catch (const std::exception& e) {
+    return fail(1, e.what());
+  }
+  if (qEnvironmentVariableIsEmpty("DISPLAY")) {
+    return fail(1, "figure needs an X server: set DISPLAY or install xvfb");
+  }
+
+  Q_INIT_RESOURCE(ropelab);
+  ropelab::app::configure_opengl();
+  int qtArgc = 1;
+  QApplication application(qtArgc, argv);
+  QApplication::setOrganizationName(QStringLiteral("RoPE Lab"));
+  QApplication::setApplicationName(QStringLiteral("ropelab-figure"));
+  QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+
+  const ropelab::app::ComputeResult result = ropelab::app::compute_scene_now(parameters);
+  if (!result.error.isEmpty()) return fail(2, result.error.toStdString());
+  const QString error = ropelab::app::export_figure(spec, result, out, request);
+  if (!error.isEmpty()) return fail(1, error.toStdString());
+  return 0;
+}
