@@ -1,10 +1,24 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the whole test suite (GUI tests under Xvfb).
-# Exits non-zero on any failure.
+# Installs what is missing, builds, and runs the whole test suite (GUI tests under Xvfb), then the
+# hardening stage: the suite again under ASan + UBSan + LSan (scripts/sanitize.sh). Exits non-zero
+# on any failure.
+#   scripts/test.sh            everything (what CI runs)
+#   scripts/test.sh --quick    the normal suite only
 set -euo pipefail
 cd "$(dirname "$0")/.."
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+stage() {
+  local name=$1 start=$SECONDS
+  shift
+  echo "== $name"
+  "$@"
+  echo "== $name: $((SECONDS - start)) s"
+}
 scripts/install-deps.sh
-scripts/build.sh
+stage build scripts/build.sh
 # Every VTK render needs an X server: run the suite inside a private Xvfb (24-bit screen).
-xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
+stage tests xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
   ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 900
+((quick)) && exit 0
+stage sanitizers scripts/sanitize.sh
