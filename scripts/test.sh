@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite (GUI tests under Xvfb), then the
-# hardening stage: the suite again under ASan + UBSan + LSan (scripts/sanitize.sh). Exits non-zero
+# hardening stages: the suite again under ASan + UBSan + LSan (scripts/sanitize.sh) and every
+# libFuzzer target for ROPELAB_FUZZ_SECONDS (default 20) each (tests/fuzz/run.sh). Exits non-zero
 # on any failure.
 #   scripts/test.sh            everything (what CI runs)
 #   scripts/test.sh --quick    the normal suite only
@@ -22,3 +23,4 @@ stage tests xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
   ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 900
 ((quick)) && exit 0
 stage sanitizers scripts/sanitize.sh
+stage fuzz tests/fuzz/run.sh "${ROPELAB_FUZZ_SECONDS:-20}"
