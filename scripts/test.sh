@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite (GUI tests under Xvfb), then the
-# hardening stages: the suite again under ASan + UBSan + LSan (scripts/sanitize.sh) and every
-# libFuzzer target for ROPELAB_FUZZ_SECONDS (default 20) each (tests/fuzz/run.sh). Exits non-zero
-# on any failure.
+# hardening stages: the suite again under ASan + UBSan + LSan (scripts/sanitize.sh), every
+# libFuzzer target for ROPELAB_FUZZ_SECONDS (default 20) each (tests/fuzz/run.sh), and clang-tidy
+# with warnings as errors (scripts/tidy.sh). Exits non-zero on any failure.
 #   scripts/test.sh            everything (what CI runs)
 #   scripts/test.sh --quick    the normal suite only
 set -euo pipefail
@@ -24,3 +24,4 @@ stage tests xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
 ((quick)) && exit 0
 stage sanitizers scripts/sanitize.sh
 stage fuzz tests/fuzz/run.sh "${ROPELAB_FUZZ_SECONDS:-20}"
+stage clang-tidy scripts/tidy.sh
