@@ -1,6 +1,9 @@
 #include "views/attention_data.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
 
 #include "ropelab/error.h"
 
@@ -70,9 +73,47 @@ int first_visual_segment(const Encoding& encoding) {
   return -1;
 }
 
+// The ones logits of one query, as core's logits_by_axis sums them, but once per distinct id:
+// tokens share ids on an axis (a frame's temporal id, a row's h id), so a 128k-token video needs
+// thousands of cosine sums instead of 128k x P.
+Eigen::VectorXd ones_logits(const Encoding& encoding, std::size_t query) {
+  const auto n = static_cast<Eigen::Index>(encoding.token_count());
+  const double scale = 2.0 / std::sqrt(static_cast<double>(encoding.head_dim()));
+  const auto& ids = encoding.positions.ids;
+  const auto q = static_cast<Eigen::Index>(query);
+  Eigen::VectorXd logits = Eigen::VectorXd::Zero(n);
+  for (Eigen::Index a = 0; a < ids.rows(); ++a) {
+    std::vector<double> theta;
+    for (int j = 0; j < encoding.pairs(); ++j) {
+      if (encoding.pair_axis[static_cast<std::size_t>(j)] == a)
+        theta.push_back(encoding.inv_freq[j]);
+    }
+    if (theta.empty()) continue;
+    const double origin = ids(a, q);
+    std::unordered_map<double, double> memo;
+    double lastId = std::numeric_limits<double>::quiet_NaN();
+    double lastValue = 0;
+    for (Eigen::Index k = 0; k < n; ++k) {
+      const double id = ids(a, k);
+      if (id != lastId) {
+        const auto [it, inserted] = memo.try_emplace(id, 0.0);
+        if (inserted) {
+          double sum = 0;
+          for (double t : theta) sum += scale * std::cos((origin - id) * t);
+          it->second = sum;
+        }
+        lastId = id;
+        lastValue = it->second;
+      }
+      logits[k] += lastValue;
+    }
+  }
+  return logits;
+}
+
 Eigen::VectorXd query_logits(const Encoding& encoding, QkModel model, std::size_t query) {
-  // Ones q/k: the per-axis positional sums avoid rotating a q and k for every token.
-  if (model == QkModel::Ones) return logits_by_axis(encoding, query).colwise().sum().transpose();
+  // Ones q/k: the positional sums avoid rotating a q and k for every token.
+  if (model == QkModel::Ones) return ones_logits(encoding, query);
   const RotatedQk qk = rotated_qk(encoding, qk_source(model));
   return attention_row(encoding, qk, query);
 }

@@ -33,6 +33,12 @@ struct JumpProbe {
 // Probes whose video would exceed this many tokens are left out of the jump curve.
 inline constexpr std::int64_t kJumpProbeTokenLimit = 300'000;
 
+// Everything but the jump curve (cheap: copies of what the encoding already holds).
+ChartsData compute_charts(const Encoding& encoding, const CollisionReport& collisions);
+// The jump curve: encodes about twenty probe scenes of the variant with its configuration.
+void add_jumps(ChartsData& data, const Variant& variant, const Config& config,
+               const JumpProbe& probe);
+void copy_jumps(const ChartsData& from, ChartsData& to);
 ChartsData compute_charts(const Encoding& encoding, const CollisionReport& collisions,
                           const JumpProbe& probe);
 

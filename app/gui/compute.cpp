@@ -5,6 +5,9 @@
 #include <QtConcurrent/QtConcurrent>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "ropelab/error.h"
@@ -21,19 +24,121 @@ int similarity_range(double extent) {
 
 struct Cancelled {};
 
+// Results that depend on the variant and its configuration (and for the jump curve the text and
+// frame size), not on the slider that moved most recently. Small and shared by all computations.
+template <typename Value>
+class ResultCache {
+ public:
+  std::optional<Value> find(const QString& key) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [k, v] : entries_) {
+      if (k == key) return v;
+    }
+    return std::nullopt;
+  }
+  void insert(const QString& key, Value value) {
+    const std::lock_guard lock(mutex_);
+    if (entries_.size() >= kCapacity) entries_.erase(entries_.begin());
+    entries_.emplace_back(key, std::move(value));
+  }
+
+ private:
+  static constexpr std::size_t kCapacity = 64;
+  std::mutex mutex_;
+  std::vector<std::pair<QString, Value>> entries_;
+};
+
+ResultCache<Properties>& property_cache() {
+  static ResultCache<Properties> cache;
+  return cache;
+}
+ResultCache<views::ChartsData>& jump_cache() {
+  static ResultCache<views::ChartsData> cache;
+  return cache;
+}
+
+QString config_key(const Variant& variant, const Config& config) {
+  QStringList split;
+  for (int s : config.split) split << QString::number(s);
+  return QStringLiteral("%1|%2|%3|%4|%5")
+      .arg(QString::fromStdString(std::string(variant.id())))
+      .arg(config.head_dim)
+      .arg(config.base, 0, 'g', 17)
+      .arg(split.join(QLatin1Char(',')))
+      .arg(config.delta ? QString::number(*config.delta, 'g', 17) : QStringLiteral("-"));
+}
+
+// Times the stages of one computation and reports progress after each.
+class Stages {
+ public:
+  Stages(QPromise<ComputeResult>& promise, ComputeResult& result, int total)
+      : promise_(promise), result_(result), total_(std::max(total, 1)) {
+    timer_.start();
+  }
+  // Ends the running stage under `name`; throws Cancelled if the user cancelled meanwhile.
+  void done(const char* name) {
+    const double ms = static_cast<double>(timer_.nsecsElapsed()) / 1e6;
+    timer_.restart();
+    auto it = std::find_if(result_.stages.begin(), result_.stages.end(),
+                           [name](const auto& s) { return std::strcmp(s.first, name) == 0; });
+    if (it == result_.stages.end()) {
+      result_.stages.emplace_back(name, ms);
+    } else {
+      it->second += ms;
+    }
+    promise_.setProgressValue(std::min(99, 100 * ++finished_ / total_));
+    if (promise_.isCanceled()) throw Cancelled{};
+  }
+
+ private:
+  QPromise<ComputeResult>& promise_;
+  ComputeResult& result_;
+  QElapsedTimer timer_;
+  int total_;
+  int finished_ = 0;
+};
+
+constexpr int kStagesPerVariant = 6;
+
 VariantResult compute_variant(const SceneParameters& p, const Variant& variant, bool primary,
-                              const Scene& scene) {
+                              const Scene& scene, Stages& stages) {
   VariantResult r;
   const Config config = p.config(variant, primary);
   auto encoding = std::make_shared<const Encoding>(encode(variant, scene, config));
   r.encoding = encoding;
+  stages.done("encode");
   const CollisionReport probe = collisions(*encoding, -1, 0);
   r.collisions = collisions(*encoding, -1, similarity_range(probe.extent));
+  stages.done("similarity");
   r.attention = views::compute_attention(encoding, p.qkModel, p.query);
+  stages.done("attention");
+  r.charts = views::compute_charts(*encoding, r.collisions);
+  stages.done("charts");
+  // The jump curve re-encodes ~20 probe scenes: it only changes with the configuration, the
+  // text lengths and the frame size, never with the query or the q/k model.
   views::JumpProbe jumpProbe{p.textBefore, p.height, p.width, p.textAfter,
                              std::max(16, std::min(p.frames, 64))};
-  r.charts = views::compute_charts(*encoding, r.collisions, jumpProbe);
-  r.properties = properties(variant, encoding->config);
+  const QString jumpKey = config_key(variant, config) + QStringLiteral("|%1|%2|%3|%4|%5")
+                                                            .arg(jumpProbe.textBefore)
+                                                            .arg(jumpProbe.height)
+                                                            .arg(jumpProbe.width)
+                                                            .arg(jumpProbe.textAfter)
+                                                            .arg(jumpProbe.maxFrames);
+  if (auto cached = jump_cache().find(jumpKey)) {
+    views::copy_jumps(*cached, r.charts);
+  } else {
+    views::add_jumps(r.charts, variant, encoding->config, jumpProbe);
+    jump_cache().insert(jumpKey, r.charts);
+  }
+  stages.done("jumps");
+  const QString propertyKey = config_key(variant, config);
+  if (auto cached = property_cache().find(propertyKey)) {
+    r.properties = *cached;
+  } else {
+    r.properties = properties(variant, encoding->config);
+    property_cache().insert(propertyKey, r.properties);
+  }
+  stages.done("properties");
   return r;
 }
 
@@ -49,14 +154,16 @@ void compute_scene(QPromise<ComputeResult>& promise, SceneParameters p, quint64 
   try {
     const Scene scene = p.scene();
     scene.validate();
+    Stages stages(promise, result, kStagesPerVariant * static_cast<int>(p.variants.size()));
     for (int i = 0; i < p.variants.size(); ++i) {
       if (promise.isCanceled()) throw Cancelled{};
       const Variant& variant = variant_or_throw(p.variants[i].toStdString());
-      result.variants.push_back(compute_variant(p, variant, i == 0, scene));
-      promise.setProgressValue(100 * (i + 1) / static_cast<int>(p.variants.size()));
+      result.variants.push_back(compute_variant(p, variant, i == 0, scene, stages));
     }
+    promise.setProgressValue(100);
   } catch (const Cancelled&) {
     result.variants.clear();
+    result.stages.clear();
     result.error = QStringLiteral("Computation cancelled; showing the last result.");
   } catch (const InputError& e) {
     result.variants.clear();

@@ -32,10 +32,15 @@ struct ComputeResult {
   std::vector<VariantResult> variants;
   QString error;  // non-empty: the input was rejected and nothing else is set
   double computeMs = 0;
+  // Milliseconds per stage summed over the variants (encode, attention, ...), for --benchmark.
+  std::vector<std::pair<const char*, double>> stages;
 };
 
-// Runs every core computation the views need. Reports progress (0..100) and stops early when
-// the promise is cancelled. Never throws: errors land in ComputeResult::error.
+// Runs every core computation the views need. Reports progress (0..100) after every stage of
+// every variant and stops at the next stage when the promise is cancelled. Results that depend
+// only on the configuration (properties, jump-vs-T probes) come from a small cache, so a slider
+// that does not change them does not pay for them. Never throws: errors land in
+// ComputeResult::error.
 void compute_scene(QPromise<ComputeResult>& promise, SceneParameters parameters,
                    quint64 generation);
 ComputeResult compute_scene_now(const SceneParameters& parameters);

@@ -41,6 +41,9 @@ class MainWindow : public QMainWindow {
   SceneParameters parameters() const;
   // Processes events until no computation is running or waiting; false on timeout.
   bool waitForIdle(int timeoutMs = 30000);
+  // Processes events until the newest request's result has been painted; false on timeout or
+  // when that request failed (its error is in bannerText()).
+  bool waitForFrame(int timeoutMs = 30000);
   void setTheme(views::Theme theme);
   views::Theme theme() const { return theme_; }
   void setCompareMode(bool on);
@@ -51,7 +54,10 @@ class MainWindow : public QMainWindow {
   QString bannerText() const;
   QString factsText() const;
   double lastComputeMs() const { return lastComputeMs_; }
+  // UI-thread time of the last result: handing it to the views plus painting the window once.
   double lastRenderMs() const { return lastRenderMs_; }
+  double lastApplyMs() const { return lastApplyMs_; }
+  double lastPaintMs() const { return lastPaintMs_; }
 
   ParameterPanel* parameterPanel() const { return panel_; }
   int layoutPanelCount() const { return static_cast<int>(layouts_.size()); }
@@ -63,9 +69,12 @@ class MainWindow : public QMainWindow {
 
  signals:
   void resultApplied(quint64 generation);
+  // The window has painted (and flushed to the screen) the result of this generation.
+  void framePresented(quint64 generation);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  bool event(QEvent* event) override;
 
  private:
   void buildDocks();
@@ -102,6 +111,9 @@ class MainWindow : public QMainWindow {
   bool interactive_ = false;
   double lastComputeMs_ = 0;
   double lastRenderMs_ = 0;
+  double lastApplyMs_ = 0;
+  double lastPaintMs_ = 0;
+  quint64 unpresented_ = 0;  // generation applied but not painted yet (0: none)
 };
 
 }  // namespace ropelab::app
