@@ -111,14 +111,14 @@ Eigen::VectorXd ones_logits(const Encoding& encoding, std::size_t query) {
   return logits;
 }
 
-Eigen::VectorXd query_logits(const Encoding& encoding, QkModel model, std::size_t query) {
+Eigen::VectorXd query_logits(const Encoding& encoding, const QkSource& source, std::size_t query) {
   // Ones q/k: the positional sums avoid rotating a q and k for every token.
-  if (model == QkModel::Ones) return ones_logits(encoding, query);
-  const RotatedQk qk = rotated_qk(encoding, qk_source(model));
+  if (source.kind == QkKind::Ones) return ones_logits(encoding, query);
+  const RotatedQk qk = rotated_qk(encoding, source);
   return attention_row(encoding, qk, query);
 }
 
-void add_frame_matrix(AttentionData& data, const Encoding& encoding) {
+void add_frame_matrix(AttentionData& data, const Encoding& encoding, const QkSource& source) {
   const TokenLayout& t = encoding.positions.tokens;
   std::size_t lastToken = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -131,7 +131,7 @@ void add_frame_matrix(AttentionData& data, const Encoding& encoding) {
                                .arg(kFrameMatrixTokenLimit);
     return;
   }
-  const RotatedQk qk = rotated_qk(encoding, qk_source(data.model));
+  const RotatedQk qk = rotated_qk(encoding, source);
   data.frameMatrix = frame_by_frame(encoding, attention_matrix(encoding, qk, n), data.segment);
   data.frameMatrixNote = QStringLiteral("mean logit, query frame (row) × key frame (column)");
 }
@@ -140,6 +140,11 @@ void add_frame_matrix(AttentionData& data, const Encoding& encoding) {
 
 AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, QkModel model,
                                 long query) {
+  return compute_attention(std::move(encoding), qk_source(model), model, query);
+}
+
+AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, const QkSource& source,
+                                QkModel model, long query) {
   const Encoding& e = *encoding;
   const auto n = static_cast<long>(e.token_count());
   require(query < n, "query token", std::to_string(query),
@@ -148,7 +153,7 @@ AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, QkMode
   data.encoding = encoding;
   data.model = model;
   data.query = query < 0 ? default_query(e) : static_cast<std::size_t>(query);
-  data.logits = query_logits(e, model, data.query);
+  data.logits = query_logits(e, source, data.query);
   data.probabilities = softmax_row(data.logits, data.query);
   data.segment = first_visual_segment(e);
   if (data.segment < 0) return data;
@@ -182,7 +187,7 @@ AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, QkMode
   data.patchMap = mean > 0 ? RowMatrix(map / mean) : map;
   const double lo = data.patchMap.minCoeff();
   data.patchMaxOverMin = lo > 0 ? data.patchMap.maxCoeff() / lo : 0.0;
-  add_frame_matrix(data, e);
+  add_frame_matrix(data, e, source);
   return data;
 }
 

@@ -42,5 +42,8 @@ std::size_t default_query(const Encoding& encoding);
 // query < 0 picks default_query. Throws InputError for an out-of-range query.
 AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, QkModel model,
                                 long query);
+// The same with q/k from any source (e.g. arrays loaded from a model); `model` is only recorded.
+AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, const QkSource& source,
+                                QkModel model, long query);
 
 }  // namespace ropelab::views

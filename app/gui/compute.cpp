@@ -110,7 +110,8 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
   const CollisionReport probe = collisions(*encoding, -1, 0);
   r.collisions = collisions(*encoding, -1, similarity_range(probe.extent));
   stages.done("similarity");
-  r.attention = views::compute_attention(encoding, p.qkModel, p.query);
+  r.attention = p.qkArrays ? views::compute_attention(encoding, *p.qkArrays, p.qkModel, p.query)
+                           : views::compute_attention(encoding, p.qkModel, p.query);
   stages.done("attention");
   r.charts = views::compute_charts(*encoding, r.collisions);
   stages.done("charts");

@@ -22,6 +22,7 @@
 
 #include "app/gui/labeled_slider.h"
 #include "app/gui/parameter_panel.h"
+#include "app/gui/session.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
 #include "views/frequency_view.h"
@@ -144,6 +145,8 @@ MainWindow::MainWindow(const Options& options) : options_(options) {
   attention_->setModel(panel_->parameters().qkModel);
   setTheme(theme_);
   requestCompute();
+  // Presets, undo/redo, session, model import and export menus (app/gui/session.cpp).
+  session_ = new SessionController(this, options_.useSettings && !options_.parameters);
 }
 
 MainWindow::~MainWindow() = default;

@@ -25,6 +25,7 @@ class PropertyTable;
 namespace ropelab::app {
 
 class ParameterPanel;
+class SessionController;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -60,6 +61,7 @@ class MainWindow : public QMainWindow {
   double lastPaintMs() const { return lastPaintMs_; }
 
   ParameterPanel* parameterPanel() const { return panel_; }
+  SessionController* session() const { return session_; }
   int layoutPanelCount() const { return static_cast<int>(layouts_.size()); }
   views::LayoutView* layoutView(int index) const { return layouts_.at(index); }
   views::FrequencyView* frequencyView() const { return frequency_; }
@@ -111,6 +113,7 @@ class MainWindow : public QMainWindow {
   bool interactive_ = false;
   double lastComputeMs_ = 0;
   double lastRenderMs_ = 0;
+  SessionController* session_ = nullptr;
   double lastApplyMs_ = 0;
   double lastPaintMs_ = 0;
   quint64 unpresented_ = 0;  // generation applied but not painted yet (0: none)

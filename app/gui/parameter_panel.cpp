@@ -199,7 +199,8 @@ void ParameterPanel::resetSplit() {
 }
 
 SceneParameters ParameterPanel::parameters() const {
-  SceneParameters p;
+  // Fields without a control (variant switches, video timing, loaded q/k) ride along.
+  SceneParameters p = unshown_;
   p.variants = {variant_->currentData().toString()};
   if (compare_->isChecked()) {
     for (QComboBox* box : compareChoices_) {
@@ -210,7 +211,7 @@ SceneParameters ParameterPanel::parameters() const {
   p.delta = delta_->value();
   p.base = base_->value();
   p.headDim = static_cast<int>(headDim_->value());
-  if (splitEdited_) p.split = currentSplit();
+  p.split = splitEdited_ ? currentSplit() : std::vector<int>{};
   p.textBefore = static_cast<int>(textBefore_->value());
   p.frames = static_cast<int>(frames_->value());
   p.height = static_cast<int>(height_->value());
@@ -222,6 +223,7 @@ SceneParameters ParameterPanel::parameters() const {
 }
 
 void ParameterPanel::setParameters(const SceneParameters& p) {
+  unshown_ = p;
   updating_ = true;
   variant_->setCurrentIndex(std::max(0, variant_->findData(p.variants.value(0))));
   const bool comparing = p.variants.size() > 1;

@@ -72,6 +72,7 @@ class ParameterPanel : public QWidget {
   QLabel* facts_ = nullptr;
   views::QkModel qkModel_ = views::QkModel::Ones;
   bool updating_ = false;
+  SceneParameters unshown_;  // the last parameters set, for the fields no control shows
 };
 
 }  // namespace ropelab::app

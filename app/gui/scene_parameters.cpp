@@ -5,13 +5,14 @@
 namespace ropelab::app {
 
 Scene SceneParameters::scene() const {
-  return Scene::text_video_text(textBefore, frames, height, width, textAfter);
+  return Scene::text_video_text(textBefore, frames, height, width, textAfter, secondsPerFrame);
 }
 
 Config SceneParameters::config(const Variant& variant, bool primary) const {
   Config config;
   config.head_dim = headDim;
   config.base = base;
+  config.options = options;
   if (primary) config.split = split;
   if (variant.info().has_delta) config.delta = delta;
   return config;

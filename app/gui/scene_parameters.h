@@ -2,6 +2,7 @@
 // Everything the user sets, in one value: what the sliders show, what a computation reads and
 // what QSettings stores. Converts to core's Scene and Config.
 #include <QStringList>
+#include <memory>
 #include <vector>
 
 #include "ropelab/config.h"
@@ -26,6 +27,11 @@ struct SceneParameters {
   int textAfter = 4;
   long query = -1;  // -1: the first text token after the video
   views::QkModel qkModel = views::QkModel::Ones;
+  // Variant switches and video timing (presets, Hugging Face configs).
+  VariantOptions options;
+  double secondsPerFrame = 1.0;
+  // q and k loaded from a model dump (.npy, kind Arrays, tokens x D); null: qkModel decides.
+  std::shared_ptr<const QkSource> qkArrays;
 
   static constexpr int kMaxCompared = 4;
 

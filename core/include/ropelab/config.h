@@ -28,6 +28,8 @@ struct VariantOptions {
   bool spatial_reset = false;
   // rope-tie: the blog's non-integer steps.
   bool fractional_steps = false;
+
+  bool operator==(const VariantOptions&) const = default;
 };
 
 struct Config {
