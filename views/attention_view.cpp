@@ -26,7 +26,7 @@ class AttentionCanvas : public QWidget {
   void paintStrip(QPainter& p, const QRect& area);
   void paintTiles(QPainter& p, const QRect& area);
   void paintMap(QPainter& p, const QRect& area, const RowMatrix& m, const QString& title,
-                const QString& rowLabel, const QString& colLabel);
+                const QString& subtitle, const QString& rowLabel, const QString& colLabel);
 };
 
 namespace {
@@ -34,6 +34,12 @@ namespace {
 constexpr int kBarWidth = 14;
 constexpr int kBarLabelWidth = 64;
 constexpr int kTitleHeight = 18;
+
+// One line of text in its area, shortened with an ellipsis rather than running into a neighbour.
+void draw_title(QPainter& p, int left, int top, int width, const QString& text) {
+  const QFontMetrics fm(p.font());
+  p.drawText(left, top + fm.ascent(), fm.elidedText(text, Qt::ElideRight, std::max(width, 0)));
+}
 
 QString format_value(double v) {
   return QString::number(v, 'g', 3);
@@ -102,11 +108,12 @@ void AttentionCanvas::paintEvent(QPaintEvent*) {
   const int half = maps.width() / 2;
   p.setPen(view_foreground(theme));
   paintMap(p, QRect(maps.left(), maps.top(), half - margin, maps.height()), data.patchMap,
-           tr("frame-averaged H×W / mean (max/min %1)").arg(format_value(data.patchMaxOverMin)),
-           tr("h"), tr("w"));
+           tr("spatial bias: H×W, frame mean"),
+           tr("÷ its mean; max/min %1").arg(format_value(data.patchMaxOverMin)), tr("h"), tr("w"));
   if (data.frameMatrix.size() > 0) {
     paintMap(p, QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
-             data.frameMatrix, tr("frame × frame mean logit"), tr("query f"), tr("key f"));
+             data.frameMatrix, tr("frame × frame"), tr("mean logit, query × key frame"),
+             tr("query f"), tr("key f"));
   } else {
     p.drawText(QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
                Qt::AlignCenter | Qt::TextWordWrap, data.frameMatrixNote);
@@ -117,7 +124,7 @@ void AttentionCanvas::paintStrip(QPainter& p, const QRect& area) {
   const Eigen::VectorXd& prob = data.probabilities;
   const auto n = static_cast<int>(prob.size());
   const double hi = prob.maxCoeff();
-  p.drawText(area.left(), area.top() + 12,
+  draw_title(p, area.left(), area.top(), area.width(),
              tr("query token %1: softmax over all %2 tokens (causal; later keys 0)")
                  .arg(data.query)
                  .arg(n));
@@ -148,7 +155,7 @@ void AttentionCanvas::paintStrip(QPainter& p, const QRect& area) {
 void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
   double hi = 0;
   for (const auto& tile : data.tiles) hi = std::max(hi, tile.maxCoeff());
-  p.drawText(area.left(), area.top() + 12,
+  draw_title(p, area.left(), area.top(), area.width(),
              tr("per-frame H×W probabilities (%1 of %2 frames, %3×%4 tokens each)")
                  .arg(data.tiles.size())
                  .arg(data.frames)
@@ -177,12 +184,13 @@ void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
 }
 
 void AttentionCanvas::paintMap(QPainter& p, const QRect& area, const RowMatrix& m,
-                               const QString& title, const QString& rowLabel,
-                               const QString& colLabel) {
-  p.drawText(area.left(), area.top() + 12, title);
-  const QRect grid(area.left() + 14, area.top() + kTitleHeight,
-                   area.width() - kBarLabelWidth - kBarWidth - 22,
-                   area.height() - kTitleHeight - 16);
+                               const QString& title, const QString& subtitle,
+                               const QString& rowLabel, const QString& colLabel) {
+  draw_title(p, area.left(), area.top(), area.width(), title);
+  draw_title(p, area.left(), area.top() + kTitleHeight - 2, area.width(), subtitle);
+  const int titles = 2 * kTitleHeight;
+  const QRect grid(area.left() + 14, area.top() + titles,
+                   area.width() - kBarLabelWidth - kBarWidth - 22, area.height() - titles - 16);
   const double lo = m.minCoeff();
   const double hi = m.maxCoeff();
   const QRect drawn = paint_grid(p, grid, m, lo, hi);
@@ -213,10 +221,13 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent) {
     modelChoice_->addItem(qk_label(m), static_cast<int>(m));
   }
   bar->addWidget(modelChoice_);
+  bar->addStretch(1);
+  layout->addLayout(bar);
+  // Below the choice, across the dock's width: two short lines instead of a tall narrow column.
   note_ = new QLabel(qk_note(QkModel::Ones), this);
   note_->setWordWrap(true);
-  bar->addWidget(note_, 1);
-  layout->addLayout(bar);
+  note_->setContentsMargins(4, 0, 4, 0);
+  layout->addWidget(note_);
   canvas_ = new AttentionCanvas(this);
   layout->addWidget(canvas_, 1);
   connect(modelChoice_, &QComboBox::currentIndexChanged, this, [this] {

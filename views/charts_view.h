@@ -1,7 +1,8 @@
 #pragma once
 // Qt Charts for the variants in view: positional similarity S(delta) on the temporal axis,
-// wavelength per pair coloured by axis (log scale, with the video's extent), and the jump out of
-// the video versus T. Kept inside views/ so Qt Charts can be swapped for Qt Graphs later.
+// wavelength per pair (one variant: coloured by axis; several: each variant's temporal pairs in
+// its colour) with the video's extent, and the jump out of the video versus T. Kept inside views/
+// so Qt Charts can be swapped for Qt Graphs later.
 #include <QWidget>
 #include <vector>
 
@@ -26,14 +27,15 @@ class ChartsView : public QWidget {
   QImage renderImage();
 
  private:
-  void fillSimilarity(const std::vector<ChartsData>& variants);
-  void fillWavelengths(const ChartsData& primary);
-  void fillJumps(const std::vector<ChartsData>& variants);
+  void fillSimilarity(const std::vector<ChartsData>& variants, bool rebuild);
+  void fillWavelengths(const std::vector<ChartsData>& variants, bool rebuild);
+  void fillJumps(const std::vector<ChartsData>& variants, bool rebuild);
 
   QChartView* similarity_ = nullptr;
   QChartView* wavelengths_ = nullptr;
   QChartView* jumps_ = nullptr;
   std::vector<ChartsData> last_;  // refilled after a theme change resets series colours
+  QString signature_;             // variants and axes the charts' series were built for
 };
 
 }  // namespace ropelab::views

@@ -28,9 +28,11 @@ namespace {
 // The surface lives in a fixed box so that a 16-pair band and a 64-pair surface, or 8 and 800
 // positions, are equally readable; the axes show the real ranges.
 constexpr double kBoxT = 2.0;
-constexpr double kBoxPairs = 1.4;
-constexpr double kBoxZ = 0.35;
+constexpr double kBoxPairs = 2.0;
+constexpr double kBoxZ = 0.5;
 constexpr int kSamples = 240;
+// ResetCamera fits the box's bounding sphere; its margin holds the axes' labels and titles.
+constexpr double kZoom = 1.0;
 constexpr double kMinimumSpan = 8.0;
 
 QColor shade(const QColor& axis, double value01) {
@@ -67,6 +69,13 @@ FrequencyView::FrequencyView(QWidget* parent)
   summary_ = new QLabel(this);
   summary_->setObjectName(QStringLiteral("frequencySummary"));
   summary_->setWordWrap(true);
+  // Two lines, always: a summary that changes height would re-lay out the whole dock area.
+  summary_->setFixedHeight(2 * summary_->fontMetrics().lineSpacing() + 4);
+  summary_->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+  summary_->setToolTip(
+      tr("A pair of wavelength λ returns to cos = 1 at t = k·λ: a frame that far from frame 0 "
+         "looks the same to it on that pair (VideoRoPE's hash collision). Red dots mark those "
+         "points for the temporal pairs whose λ is shorter than the video."));
   bar->addWidget(summary_, 1);
   temporalOnly_ = new QCheckBox(tr("Temporal pairs only"), this);
   temporalOnly_->setToolTip(tr("Draw only the pairs that read the time axis (VideoRoPE Fig. 4)"));
@@ -77,7 +86,7 @@ FrequencyView::FrequencyView(QWidget* parent)
   // Re-frame once VTK knows the new aspect ratio (after resizeGL, not the widget's resize).
   connect(view_, &VtkView::resized, this, [this] {
     const double bounds[6] = {0, kBoxT, 0, kBoxPairs, -kBoxZ, kBoxZ};
-    if (cameraSet_) view_->frameBounds(bounds, 0.9);
+    if (cameraSet_) view_->frameBounds(bounds, kZoom);
   });
   layout->addWidget(view_, 1);
 
@@ -98,17 +107,24 @@ FrequencyView::FrequencyView(QWidget* parent)
   renderer->AddActor(scene_->axes);
   vtkCubeAxesActor* axes = scene_->axes;
   axes->SetCamera(renderer->GetActiveCamera());
-  axes->SetFlyModeToStaticTriad();
+  // Outer edges: the three axes sit on different corners, so their labels do not pile up.
+  axes->SetFlyModeToOuterEdges();
   axes->SetLabelScaling(false, 0, 0, 0);
-  axes->SetScreenSize(14);
-  axes->SetLabelOffset(12);
-  axes->SetTitleOffset(18);
-  axes->SetXLabelFormat("%-#6.3g");
+  axes->SetScreenSize(13);
+  axes->SetLabelOffset(10);
+  axes->SetTitleOffset(16);
+  axes->SetXLabelFormat("%-.4g");
   axes->SetYLabelFormat("%-#4.0f");
   axes->SetZLabelFormat("%-#4.1f");
   axes->SetXTitle("t");
   axes->SetYTitle("pair j");
-  axes->SetZTitle("cos(t*theta_j)");
+  // The colour and the height both show the value: the z axis needs its title, not labels
+  // (which crowd on a short axis seen from above).
+  axes->SetZTitle("cos");
+  axes->ZAxisLabelVisibilityOff();
+  axes->ZAxisMinorTickVisibilityOff();
+  axes->XAxisMinorTickVisibilityOff();
+  axes->YAxisMinorTickVisibilityOff();
   applyTheme();
 }
 
@@ -222,26 +238,27 @@ void FrequencyView::rebuild() {
   axes->SetXAxisRange(0, span_);
   axes->SetYAxisRange(pairs.empty() ? 0 : pairs.front(), pairs.empty() ? 0 : pairs.back() + 1);
   axes->SetZAxisRange(-1, 1);
-  axes->SetXTitle(("t (" + collisions_.axis_name + " position)").c_str());
+  axes->SetXTitle(("position on " + collisions_.axis_name).c_str());
 
-  summary_->setText(
-      tr("Axis %1 owns %2 pairs; %3 wrap within the video's extent %4 (slowest wavelength %5). "
-         "Red dots: t = k·λ, where a frame collides with frame 0 on that pair.")
-          .arg(QString::fromStdString(collisions_.axis_name))
-          .arg(collisions_.pairs.size())
-          .arg(collisions_.wrapping_pairs)
-          .arg(QString::number(collisions_.extent, 'g', 5))
-          .arg(QString::number(collisions_.slowest_wavelength, 'g', 5)));
+  summary_->setText(tr("%6 — axis %1: %2 pairs, %3 wrap within the video (extent %4); slowest "
+                       "λ %5. Red dots: t = k·λ.")
+                        .arg(QString::fromStdString(collisions_.axis_name))
+                        .arg(collisions_.pairs.size())
+                        .arg(collisions_.wrapping_pairs)
+                        .arg(QString::number(collisions_.extent, 'g', 5))
+                        .arg(QString::number(collisions_.slowest_wavelength, 'g', 5))
+                        .arg(QString::fromStdString(std::string(e.variant->id()))));
 
   vtkRenderer* renderer = view_->renderer();
   if (!cameraSet_) {
     vtkCamera* camera = renderer->GetActiveCamera();
     camera->SetFocalPoint(kBoxT / 2, kBoxPairs / 2, 0);
-    camera->SetPosition(kBoxT / 2 + 1.2, -2.6, 2.2);
+    // From the front right and above: t runs left to right, the pairs recede, both readable.
+    camera->SetPosition(kBoxT / 2 + 2.6, kBoxPairs / 2 - 3.4, 2.6);
     camera->SetViewUp(0, 0, 1);
     cameraSet_ = true;
   }
-  view_->frameBounds(bounds, 0.9);
+  view_->frameBounds(bounds, kZoom);
   view_->update();
 }
 

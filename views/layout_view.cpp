@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -103,11 +104,14 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   QFont bold = title_->font();
   bold.setBold(true);
   title_->setFont(bold);
-  bar->addWidget(title_);
-  bar->addStretch(1);
+  // Narrow compare panels may cut the title; they must not push the docks aside.
+  title_->setMinimumWidth(40);
+  title_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  bar->addWidget(title_, 1);
   colorChoice_ = new QComboBox(this);
-  colorChoice_->addItem(tr("Colour by modality"));
-  colorChoice_->addItem(tr("Colour by frame"));
+  colorChoice_->addItem(tr("modality"));
+  colorChoice_->addItem(tr("frame"));
+  colorChoice_->setToolTip(tr("Colour the tokens by modality or by frame"));
   connect(colorChoice_, &QComboBox::currentIndexChanged, this,
           [this](int index) { setColorMode(index == 0 ? ColorMode::Modality : ColorMode::Frame); });
   bar->addWidget(colorChoice_);
@@ -126,6 +130,8 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   view_ = new VtkView(this);
   // Re-frame once VTK knows the new aspect ratio (after resizeGL, not the widget's resize).
   connect(view_, &VtkView::resized, this, [this] {
+    // Narrow panels (compare mode) get smaller axis labels, so they do not run into each other.
+    scene_->axes->SetScreenSize(view_->width() < 420 ? 10 : 14);
     if (cameraFramed_) frameBounds(lastFramed_);
   });
   layout->addWidget(view_, 1);
@@ -150,7 +156,9 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
 
   vtkCubeAxesActor* axes = scene_->axes;
   axes->SetCamera(renderer->GetActiveCamera());
-  axes->SetFlyModeToStaticTriad();
+  // Outer edges: the axes sit on different corners of the box, so their labels do not pile up
+  // where they meet, and none of them runs through the points.
+  axes->SetFlyModeToOuterEdges();
   axes->SetLabelScaling(false, 0, 0, 0);
   axes->SetScreenSize(14);
   axes->SetLabelOffset(12);
@@ -169,17 +177,45 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
     pickAt(view_->mapTo(
         this, QPoint(static_cast<int>(device.x() / ratio), static_cast<int>(device.y() / ratio))));
   });
-  connect(view_, &VtkView::mouseMovedTo, this, [this](QPoint, bool buttonDown) {
-    // Camera drags also move the overlay's subject: show the sticky pick again.
-    if (buttonDown) updatePickOverlay();
+  // Hover picking, throttled: the first move starts the timer, later moves only update where
+  // the mouse is, so a pick runs at most every kHoverIntervalMs however fast the mouse moves.
+  hoverTimer_ = new QTimer(this);
+  hoverTimer_->setSingleShot(true);
+  hoverTimer_->setInterval(kHoverIntervalMs);
+  connect(hoverTimer_, &QTimer::timeout, this, &LayoutView::hoverPick);
+  connect(view_, &VtkView::mouseMovedTo, this, [this](QPoint device, bool buttonDown) {
+    if (buttonDown) {
+      // Camera drags also move the overlay's subject: show the sticky pick again.
+      hoverTimer_->stop();
+      updatePickOverlay();
+      return;
+    }
+    const double ratio = view_->devicePixelRatioF();
+    hoverPosition_ = view_->mapTo(
+        this, QPoint(static_cast<int>(device.x() / ratio), static_cast<int>(device.y() / ratio)));
+    if (!hoverTimer_->isActive()) hoverTimer_->start();
   });
   applyTheme();
 }
 
 LayoutView::~LayoutView() = default;
 
-void LayoutView::setTitle(const QString& title) {
-  title_->setText(title);
+void LayoutView::setTitle(const QString& title, const QColor& color) {
+  if (!color.isValid()) {
+    title_->setText(title);
+    return;
+  }
+  title_->setText(QStringLiteral("<span style='color:%1'>■</span> %2")
+                      .arg(color.name(), title.toHtmlEscaped()));
+}
+
+void LayoutView::setAxesVisible(bool visible) {
+  scene_->axes->SetVisibility(visible);
+  view_->update();
+}
+
+bool LayoutView::axesVisible() const {
+  return scene_->axes->GetVisibility() != 0;
 }
 
 void LayoutView::setEncoding(std::shared_ptr<const Encoding> encoding) {
@@ -311,18 +347,24 @@ void LayoutView::rebuild() {
       }
     }
   }
-  // A flat axis (1-D and 2-D variants pad with 0) still gets a visible extent for its ticks.
+  // A flat axis (1-D and 2-D variants pad with 0) gets a slab a fraction of the longest axis
+  // thick, so the box and the axes around a line or a plane stay readable.
+  double longest = 0;
+  for (int a = 0; a < 3; ++a) longest = std::max(longest, b[2 * a + 1] - b[2 * a]);
   for (int a = 0; a < 3; ++a) {
     if (b[2 * a + 1] - b[2 * a] < 1e-9) {
-      b[2 * a] -= 1;
-      b[2 * a + 1] += 1;
+      const double half = std::max(1.0, 0.12 * longest);
+      b[2 * a] -= half;
+      b[2 * a + 1] += half;
     }
   }
   bounds_ = b;
   scene_->tokens.data->SetPoints(points);
   scene_->tokens.data->SetVerts(verts);
   scene_->tokens.data->GetPointData()->SetScalars(colors);
-  scene_->tokens.actor->GetProperty()->SetPointSize(point_size_for(shown) *
+  // A 1-D layout packs every token onto one line: smaller points keep them apart.
+  const double lineFactor = e.variant->axis_count() == 1 ? 0.55 : 1.0;
+  scene_->tokens.actor->GetProperty()->SetPointSize(point_size_for(shown) * lineFactor *
                                                     view_->devicePixelRatioF());
   shownPoints_ = shown;
 
@@ -339,11 +381,15 @@ void LayoutView::rebuild() {
   vtkCubeAxesActor* axes = scene_->axes;
   axes->SetBounds(b.data());
   const auto axisTitle = [&](int i) {
-    return displayAxes_[i] >= 0 ? e.axes()[displayAxes_[i]] : std::string("(0)");
+    return displayAxes_[i] >= 0 ? e.axes()[displayAxes_[i]] : std::string("(unused)");
   };
   axes->SetXTitle(axisTitle(0).c_str());
   axes->SetYTitle(axisTitle(1).c_str());
   axes->SetZTitle(axisTitle(2).c_str());
+  // A padded axis carries no ids: no tick labels that would suggest otherwise.
+  axes->SetXAxisLabelVisibility(displayAxes_[0] >= 0);
+  axes->SetYAxisLabelVisibility(displayAxes_[1] >= 0);
+  axes->SetZAxisLabelVisibility(displayAxes_[2] >= 0);
 
   frameBounds(b);
   updatePickOverlay();
@@ -361,7 +407,7 @@ void LayoutView::frameBounds(const std::array<double, 6>& bounds) {
     cameraFramed_ = true;
   }
   // Leave room around the data for the axes' labels and titles.
-  view_->frameBounds(bounds.data(), 0.85);
+  view_->frameBounds(bounds.data(), frameZoom());
   lastFramed_ = bounds;
   framedDistance_ = camera->GetDistance();
 }
@@ -391,11 +437,16 @@ void LayoutView::copyOrientation(const LayoutView& other) {
   camera->SetPosition(-direction[0], -direction[1], -direction[2]);
   camera->SetViewUp(source->GetViewUp());
   cameraFramed_ = true;
-  view_->frameBounds(bounds_.data(), 0.85);
+  view_->frameBounds(bounds_.data(), frameZoom());
   lastFramed_ = bounds_;
   // Keep the same zoom relative to the data as the panel being turned.
   camera->Zoom(other.zoomFactor());
   view_->update();
+}
+
+double LayoutView::frameZoom() const {
+  // Narrow compare panels need a wider margin: labels stick out of the box sideways.
+  return view_->width() < 320 ? 0.7 : 0.85;
 }
 
 double LayoutView::zoomFactor() const {
@@ -429,23 +480,51 @@ std::optional<QPoint> LayoutView::tokenPosition(std::size_t token) const {
                                    static_cast<int>(std::lround(y / ratio))));
 }
 
-long LayoutView::pickAt(QPoint widgetPosition) {
+long LayoutView::tokenAt(QPoint widgetPosition) const {
   if (!encoding_) return -1;
+  const double ratio = view_->devicePixelRatioF();
+  const int w = static_cast<int>(view_->width() * ratio);
+  const int h = static_cast<int>(view_->height() * ratio);
+  if (w <= 0 || h <= 0) return -1;
+  // One projection matrix for all tokens (128k tokens: a few milliseconds).
+  vtkMatrix4x4* m = view_->renderer()->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
+      static_cast<double>(w) / h, -1, 1);
+  const QPoint origin = view_->mapTo(this, QPoint(0, 0));
+  const double px = (widgetPosition.x() - origin.x()) * ratio;
+  const double py = (widgetPosition.y() - origin.y()) * ratio;
+  const double radius = kPickRadiusPixels * ratio;
   long best = -1;
-  double bestDistance = kPickRadiusPixels * kPickRadiusPixels;
+  double bestDistance = radius * radius;
   for (std::size_t i = 0; i < encoding_->token_count(); ++i) {
-    const auto p = tokenPosition(i);
-    if (!p) continue;
-    const QPoint d = *p - widgetPosition;
-    const double distance = static_cast<double>(d.x()) * d.x() + static_cast<double>(d.y()) * d.y();
+    const auto p = tokenPoint(i);
+    double in[4] = {p[0], p[1], p[2], 1.0};
+    double out[4];
+    m->MultiplyPoint(in, out);
+    if (out[3] <= 0) continue;
+    const double x = (out[0] / out[3] + 1.0) / 2.0 * w;
+    const double y = (1.0 - (out[1] / out[3] + 1.0) / 2.0) * h;
+    const double distance = (x - px) * (x - px) + (y - py) * (y - py);
     // Ties go to the later token: text drawn over the video it follows is the one seen.
     if (distance <= bestDistance) {
       bestDistance = distance;
       best = static_cast<long>(i);
     }
   }
+  return best;
+}
+
+long LayoutView::pickAt(QPoint widgetPosition) {
+  const long best = tokenAt(widgetPosition);
   pickToken(best);
   return best;
+}
+
+void LayoutView::hoverPick() {
+  const long token = tokenAt(hoverPosition_);
+  // Empty space keeps the last pick: the overlay does not flicker between tokens.
+  if (token < 0 || token == picked_) return;
+  pickToken(token);
+  emit tokenHovered(token, pickedDescription());
 }
 
 void LayoutView::pickToken(long token) {

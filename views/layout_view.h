@@ -11,6 +11,7 @@
 
 class QComboBox;
 class QLabel;
+class QTimer;
 
 namespace ropelab::views {
 
@@ -36,12 +37,20 @@ class LayoutView : public QWidget {
   // Variant axis shown on x, y, z (-1: that display axis is padded with 0).
   void setDisplayAxes(const std::array<int, 3>& axes);
   std::array<int, 3> displayAxes() const { return displayAxes_; }
-  void setTitle(const QString& title);
+  // The title, with a swatch of the variant's colour (the same as its curves in the charts).
+  void setTitle(const QString& title, const QColor& color = QColor());
+  // The box, ticks and axis titles around the points (on by default).
+  void setAxesVisible(bool visible);
+  bool axesVisible() const;
 
   // Where a token is drawn, in widget coordinates (nullopt if behind the camera).
   std::optional<QPoint> tokenPosition(std::size_t token) const;
   // Picks the token nearest to a widget position (within a few pixels); returns it or -1.
   long pickAt(QPoint widgetPosition);
+  // The token nearest to a widget position without picking it (-1: none within reach).
+  long tokenAt(QPoint widgetPosition) const;
+  // Hovering picks too, at most once per kHoverIntervalMs while the mouse moves.
+  static constexpr int kHoverIntervalMs = 40;
   void pickToken(long token);
   long pickedToken() const { return picked_; }
   QString pickedDescription() const;
@@ -60,6 +69,8 @@ class LayoutView : public QWidget {
 
  signals:
   void tokenPicked(long token, const QString& description);
+  // The mouse rests on a token (hover); tokenPicked follows with the same token.
+  void tokenHovered(long token, const QString& description);
   void cameraMoved();
 
  private:
@@ -68,14 +79,18 @@ class LayoutView : public QWidget {
   void rebuildAxisChoices();
   void copyOrientation(const LayoutView& other);
   double zoomFactor() const;
+  double frameZoom() const;
   void updatePickOverlay();
   std::array<double, 3> tokenPoint(std::size_t token) const;
   void applyTheme();
+  void hoverPick();
 
   VtkView* view_ = nullptr;
   QLabel* title_ = nullptr;
   QLabel* overlay_ = nullptr;
   QComboBox* colorChoice_ = nullptr;
+  QTimer* hoverTimer_ = nullptr;
+  QPoint hoverPosition_;
   std::array<QComboBox*, 3> axisChoice_{};
   std::unique_ptr<Scene3d> scene_;
   std::shared_ptr<const Encoding> encoding_;

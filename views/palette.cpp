@@ -71,6 +71,12 @@ QColor heat_color(double value) {
   return interpolate(kHeat, value);
 }
 
+QColor variant_color(std::size_t index) {
+  static const QColor colors[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
+                                  QColor(214, 39, 40)};
+  return colors[index % 4];
+}
+
 QColor view_background(Theme theme) {
   return theme == Theme::Dark ? QColor(32, 34, 38) : QColor(250, 250, 250);
 }

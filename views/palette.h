@@ -16,6 +16,8 @@ QColor axis_color(int axis);
 QColor frame_color(int frame, int frames);
 // value in [0, 1] on the heat ramp used by attention maps (dark blue -> yellow).
 QColor heat_color(double value);
+// The i-th variant in view (compare mode): panel titles, chart curves and table rows agree.
+QColor variant_color(std::size_t index);
 QColor view_background(Theme theme);
 QColor view_foreground(Theme theme);
 

@@ -1,6 +1,9 @@
 #include "views/property_table.h"
 
 #include <QHeaderView>
+#include <algorithm>
+
+#include "views/palette.h"
 
 namespace ropelab::views {
 
@@ -17,17 +20,44 @@ QTableWidgetItem* flag_item(bool value) {
 }  // namespace
 
 PropertyTable::PropertyTable(QWidget* parent) : QTableWidget(parent) {
-  const QStringList headers{tr("variant"),           tr("3-D"),
-                            tr("low-freq temporal"), tr("spatial symmetry"),
-                            tr("temporal scaling"),  tr("seamless transition"),
-                            tr("unbiased"),          tr("bias max/min")};
+  // Two-line headers keep all eight columns readable in a narrow dock.
+  const QStringList headers{tr("variant"),
+                            tr("3-D"),
+                            tr("low-freq\ntemporal"),
+                            tr("spatial\nsymmetry"),
+                            tr("temporal\nscaling"),
+                            tr("seamless\ntransition"),
+                            tr("unbiased"),
+                            tr("bias\nmax/min")};
+  const QStringList tips{
+      tr("The variant (its default split on compared variants)"),
+      tr("More than one axis varies between the tokens of one frame"),
+      tr("The temporal axis owns the lowest-frequency pairs (the last ones)"),
+      tr("3-D, and the gaps from the text before to the first frame's centre and from the last "
+         "frame's centre to the text after are equal on every axis"),
+      tr("The temporal spacing δ is a parameter of the variant"),
+      tr("Those gaps are the same for T = 8 and T = 16 (they do not grow with the video)"),
+      tr("The spatial bias map's max/min is below %1").arg(kUnbiasedThreshold),
+      tr("Max/min of the frame-averaged H×W attention map (1 = uniform)")};
   setColumnCount(static_cast<int>(headers.size()));
-  setHorizontalHeaderLabels(headers);
+  for (int c = 0; c < static_cast<int>(headers.size()); ++c) {
+    auto* item = new QTableWidgetItem(headers[c]);
+    item->setToolTip(tips[c]);
+    setHorizontalHeaderItem(c, item);
+  }
   setEditTriggers(QAbstractItemView::NoEditTriggers);
   setSelectionBehavior(QAbstractItemView::SelectRows);
+  setWordWrap(false);
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
   verticalHeader()->setVisible(false);
+  verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
   horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  horizontalHeader()->setStretchLastSection(true);
+  horizontalHeader()->setStretchLastSection(false);
+  horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+  horizontalHeader()->setMinimumSectionSize(28);
+  QFont small = horizontalHeader()->font();
+  small.setPointSizeF(small.pointSizeF() * 0.9);
+  horizontalHeader()->setFont(small);
   setToolTip(tr("Computed from ids and allocation on probe scenes text 4 + video T×5×5 + text 4 "
                 "(T = 8 and 16). 'unbiased': bias map max/min below %1.")
                  .arg(kUnbiasedThreshold));
@@ -37,9 +67,16 @@ void PropertyTable::setData(const std::vector<VariantProperties>& rows) {
   setRowCount(static_cast<int>(rows.size()));
   for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
     const Properties& p = rows[static_cast<std::size_t>(r)].properties;
-    setItem(
-        r, 0,
-        new QTableWidgetItem(QString::fromStdString(rows[static_cast<std::size_t>(r)].variant)));
+    auto* name =
+        new QTableWidgetItem(QString::fromStdString(rows[static_cast<std::size_t>(r)].variant));
+    // Several variants: each in its colour, as in the layout panels' titles and the charts.
+    if (rows.size() > 1) {
+      name->setForeground(variant_color(static_cast<std::size_t>(r)));
+      QFont bold = font();
+      bold.setBold(true);
+      name->setFont(bold);
+    }
+    setItem(r, 0, name);
     setItem(r, 1, flag_item(p.three_d));
     setItem(r, 2, flag_item(p.low_freq_temporal));
     setItem(r, 3, flag_item(p.spatial_symmetry));
@@ -50,6 +87,15 @@ void PropertyTable::setData(const std::vector<VariantProperties>& rows) {
     ratio->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     setItem(r, 7, ratio);
   }
+}
+
+QSize PropertyTable::sizeHint() const {
+  // Wide enough for every column, tall enough for the header and four variants.
+  int width = 2 * frameWidth();
+  for (int c = 0; c < columnCount(); ++c) width += std::max(horizontalHeader()->sectionSize(c), 40);
+  const int height = horizontalHeader()->sizeHint().height() +
+                     4 * verticalHeader()->defaultSectionSize() + 2 * frameWidth();
+  return {std::max(width, 360), height};
 }
 
 QImage PropertyTable::renderImage() {

@@ -20,6 +20,7 @@ class PropertyTable : public QTableWidget {
   explicit PropertyTable(QWidget* parent = nullptr);
   void setData(const std::vector<VariantProperties>& rows);
   QImage renderImage();
+  QSize sizeHint() const override;
 };
 
 }  // namespace ropelab::views

@@ -36,6 +36,8 @@ namespace {
 
 // Short computations finish before a progress bar would be noticed; only slow ones show it.
 constexpr int kProgressDelayMs = 300;
+// Bumped whenever the default dock arrangement changes, so an old saved one is not restored.
+constexpr int kDockStateVersion = 2;
 
 QString format_ms(double ms) {
   return QString::number(ms, 'f', ms < 10 ? 1 : 0);
@@ -162,27 +164,42 @@ void MainWindow::buildDocks() {
   };
   panel_ = new ParameterPanel(this);
   addDock(tr("Parameters"), QStringLiteral("parametersDock"), panel_, Qt::LeftDockWidgetArea);
+  // Right column: attention on top (it needs the most room), the frequency surface and the
+  // property table under it. Charts below the layout panels.
   attention_ = new views::AttentionView(this);
-  auto* attentionDock = addDock(tr("Attention"), QStringLiteral("attentionDock"), attention_,
-                                Qt::RightDockWidgetArea);
+  addDock(tr("Attention"), QStringLiteral("attentionDock"), attention_, Qt::RightDockWidgetArea);
   frequency_ = new views::FrequencyView(this);
-  auto* frequencyDock = addDock(tr("Frequency surface"), QStringLiteral("frequencyDock"),
-                                frequency_, Qt::RightDockWidgetArea);
-  splitDockWidget(attentionDock, frequencyDock, Qt::Vertical);
-  charts_ = new views::ChartsView(this);
-  auto* chartsDock =
-      addDock(tr("Charts"), QStringLiteral("chartsDock"), charts_, Qt::BottomDockWidgetArea);
+  addDock(tr("Frequency surface"), QStringLiteral("frequencyDock"), frequency_,
+          Qt::RightDockWidgetArea);
   properties_ = new views::PropertyTable(this);
-  auto* propertiesDock = addDock(tr("Properties"), QStringLiteral("propertiesDock"), properties_,
-                                 Qt::BottomDockWidgetArea);
-  splitDockWidget(chartsDock, propertiesDock, Qt::Horizontal);
-  resizeDocks({attentionDock}, {560}, Qt::Horizontal);
-  resizeDocks({attentionDock, frequencyDock}, {460, 420}, Qt::Vertical);
-  resizeDocks({chartsDock}, {300}, Qt::Vertical);
-  resizeDocks({chartsDock, propertiesDock}, {1000, 420}, Qt::Horizontal);
+  addDock(tr("Properties"), QStringLiteral("propertiesDock"), properties_, Qt::RightDockWidgetArea);
+  charts_ = new views::ChartsView(this);
+  addDock(tr("Charts"), QStringLiteral("chartsDock"), charts_, Qt::BottomDockWidgetArea);
   // Corners go to the side docks so the bottom charts do not squeeze the parameters.
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+}
+
+// Dock sizes as fractions of the window, applied once it has its real size (first show) and by
+// View > Reset layout: the same proportions read well from 1280x800 to 1920x1080 and beyond.
+void MainWindow::applyDefaultDockSizes() {
+  const auto dock = [this](const char* name) {
+    return findChild<QDockWidget*>(QLatin1String(name));
+  };
+  QDockWidget* parameters = dock("parametersDock");
+  QDockWidget* attention = dock("attentionDock");
+  QDockWidget* frequency = dock("frequencyDock");
+  QDockWidget* properties = dock("propertiesDock");
+  QDockWidget* charts = dock("chartsDock");
+  if (!parameters || !attention || !frequency || !properties || !charts) return;
+  const int w = width(), h = height();
+  resizeDocks({parameters, attention},
+              {std::clamp(w / 5, 300, 360), std::clamp(w * 7 / 20, 500, 680)}, Qt::Horizontal);
+  const int propertiesHeight = properties_->sizeHint().height() + 28;
+  const int rest = std::max(h - 80 - propertiesHeight, 300);
+  resizeDocks({attention, frequency, properties},
+              {rest * 57 / 100, rest * 43 / 100, propertiesHeight}, Qt::Vertical);
+  resizeDocks({charts}, {std::clamp(h * 3 / 10, 240, 340)}, Qt::Vertical);
 }
 
 void MainWindow::buildStatusBar() {
@@ -251,6 +268,14 @@ void MainWindow::buildActions() {
   dark->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
   connect(dark, &QAction::toggled, this,
           [this](bool on) { setTheme(on ? views::Theme::Dark : views::Theme::Light); });
+  QAction* resetLayout = view->addAction(tr("Reset layout"), this, [this] {
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+      dock->setFloating(false);
+      dock->show();
+    }
+    applyDefaultDockSizes();
+  });
+  resetLayout->setToolTip(tr("Dock sizes as at first start"));
   view->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 }
@@ -358,7 +383,12 @@ void MainWindow::applyResult(const ComputeResult& result) {
   for (std::size_t i = 0; i < result.variants.size(); ++i) {
     const VariantResult& r = result.variants[i];
     layouts_[i]->setEncoding(r.encoding);
-    layouts_[i]->setTitle(QString::fromStdString(std::string(r.encoding->variant->id())));
+    const bool comparing = result.variants.size() > 1;
+    layouts_[i]->setTitle(QString::fromStdString(std::string(r.encoding->variant->id())),
+                          comparing ? views::variant_color(i) : QColor());
+    layouts_[i]->setToolTip(!comparing ? QString()
+                            : i == 0   ? tr("Pairs per axis: the split sliders")
+                                       : tr("Pairs per axis: the variant's default split"));
     charts.push_back(r.charts);
     table.push_back({r.charts.variant, r.properties});
   }
@@ -380,6 +410,10 @@ void MainWindow::applyResult(const ComputeResult& result) {
 }
 
 bool MainWindow::event(QEvent* event) {
+  if (event->type() == QEvent::Show && !dockSizesApplied_) {
+    dockSizesApplied_ = true;
+    if (!stateRestored_) applyDefaultDockSizes();
+  }
   if (event->type() != QEvent::UpdateRequest || unpresented_ == 0) {
     return QMainWindow::event(event);
   }
@@ -436,7 +470,8 @@ void MainWindow::saveImageDialog() {
 void MainWindow::restoreSettings() {
   QSettings settings;
   restoreGeometry(settings.value("window/geometry").toByteArray());
-  restoreState(settings.value("window/state").toByteArray());
+  // Saved by an older dock arrangement (another version): the new default layout is used instead.
+  stateRestored_ = restoreState(settings.value("window/state").toByteArray(), kDockStateVersion);
   theme_ = settings.value("window/dark", false).toBool() ? views::Theme::Dark : views::Theme::Light;
   if (settings.childGroups().contains(QStringLiteral("scene"))) {
     panel_->setParameters(SceneParameters::load(settings));
@@ -446,7 +481,7 @@ void MainWindow::restoreSettings() {
 void MainWindow::saveSettings() {
   QSettings settings;
   settings.setValue("window/geometry", saveGeometry());
-  settings.setValue("window/state", saveState());
+  settings.setValue("window/state", saveState(kDockStateVersion));
   settings.setValue("window/dark", theme_ == views::Theme::Dark);
   // The last scene that computed, so a bad value typed last does not come back at start.
   (current_ ? current_->parameters : panel_->parameters()).save(settings);

@@ -80,6 +80,7 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildDocks();
+  void applyDefaultDockSizes();
   void buildStatusBar();
   void buildActions();
   void requestCompute();
@@ -116,6 +117,8 @@ class MainWindow : public QMainWindow {
   SessionController* session_ = nullptr;
   double lastApplyMs_ = 0;
   double lastPaintMs_ = 0;
+  bool dockSizesApplied_ = false;
+  bool stateRestored_ = false;
   quint64 unpresented_ = 0;  // generation applied but not painted yet (0: none)
 };
 

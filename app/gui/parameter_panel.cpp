@@ -90,6 +90,18 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
   splitFooter->addWidget(splitSum_, 1);
   splitFooter->addWidget(reset);
   splitLayout_->addLayout(splitFooter);
+  // Compared variants have other axes: the sliders cannot apply to them.
+  splitNote_ = new QLabel(tr("Compare mode: these sliders set the split of the first variant; "
+                             "the compared variants use their default split."),
+                          splitBox_);
+  splitNote_->setObjectName(QStringLiteral("splitNote"));
+  splitNote_->setWordWrap(true);
+  QFont small = splitNote_->font();
+  small.setItalic(true);
+  splitNote_->setFont(small);
+  splitNote_->setVisible(false);
+  splitLayout_->addWidget(splitNote_);
+  connect(compare_, &QGroupBox::toggled, splitNote_, &QWidget::setVisible);
   layout->addWidget(splitBox_);
 
   auto* scene = new QGroupBox(tr("Scene: text · video T×H×W · text"), this);
@@ -228,6 +240,7 @@ void ParameterPanel::setParameters(const SceneParameters& p) {
   variant_->setCurrentIndex(std::max(0, variant_->findData(p.variants.value(0))));
   const bool comparing = p.variants.size() > 1;
   compare_->setChecked(comparing);
+  splitNote_->setVisible(comparing);
   if (comparing) {
     for (std::size_t i = 0; i < compareChoices_.size(); ++i) {
       const QString id = p.variants.value(static_cast<qsizetype>(i) + 1);

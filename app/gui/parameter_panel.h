@@ -37,6 +37,7 @@ class ParameterPanel : public QWidget {
   LabeledSlider* querySlider() const { return query_; }
   const std::vector<LabeledSlider*>& splitSliders() const { return split_; }
   QComboBox* variantChoice() const { return variant_; }
+  QLabel* splitNote() const { return splitNote_; }
 
  signals:
   void changed();
@@ -62,6 +63,7 @@ class ParameterPanel : public QWidget {
   QVBoxLayout* splitLayout_ = nullptr;
   std::vector<LabeledSlider*> split_;
   QLabel* splitSum_ = nullptr;
+  QLabel* splitNote_ = nullptr;
   bool splitEdited_ = false;
   LabeledSlider* textBefore_ = nullptr;
   LabeledSlider* frames_ = nullptr;

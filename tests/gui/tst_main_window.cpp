@@ -1,8 +1,10 @@
 // The main window end to end: default scene, every view drawing something, the δ slider moving
 // VideoRoPE's temporal ids, compare mode, picking, and bad input kept out of the views.
 #include <QDoubleSpinBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QtTest>
 
@@ -127,6 +129,149 @@ class MainWindowTest : public QObject {
     layout->pickToken(131);
     QVERIFY2(layout->pickedDescription().contains(QStringLiteral("frame 7 row 3 col 3")),
              qPrintable(layout->pickedDescription()));
+  }
+
+  void hoveringATokenReportsItsIds() {
+    views::LayoutView* layout = window().layoutView(0);
+    QSignalSpy hovered(layout, &views::LayoutView::tokenHovered);
+    const auto position = layout->tokenPosition(135);
+    QVERIFY(position.has_value());
+    QWidget* glView = layout->childAt(*position);
+    QVERIFY(glView != nullptr);
+    // No button: a hover. The pick follows within the throttle interval.
+    QTest::mouseMove(glView, glView->mapFrom(layout, *position));
+    QVERIFY(hovered.wait(2000));
+    QCOMPARE(hovered.last().at(0).toLongLong(), 135LL);
+    const QString text = hovered.last().at(1).toString();
+    QVERIFY2(text.contains(QStringLiteral("t=22 h=22 w=22")), qPrintable(text));
+    QCOMPARE(layout->pickedToken(), 135L);
+    QVERIFY2(window().findChild<QLabel*>(QStringLiteral("pickLabel"))->text().contains("token 135"),
+             "the status bar shows the hovered token");
+  }
+
+  void compareModeWithAOneDimensionalVariantDrawsAxes() {
+    app::SceneParameters parameters;
+    parameters.variants = {QStringLiteral("vanilla"), QStringLiteral("mrope"),
+                           QStringLiteral("videorope")};
+    window().setParameters(parameters);
+    waitForResult();
+    views::LayoutView* vanilla = window().layoutView(0);
+    QCOMPARE(vanilla->encoding()->variant->axis_count(), 1);
+    QVERIFY(vanilla->axesVisible());
+    // The axes draw a substantial part of the panel: with them hidden, many pixels change.
+    const QImage with = vanilla->renderImage();
+    vanilla->setAxesVisible(false);
+    const QImage without = vanilla->renderImage();
+    vanilla->setAxesVisible(true);
+    QCOMPARE(with.size(), without.size());
+    qint64 changed = 0;
+    for (int y = 0; y < with.height(); ++y) {
+      for (int x = 0; x < with.width(); ++x) changed += with.pixel(x, y) != without.pixel(x, y);
+    }
+    const double fraction = static_cast<double>(changed) / (with.width() * with.height());
+    QVERIFY2(
+        fraction > 0.01,
+        qPrintable(QStringLiteral("axes change %1% of the panel").arg(fraction * 100, 0, 'f', 2)));
+    // Every variant's curves are in the charts: one S(Δ) curve, temporal pairs and extent each.
+    QVERIFY(window().chartsView()->seriesCount() >= 3 + (1 + 3 + 3) + 3);
+    QVERIFY(window().parameterPanel()->splitNote()->isVisible());
+  }
+
+  void propertyTableShowsEveryColumnAndVariant() {
+    // The default window size: every column and every compared variant fits without scrolling.
+    for (const QSize size : {QSize(1600, 1000), QSize(1920, 1080)}) {
+      app::MainWindow::Options options;
+      options.useSettings = false;
+      app::SceneParameters parameters;
+      parameters.variants = {QStringLiteral("vanilla"), QStringLiteral("mrope"),
+                             QStringLiteral("videorope"), QStringLiteral("vrope")};
+      options.parameters = parameters;
+      app::MainWindow window(options);
+      window.resize(size);
+      window.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&window));
+      QVERIFY(window.waitForIdle(60000));
+      QApplication::processEvents();
+      views::PropertyTable* table = window.propertyTable();
+      QCOMPARE(table->columnCount(), 8);  // variant, six properties, bias max/min
+      QCOMPARE(table->rowCount(), 4);
+      const int viewportWidth = table->viewport()->width();
+      for (int c = 0; c < table->columnCount(); ++c) {
+        QVERIFY2(table->columnViewportPosition(c) + table->columnWidth(c) <= viewportWidth,
+                 qPrintable(QStringLiteral("%1x%2: column %3 (%4) is cut off")
+                                .arg(size.width())
+                                .arg(size.height())
+                                .arg(c)
+                                .arg(table->horizontalHeaderItem(c)->text())));
+      }
+      const int lastRow = table->rowViewportPosition(3) + table->rowHeight(3);
+      QVERIFY2(lastRow <= table->viewport()->height(),
+               qPrintable(QStringLiteral("%1x%2: the fourth variant is cut off")
+                              .arg(size.width())
+                              .arg(size.height())));
+    }
+  }
+
+  void darkThemeRendersContentOnADarkBackground() {
+    views::LayoutView* layout = window().layoutView(0);
+    const QImage light = layout->renderImage();
+    window().setTheme(views::Theme::Dark);
+    QApplication::processEvents();
+    const QImage dark = layout->renderImage();
+    QVERIFY2(views::non_background_fraction(dark) > 0.02, "the dark layout shows only background");
+    const QColor lightCorner = light.pixelColor(2, 2);
+    const QColor darkCorner = dark.pixelColor(2, 2);
+    QVERIFY2(darkCorner.lightness() + 80 < lightCorner.lightness(),
+             qPrintable(QStringLiteral("backgrounds: light %1, dark %2")
+                            .arg(lightCorner.name(), darkCorner.name())));
+    for (QWidget* view : std::initializer_list<QWidget*>{
+             window().attentionView(), window().chartsView(), window().frequencyView()}) {
+      const QImage image = views::render_widget(*view);
+      QVERIFY2(views::non_background_fraction(image) > 0.02,
+               qPrintable(QStringLiteral("%1 shows only background in the dark theme")
+                              .arg(view->metaObject()->className())));
+    }
+    QCOMPARE(qApp->palette().color(QPalette::Window).lightness() < 100, true);
+    window().setTheme(views::Theme::Light);
+  }
+
+  void settingsRestoreTheLastSceneAndTheme() {
+    // QStandardPaths test mode (gui_test_main.h): these settings never touch the user's.
+    window_.reset();
+    QSettings().clear();
+    app::SceneParameters scene;
+    scene.variants = {QStringLiteral("mrope"), QStringLiteral("videorope")};
+    scene.delta = 1.5;
+    scene.frames = 6;
+    scene.base = 20000;
+    {
+      app::MainWindow::Options options;  // useSettings = true
+      app::MainWindow first(options);
+      first.resize(1300, 850);
+      first.show();
+      QVERIFY(first.waitForIdle(60000));
+      first.setParameters(scene);
+      first.setTheme(views::Theme::Dark);
+      QVERIFY(first.waitForIdle(60000));
+      first.close();  // saves
+    }
+    QSettings settings;
+    QVERIFY(settings.contains(QStringLiteral("window/state")));
+    app::MainWindow::Options options;
+    app::MainWindow second(options);
+    second.show();
+    QVERIFY(second.waitForIdle(60000));
+    QCOMPARE(second.parameters().variants, scene.variants);
+    QCOMPARE(second.parameters().delta, 1.5);
+    QCOMPARE(second.parameters().frames, 6);
+    QCOMPARE(second.parameters().base, 20000.0);
+    QCOMPARE(second.theme(), views::Theme::Dark);
+    QCOMPARE(second.size(), QSize(1300, 850));
+    QCOMPARE(second.currentResult()->variants.front().encoding->token_count(),
+             std::size_t{4 + 6 * 16 + 4});
+    second.setTheme(views::Theme::Light);
+    second.close();
+    QSettings().clear();
   }
 
   void badInputKeepsTheLastGoodState() {
