@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/gui/main_window.h"
+#include "app/gui/teaching.h"
 #include "ropelab/registry.h"
 #include "views/image_export.h"
 
@@ -56,7 +57,12 @@ std::optional<AppOptions> parse_app_options(const QStringList& arguments, QStrin
   const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."),
                                 QStringLiteral("WxH"), QStringLiteral("1600x1000"));
   const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Dark theme."));
-  parser.addOptions({screenshot, benchmark, changes, smallOnly, compare, size, dark});
+  const QCommandLineOption paperFigure(
+      QStringLiteral("paper-figure"),
+      QStringLiteral("Open a Paper figures entry (e.g. videorope-appb) or teaching:tour[:N], "
+                     "teaching:formula, teaching:diff, teaching:qk, teaching:distractor."),
+      QStringLiteral("ID"));
+  parser.addOptions({screenshot, benchmark, changes, smallOnly, compare, size, dark, paperFigure});
   if (!parser.parse(arguments)) {
     error = parser.errorText();
     return std::nullopt;
@@ -71,6 +77,7 @@ std::optional<AppOptions> parse_app_options(const QStringList& arguments, QStrin
   options.benchmarkChanges = std::max(1, parser.value(changes).toInt());
   options.benchmarkLarge = !parser.isSet(smallOnly);
   options.dark = parser.isSet(dark);
+  if (parser.isSet(paperFigure)) options.paperFigure = parser.value(paperFigure);
   if (parser.isSet(compare)) {
     options.compare = parser.value(compare).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (options.compare.size() > SceneParameters::kMaxCompared) {
@@ -223,6 +230,9 @@ int run_app(const AppOptions& options) {
   }
   MainWindow window(windowOptions);
   if (options.dark) window.setTheme(views::Theme::Dark);
+  if (options.paperFigure) {
+    return teaching::run_teaching(window, *options.paperFigure, options.screenshot, options.size);
+  }
   if (options.screenshot) return run_screenshot(window, *options.screenshot, options.size);
   window.show();
   return QApplication::exec();

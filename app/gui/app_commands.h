@@ -15,6 +15,7 @@ struct AppOptions {
   int benchmarkChanges = 200;
   bool benchmarkLarge = true;
   bool dark = false;
+  std::optional<QString> paperFigure;  // open a "Paper figures" entry (or teaching:PANEL)
 };
 
 // Returns nullopt and prints a message when the arguments are malformed.

@@ -22,6 +22,7 @@
 
 #include "app/gui/labeled_slider.h"
 #include "app/gui/parameter_panel.h"
+#include "app/gui/teaching.h"
 #include "app/gui/session.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
@@ -121,6 +122,7 @@ MainWindow::MainWindow(const Options& options) : options_(options) {
   buildDocks();
   buildStatusBar();
   buildActions();
+  teaching::install(*this);
 
   connect(&controller_, &ComputeController::finished, this, &MainWindow::applyResult);
   connect(&controller_, &ComputeController::progress, progress_, &QProgressBar::setValue);

@@ -1,0 +1,837 @@
+#include "app/gui/teaching_panels.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <cmath>
+
+#include "app/gui/main_window.h"
+#include "app/gui/teaching_widgets.h"
+#include "ropelab/attention.h"
+#include "ropelab/registry.h"
+#include "views/attention_data.h"
+#include "views/layout_view.h"
+#include "views/palette.h"
+
+namespace ropelab::teaching {
+
+namespace {
+
+QString qs(const std::string& s) {
+  return QString::fromStdString(s);
+}
+
+QString id_text(double v) {
+  return std::abs(v - std::round(v)) < 1e-9 ? QString::number(std::llround(v))
+                                            : QString::number(v, 'f', 2);
+}
+
+QString wavelength_text(double lambda) {
+  return lambda < 1e4 ? QString::number(lambda, 'f', 1) : QString::number(lambda, 'g', 4);
+}
+
+// "0–15" style ranges of the pairs reading an axis.
+QString axis_pairs(const Encoding& e, int axis) {
+  QStringList parts;
+  int start = -1, prev = -2;
+  int n = 0;
+  const auto flush = [&] {
+    if (start >= 0)
+      parts << (start == prev ? QString::number(start)
+                              : QStringLiteral("%1–%2").arg(start).arg(prev));
+  };
+  for (int j = 0; j < e.pairs(); ++j) {
+    if (e.pair_axis[j] != axis) continue;
+    ++n;
+    if (j != prev + 1) {
+      flush();
+      start = j;
+    }
+    prev = j;
+  }
+  flush();
+  if (parts.size() > 4) {
+    return QObject::tr("%1 pairs, every %2th from %3 (interleaved)")
+        .arg(n)
+        .arg(e.pairs() / std::max(1, n))
+        .arg(parts.front().section(QChar(0x2013), 0, 0));
+  }
+  return QObject::tr("%1 pairs: %2").arg(n).arg(parts.join(QStringLiteral(", ")));
+}
+
+std::size_t first_video(const Encoding& e) {
+  const TokenLayout& t = e.positions.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.modality[i] != Modality::Text) return i;
+  }
+  return t.size();
+}
+
+QTableWidgetItem* item(const QString& text, const QString& tip = {}) {
+  auto* i = new QTableWidgetItem(text);
+  i->setToolTip(tip.isEmpty() ? text : tip);
+  return i;
+}
+
+void fit_table(QTableWidget* table) {
+  table->resizeColumnsToContents();
+  table->horizontalHeader()->setStretchLastSection(true);
+}
+
+QTableWidget* new_table(QWidget* parent, const QString& name, const QStringList& headers) {
+  auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+  t->setObjectName(name);
+  t->setHorizontalHeaderLabels(headers);
+  t->verticalHeader()->hide();
+  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  return t;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Formula panel
+
+QString pair_tooltip(const Encoding& e, int j, long token) {
+  const double theta = e.inv_freq[j];
+  const int axis = e.pair_axis[static_cast<std::size_t>(j)];
+  QString tip = QObject::tr(
+                    "pair %1 = dims %1 and %2 (rotate-half)\nθ_%1 = %3^(−2·%1/%4) = %5\n"
+                    "wavelength 2π/θ = %6 positions\nreads axis %7")
+                    .arg(j)
+                    .arg(j + e.pairs())
+                    .arg(QString::number(e.config.base, 'g', 6))
+                    .arg(e.head_dim())
+                    .arg(QString::number(theta, 'g', 5))
+                    .arg(wavelength_text(2 * M_PI / theta))
+                    .arg(qs(e.axes()[static_cast<std::size_t>(axis)]));
+  if (token >= 0 && static_cast<std::size_t>(token) < e.token_count()) {
+    const double pos = e.pair_position(static_cast<std::size_t>(token), j);
+    const double phi = pos * theta;
+    tip +=
+        QObject::tr("\ntoken %1: φ = %2 · θ = %3 rad ≡ %4 mod 2π")
+            .arg(token)
+            .arg(id_text(pos))
+            .arg(QString::number(phi, 'g', 6))
+            .arg(QString::number(std::fmod(std::fmod(phi, 2 * M_PI) + 2 * M_PI, 2 * M_PI), 'f', 4));
+  }
+  return tip;
+}
+
+FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("formulaPanel"));
+  auto* layout = new QVBoxLayout(this);
+  formula_ = new QTextBrowser(this);
+  formula_->setObjectName(QStringLiteral("formulaText"));
+  auto* row = new QHBoxLayout;
+  row->addWidget(new QLabel(tr("token"), this));
+  token_ = new QSpinBox(this);
+  token_->setObjectName(QStringLiteral("formulaToken"));
+  token_->setRange(-1, 0);
+  token_->setSpecialValueText(tr("none (pick one in a layout)"));
+  token_->setValue(-1);
+  row->addWidget(token_, 1);
+  tokenInfo_ = new QLabel(this);
+  tokenInfo_->setWordWrap(true);
+  tokenInfo_->setObjectName(QStringLiteral("formulaTokenInfo"));
+  pairs_ = new_table(
+      this, QStringLiteral("formulaPairs"),
+      {tr("pair j"), tr("axis"), tr("θ_j"), tr("wavelength"), tr("id"), tr("angle mod 2π")});
+  auto* split = new QSplitter(Qt::Vertical, this);
+  split->addWidget(formula_);
+  auto* lower = new QWidget(split);
+  auto* lowerLayout = new QVBoxLayout(lower);
+  lowerLayout->setContentsMargins(0, 0, 0, 0);
+  lowerLayout->addLayout(row);
+  lowerLayout->addWidget(tokenInfo_);
+  lowerLayout->addWidget(pairs_, 1);
+  split->addWidget(lower);
+  split->setSizes({260, 400});
+  layout->addWidget(split);
+  connect(token_, &QSpinBox::valueChanged, this, [this] { refresh(); });
+}
+
+void FormulaPanel::setEncoding(std::shared_ptr<const Encoding> encoding) {
+  encoding_ = std::move(encoding);
+  if (!encoding_) return;
+  QSignalBlocker block(token_);
+  token_->setRange(-1, static_cast<int>(encoding_->token_count()) - 1);
+  refresh();
+}
+
+void FormulaPanel::setToken(long token) {
+  token_->setValue(static_cast<int>(token));
+}
+
+long FormulaPanel::token() const {
+  return token_->value();
+}
+
+void FormulaPanel::onTokenPicked(long token, const QString&) {
+  setToken(token);
+}
+
+QString FormulaPanel::text() const {
+  return formula_->toPlainText() + QLatin1Char('\n') + tokenInfo_->text();
+}
+
+void FormulaPanel::refresh() {
+  if (!encoding_) return;
+  const Encoding& e = *encoding_;
+  const Variant& v = *e.variant;
+  const Formula f = v.formula();
+  QString html = QStringLiteral("<h3 style='margin:0'>%1</h3><p><i>%2</i> — %3</p>")
+                     .arg(qs(v.info().id).toHtmlEscaped(), qs(v.info().paper).toHtmlEscaped(),
+                          qs(v.info().summary).toHtmlEscaped());
+  html += tr("<p><b>Position design.</b> %1</p>").arg(qs(f.position_design).toHtmlEscaped());
+  html +=
+      tr("<p><b>Frequency allocation.</b> %1</p>").arg(qs(f.frequency_allocation).toHtmlEscaped());
+  html += tr("<p><b>This configuration</b> (D = %1, base %2%3):<br>")
+              .arg(e.head_dim())
+              .arg(QString::number(e.config.base, 'g', 6))
+              .arg(e.config.delta ? tr(", δ = %1").arg(*e.config.delta) : QString());
+  for (std::size_t a = 0; a < e.axes().size(); ++a) {
+    html += QStringLiteral("<span style='color:%1'>■</span> %2 reads %3<br>")
+                .arg(views::axis_color(static_cast<int>(a)).name(), qs(e.axes()[a]).toHtmlEscaped(),
+                     axis_pairs(e, static_cast<int>(a)));
+  }
+  html +=
+      tr("</p><p><b>Convention (the reference code's).</b> Rotate-half: pair j rotates dims j "
+         "and j + D/2 by φ = p<sub>a(j)</sub> · θ<sub>j</sub>, θ<sub>j</sub> = "
+         "base<sup>−2j/D</sup>; pair 0 is the fastest. Hover a row below for its θ, "
+         "wavelength and angle.</p>");
+  formula_->setHtml(html);
+  const long token = token_->value();
+  if (token >= 0 && static_cast<std::size_t>(token) < e.token_count()) {
+    tokenInfo_->setText(views::describe_token(e, static_cast<std::size_t>(token)));
+  } else {
+    tokenInfo_->setText(tr("No token picked: click a point in a layout panel or set the token."));
+  }
+  pairs_->setRowCount(e.pairs());
+  for (int j = 0; j < e.pairs(); ++j) {
+    const QString tip = pair_tooltip(e, j, token);
+    const double theta = e.inv_freq[j];
+    const int axis = e.pair_axis[static_cast<std::size_t>(j)];
+    QString id, angle;
+    if (token >= 0 && static_cast<std::size_t>(token) < e.token_count()) {
+      const double pos = e.pair_position(static_cast<std::size_t>(token), j);
+      id = id_text(pos);
+      angle =
+          QString::number(std::fmod(std::fmod(pos * theta, 2 * M_PI) + 2 * M_PI, 2 * M_PI), 'f', 3);
+    }
+    pairs_->setItem(j, 0, item(QString::number(j), tip));
+    auto* axisItem = item(qs(e.axes()[static_cast<std::size_t>(axis)]), tip);
+    axisItem->setForeground(views::axis_color(axis));
+    pairs_->setItem(j, 1, axisItem);
+    pairs_->setItem(j, 2, item(QString::number(theta, 'g', 4), tip));
+    pairs_->setItem(j, 3, item(wavelength_text(2 * M_PI / theta), tip));
+    pairs_->setItem(j, 4, item(id, tip));
+    pairs_->setItem(j, 5, item(angle, tip));
+  }
+  fit_table(pairs_);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tour
+
+std::vector<Lesson> load_lessons() {
+  std::vector<Lesson> lessons;
+  QFile file(QStringLiteral(":/teaching/lessons.json"));
+  if (!file.open(QIODevice::ReadOnly)) return lessons;
+  const QJsonArray list =
+      QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("lessons")).toArray();
+  for (const QJsonValue& v : list) {
+    const QJsonObject o = v.toObject();
+    lessons.push_back({o.value(QStringLiteral("title")).toString(),
+                       o.value(QStringLiteral("view")).toString(),
+                       o.value(QStringLiteral("variant")).toString(),
+                       o.value(QStringLiteral("text")).toString()});
+  }
+  return lessons;
+}
+
+namespace {
+
+struct ViewTarget {
+  const char* dock;  // object name, or nullptr for the centre layouts
+  const char* words;
+};
+
+ViewTarget view_target(const QString& view) {
+  if (view == QLatin1String("frequency"))
+    return {"frequencyDock", "the Frequency surface dock: pair j across, position t along"};
+  if (view == QLatin1String("allocation"))
+    return {"chartsDock", "the Charts dock's wavelength-per-pair chart (log scale)"};
+  if (view == QLatin1String("similarity"))
+    return {"chartsDock", "the Charts dock's positional similarity S(Δ) curve"};
+  if (view == QLatin1String("attention"))
+    return {"attentionDock", "the Attention dock: the query's strip, tiles and H × W map"};
+  return {nullptr, "the 3-D layout in the centre (drag to turn it)"};
+}
+
+}  // namespace
+
+TourController::TourController(app::MainWindow& window, QWidget* parent)
+    : QWidget(parent), window_(window), lessons_(load_lessons()) {
+  setObjectName(QStringLiteral("tourController"));
+  setFocusPolicy(Qt::StrongFocus);
+  auto* layout = new QVBoxLayout(this);
+  step_ = new QLabel(this);
+  step_->setObjectName(QStringLiteral("tourStep"));
+  title_ = new QLabel(this);
+  title_->setObjectName(QStringLiteral("tourTitle"));
+  QFont f = title_->font();
+  f.setBold(true);
+  f.setPointSizeF(f.pointSizeF() * 1.25);
+  title_->setFont(f);
+  title_->setWordWrap(true);
+  text_ = new QTextBrowser(this);
+  text_->setObjectName(QStringLiteral("tourText"));
+  text_->setFocusPolicy(Qt::NoFocus);
+  lookAt_ = new QLabel(this);
+  lookAt_->setObjectName(QStringLiteral("tourLookAt"));
+  lookAt_->setWordWrap(true);
+  lookAt_->setStyleSheet(
+      QStringLiteral("QLabel { background: #fff3c4; color: #4a3b00; "
+                     "padding: 4px; border-radius: 3px; }"));
+  auto* buttons = new QHBoxLayout;
+  previous_ = new QPushButton(tr("← Previous"), this);
+  next_ = new QPushButton(tr("Next →"), this);
+  previous_->setFocusPolicy(Qt::NoFocus);
+  next_->setFocusPolicy(Qt::NoFocus);
+  buttons->addWidget(previous_);
+  buttons->addStretch(1);
+  buttons->addWidget(new QLabel(tr("or the arrow keys"), this));
+  buttons->addStretch(1);
+  buttons->addWidget(next_);
+  layout->addWidget(step_);
+  layout->addWidget(title_);
+  layout->addWidget(text_, 1);
+  layout->addWidget(lookAt_);
+  layout->addLayout(buttons);
+  connect(previous_, &QPushButton::clicked, this, &TourController::previous);
+  connect(next_, &QPushButton::clicked, this, &TourController::next);
+}
+
+void TourController::start() {
+  go(0);
+  setFocus();
+}
+
+void TourController::next() {
+  if (current_ + 1 < count()) go(current_ + 1);
+}
+
+void TourController::previous() {
+  if (current_ > 0) go(current_ - 1);
+}
+
+void TourController::clearHighlight() {
+  if (highlighted_.isEmpty()) return;
+  if (auto* dock = window_.findChild<QDockWidget*>(highlighted_)) {
+    dock->setStyleSheet(QString());
+    dock->setWindowTitle(savedTitle_);
+  } else if (window_.layoutPanelCount() > 0) {
+    window_.layoutView(0)->setStyleSheet(QString());
+  }
+  highlighted_.clear();
+}
+
+void TourController::stop() {
+  clearHighlight();
+  current_ = -1;
+}
+
+void TourController::go(int index) {
+  if (index < 0 || index >= count()) return;
+  current_ = index;
+  const Lesson& l = lessons_[static_cast<std::size_t>(index)];
+  step_->setText(tr("Lesson %1 of %2 · variant %3").arg(index + 1).arg(count()).arg(l.variant));
+  title_->setText(l.title);
+  text_->setPlainText(l.text);
+  previous_->setEnabled(index > 0);
+  next_->setEnabled(index + 1 < count());
+  // Arrange the views: the lesson's variant alone, the rest of the scene kept.
+  app::SceneParameters p = window_.parameters();
+  if (!l.variant.isEmpty() && find_variant(l.variant.toStdString())) {
+    if (p.variants.size() != 1 || p.variants.front() != l.variant) p.split.clear();
+    p.variants = QStringList{l.variant};
+  }
+  window_.setParameters(p);
+  clearHighlight();
+  const ViewTarget target = view_target(l.view);
+  lookAt_->setText(tr("Look at: %1 (highlighted).").arg(QString::fromUtf8(target.words)));
+  if (target.dock) {
+    if (auto* dock = window_.findChild<QDockWidget*>(QString::fromLatin1(target.dock))) {
+      dock->show();
+      dock->raise();
+      savedTitle_ = dock->windowTitle();
+      dock->setWindowTitle(QStringLiteral("★ %1 — lesson %2").arg(savedTitle_).arg(index + 1));
+      dock->setStyleSheet(
+          QStringLiteral("QDockWidget { border: 3px solid #f0a000; } QDockWidget::title { "
+                         "background: #ffd54f; color: black; padding: 3px; }"));
+      highlighted_ = QString::fromLatin1(target.dock);
+    }
+  } else {
+    highlighted_ = QStringLiteral("layout");
+    if (window_.layoutPanelCount() > 0)
+      window_.layoutView(0)->setStyleSheet(QStringLiteral("border: 3px solid #f0a000;"));
+  }
+  emit lessonChanged(index);
+}
+
+void TourController::keyPressEvent(QKeyEvent* event) {
+  switch (event->key()) {
+    case Qt::Key_Right:
+    case Qt::Key_Down:
+    case Qt::Key_PageDown:
+      next();
+      break;
+    case Qt::Key_Left:
+    case Qt::Key_Up:
+    case Qt::Key_PageUp:
+      previous();
+      break;
+    case Qt::Key_Home:
+      go(0);
+      break;
+    case Qt::Key_End:
+      go(count() - 1);
+      break;
+    default:
+      QWidget::keyPressEvent(event);
+      return;
+  }
+  event->accept();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definitions diff
+
+class DiffOverlay : public QWidget {
+ public:
+  explicit DiffOverlay(QWidget* parent) : QWidget(parent) { setMinimumSize(420, 360); }
+  void setData(const DefinitionsDiff* diff, int x, int y) {
+    diff_ = diff;
+    x_ = x;
+    y_ = y;
+    update();
+  }
+
+ protected:
+  void paintEvent(QPaintEvent*) override {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().base());
+    if (!diff_) return;
+    const Encoding& c = diff_->code;
+    const Encoding& q = diff_->paper;
+    const int ax = std::min<int>(x_, static_cast<int>(c.axes().size()) - 1);
+    const int ay = std::min<int>(y_, static_cast<int>(c.axes().size()) - 1);
+    double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
+    for (const Encoding* e : {&c, &q}) {
+      for (std::size_t i = 0; i < e->token_count(); ++i) {
+        x0 = std::min(x0, e->id(ax, i));
+        x1 = std::max(x1, e->id(ax, i));
+        y0 = std::min(y0, e->id(ay, i));
+        y1 = std::max(y1, e->id(ay, i));
+      }
+    }
+    if (x1 <= x0) x1 = x0 + 1;
+    if (y1 <= y0) y1 = y0 + 1;
+    const QFontMetrics fm(font());
+    const int lh = fm.height();
+    const QRect plot(50, lh * 2 + 6, width() - 70, height() - lh * 4 - 16);
+    const auto px = [&](double v) { return plot.left() + (v - x0) / (x1 - x0) * plot.width(); };
+    const auto py = [&](double v) { return plot.bottom() - (v - y0) / (y1 - y0) * plot.height(); };
+    const QColor fg = palette().color(QPalette::Text);
+    p.setPen(fg);
+    p.drawRect(plot.adjusted(-8, -8, 8, 8));
+    const QString xName = qs(c.axes()[static_cast<std::size_t>(ax)]);
+    const QString yName = qs(c.axes()[static_cast<std::size_t>(ay)]);
+    p.drawText(QRect(plot.left(), plot.bottom() + 10, plot.width(), lh), Qt::AlignHCenter,
+               QStringLiteral("%1 →  (%2 … %3)").arg(xName, id_text(x0), id_text(x1)));
+    p.save();
+    p.translate(16, plot.center().y());
+    p.rotate(-90);
+    p.drawText(QRect(-plot.height() / 2, -lh / 2, plot.height(), lh), Qt::AlignHCenter,
+               QStringLiteral("%1 →  (%2 … %3)").arg(yName, id_text(y0), id_text(y1)));
+    p.restore();
+    // Legend.
+    const QColor codeColor(31, 119, 180), paperColor(230, 110, 10);
+    p.setBrush(codeColor);
+    p.setPen(Qt::NoPen);
+    p.drawEllipse(QPointF(plot.left() + 6, 6 + lh / 2.0), 4, 4);
+    p.setPen(fg);
+    p.drawText(plot.left() + 14, 6 + fm.ascent(), tr("code convention (filled)"));
+    const int lx = plot.left() + 30 + fm.horizontalAdvance(tr("code convention (filled)"));
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(paperColor, 2));
+    p.drawEllipse(QPointF(lx, 6 + lh / 2.0), 5, 5);
+    p.setPen(fg);
+    p.drawText(lx + 10, 6 + fm.ascent(), tr("paper convention (rings); grey line = same token"));
+    const std::size_t n = std::min(c.token_count(), q.token_count());
+    p.setPen(QPen(QColor(150, 150, 150), 1));
+    for (std::size_t i : diff_->tokens) {
+      if (i < n)
+        p.drawLine(QPointF(px(c.id(ax, i)), py(c.id(ay, i))),
+                   QPointF(px(q.id(ax, i)), py(q.id(ay, i))));
+    }
+    p.setPen(Qt::NoPen);
+    for (std::size_t i = 0; i < c.token_count(); ++i) {
+      const bool text = c.positions.tokens.modality[i] == Modality::Text;
+      p.setBrush(text ? views::modality_color(Modality::Text) : codeColor);
+      p.drawEllipse(QPointF(px(c.id(ax, i)), py(c.id(ay, i))), 3.5, 3.5);
+    }
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(paperColor, 1.6));
+    for (std::size_t i = 0; i < q.token_count(); ++i) {
+      p.drawEllipse(QPointF(px(q.id(ax, i)), py(q.id(ay, i))), 6, 6);
+    }
+  }
+
+ private:
+  const DefinitionsDiff* diff_ = nullptr;
+  int x_ = 0, y_ = 1;
+};
+
+DefinitionsDiffWindow::DefinitionsDiffWindow(app::MainWindow* window, QWidget* parent)
+    : QDialog(parent), window_(window) {
+  setObjectName(QStringLiteral("definitionsDiff"));
+  setWindowTitle(tr("Definitions diff: paper vs reference code"));
+  auto* layout = new QVBoxLayout(this);
+  auto* bar = new QHBoxLayout;
+  variant_ = new QComboBox(this);
+  variant_->setObjectName(QStringLiteral("diffVariant"));
+  for (const Variant* v : all_variants()) {
+    variant_->addItem(qs(v->info().id), qs(v->info().id));
+  }
+  xAxis_ = new QComboBox(this);
+  yAxis_ = new QComboBox(this);
+  bar->addWidget(new QLabel(tr("variant"), this));
+  bar->addWidget(variant_);
+  bar->addSpacing(16);
+  bar->addWidget(new QLabel(tr("horizontal axis"), this));
+  bar->addWidget(xAxis_);
+  bar->addWidget(new QLabel(tr("vertical axis"), this));
+  bar->addWidget(yAxis_);
+  bar->addStretch(1);
+  layout->addLayout(bar);
+  summary_ = new QLabel(this);
+  summary_->setObjectName(QStringLiteral("diffSummary"));
+  summary_->setWordWrap(true);
+  layout->addWidget(summary_);
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  overlay_ = new DiffOverlay(split);
+  tokens_ =
+      new_table(split, QStringLiteral("diffTokens"),
+                {tr("token"), tr("what"), tr("code ids"), tr("paper ids"), tr("paper − code")});
+  split->addWidget(overlay_);
+  split->addWidget(tokens_);
+  split->setSizes({520, 560});
+  layout->addWidget(split, 1);
+  connect(variant_, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
+  const auto redraw = [this] {
+    overlay_->setData(diff_.get(), xAxis_->currentIndex(), yAxis_->currentIndex());
+  };
+  connect(xAxis_, &QComboBox::currentIndexChanged, this, redraw);
+  connect(yAxis_, &QComboBox::currentIndexChanged, this, redraw);
+  resize(1160, 720);
+  setVariant(QStringLiteral("videorope"));
+}
+
+void DefinitionsDiffWindow::setVariant(const QString& id) {
+  const int i = variant_->findData(id);
+  if (i < 0) return;
+  if (i == variant_->currentIndex())
+    recompute();
+  else
+    variant_->setCurrentIndex(i);
+}
+
+QString DefinitionsDiffWindow::variant() const {
+  return variant_->currentData().toString();
+}
+
+QString DefinitionsDiffWindow::summary() const {
+  return summary_->text();
+}
+
+void DefinitionsDiffWindow::recompute() {
+  const Variant* v = find_variant(variant().toStdString());
+  if (!v) return;
+  app::SceneParameters p;
+  if (window_) p = window_->parameters();
+  Scene scene = Scene::text_video_text(4, 4, 3, 4, 4);
+  Config config = p.config(*v, false);
+  try {
+    diff_ = std::make_unique<DefinitionsDiff>(definitions_diff(*v, scene, config));
+  } catch (const std::exception& e) {
+    summary_->setText(tr("Cannot compare: %1").arg(QString::fromUtf8(e.what())));
+    diff_.reset();
+    overlay_->setData(nullptr, 0, 1);
+    tokens_->setRowCount(0);
+    return;
+  }
+  const Encoding& c = diff_->code;
+  {
+    QSignalBlocker bx(xAxis_), by(yAxis_);
+    xAxis_->clear();
+    yAxis_->clear();
+    for (const std::string& a : c.axes()) {
+      xAxis_->addItem(qs(a));
+      yAxis_->addItem(qs(a));
+    }
+    xAxis_->setCurrentIndex(0);
+    yAxis_->setCurrentIndex(std::min(static_cast<int>(c.axes().size()) - 1, 1));
+  }
+  overlay_->setData(diff_.get(), xAxis_->currentIndex(), yAxis_->currentIndex());
+  QString pairs;
+  if (!diff_->pairs.empty()) {
+    QStringList list;
+    for (int j : diff_->pairs) {
+      list << QStringLiteral("%1 (%2→%3)")
+                  .arg(j)
+                  .arg(qs(c.axes()[static_cast<std::size_t>(c.pair_axis[j])]))
+                  .arg(
+                      qs(diff_->paper.axes()[static_cast<std::size_t>(diff_->paper.pair_axis[j])]));
+    }
+    pairs = tr(" %1 pairs read a different axis (code→paper): %2.")
+                .arg(diff_->pairs.size())
+                .arg(list.join(QStringLiteral(", ")));
+  } else {
+    pairs = tr(" The frequency allocation is the same.");
+  }
+  summary_->setText(
+      tr("<b>%1</b> on text 4 · video 4×3×4 · text 4: <b>%2 of %3 tokens</b> get different ids "
+         "in the paper's convention than in the reference code.%4 RoPE Lab uses the code's "
+         "convention by default (Scene options can switch).")
+          .arg(variant())
+          .arg(diff_->tokens.size())
+          .arg(c.token_count())
+          .arg(pairs));
+  const auto ids = [](const Encoding& e, std::size_t i) {
+    QStringList parts;
+    for (int a = 0; a < static_cast<int>(e.axes().size()); ++a) parts << id_text(e.id(a, i));
+    return QStringLiteral("(") + parts.join(QStringLiteral(", ")) + QStringLiteral(")");
+  };
+  tokens_->setRowCount(static_cast<int>(diff_->tokens.size()));
+  int r = 0;
+  for (std::size_t i : diff_->tokens) {
+    const TokenLayout& t = c.positions.tokens;
+    QString what = qs(std::string(to_string(t.modality[i])));
+    if (t.modality[i] != Modality::Text)
+      what += tr(" f%1 r%2 c%3").arg(t.frame[i]).arg(t.row[i]).arg(t.col[i]);
+    else
+      what += i < first_video(c) ? tr(" before") : tr(" after");
+    QStringList delta;
+    for (int a = 0; a < static_cast<int>(c.axes().size()); ++a)
+      delta << id_text(diff_->paper.id(a, i) - c.id(a, i));
+    tokens_->setItem(r, 0, item(QString::number(i)));
+    tokens_->setItem(r, 1, item(what));
+    tokens_->setItem(r, 2, item(ids(c, i)));
+    tokens_->setItem(r, 3, item(ids(diff_->paper, i)));
+    tokens_->setItem(
+        r, 4, item(QStringLiteral("(") + delta.join(QStringLiteral(", ")) + QStringLiteral(")")));
+    ++r;
+  }
+  fit_table(tokens_);
+}
+
+// ---------------------------------------------------------------------------------------------
+// q/k explained
+
+QkExplainer::QkExplainer(app::MainWindow* window, QWidget* parent) : QDialog(parent) {
+  setObjectName(QStringLiteral("qkExplainer"));
+  setWindowTitle(tr("The q/k model: why content-free q/k"));
+  auto* layout = new QVBoxLayout(this);
+  text_ = new QTextBrowser(this);
+  text_->setObjectName(QStringLiteral("qkText"));
+  text_->setHtml(tr(
+      "<h3>Where does positional bias come from?</h3>"
+      "<p>A rotated logit is q<sup>T</sup> R(p<sub>i</sub> − p<sub>k</sub>) k: the rotation "
+      "R depends only on the positions, the vectors q and k on the content.</p>"
+      "<p><b>Zero-mean random q/k</b> (i.i.d. N(0, 1)): the expectation of q<sup>T</sup>R k is "
+      "μ<sub>q</sub><sup>T</sup> R μ<sub>k</sub> = 0 for <i>every</i> position pair, so on "
+      "average there is <b>no positional bias at all</b>; one sample is pure noise.</p>"
+      "<p><b>All-ones q/k</b>: μ = 1, the logit becomes (2/√D) Σ<sub>j</sub> cos(Δφ<sub>j</sub>) "
+      "— the pure positional term the papers' mechanism figures argue with.</p>"
+      "<p><b>Mean-shifted q/k</b> N(1, 1): the shared mean brings the same positional term back, "
+      "with noise on top. Real models' q and k have such shared components, which is why "
+      "positional bias shows up in trained attention.</p>"
+      "<p>The table measures it on the main window's current variant and scene: the spread "
+      "(max − min) of the query's logits over its keys, for one sample and averaged over 16 "
+      "seeds, and how well that average correlates with the all-ones logits.</p>"));
+  layout->addWidget(text_, 1);
+  table_ = new_table(this, QStringLiteral("qkTable"),
+                     {tr("q/k model"), tr("spread, one sample"), tr("spread, mean of 16 seeds"),
+                      tr("corr. of the mean with all-ones")});
+  layout->addWidget(table_);
+  resize(760, 620);
+  if (!window || !window->currentResult()) return;
+  const Encoding& e = *window->currentResult()->variants.front().encoding;
+  const std::size_t query = views::default_query(e);
+  const auto spread = [&](const Eigen::VectorXd& l) {
+    const Eigen::VectorXd head = l.head(static_cast<Eigen::Index>(query + 1));
+    return head.maxCoeff() - head.minCoeff();
+  };
+  const Eigen::VectorXd ones = attention_row(e, rotated_qk(e, QkSource::ones()), query);
+  const auto corr = [&](const Eigen::VectorXd& a) {
+    const Eigen::Index n = static_cast<Eigen::Index>(query + 1);
+    const Eigen::VectorXd x = a.head(n).array() - a.head(n).mean();
+    const Eigen::VectorXd y = ones.head(n).array() - ones.head(n).mean();
+    const double d = std::sqrt(x.squaredNorm() * y.squaredNorm());
+    return d > 0 ? x.dot(y) / d : 0.0;
+  };
+  struct Row {
+    QString name;
+    double shift;
+    bool random;
+  };
+  const std::vector<Row> rows{{tr("all ones"), 0, false},
+                              {tr("Gaussian N(0, 1), zero mean"), 0, true},
+                              {tr("Gaussian N(1, 1), mean-shifted"), 1, true}};
+  table_->setRowCount(static_cast<int>(rows.size()));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    Eigen::VectorXd first, mean = Eigen::VectorXd::Zero(ones.size());
+    const int seeds = rows[r].random ? 16 : 1;
+    for (int s = 0; s < seeds; ++s) {
+      const QkSource src =
+          rows[r].random ? QkSource::gaussian(static_cast<std::uint64_t>(s + 1), rows[r].shift)
+                         : QkSource::ones();
+      const Eigen::VectorXd l = attention_row(e, rotated_qk(e, src), query);
+      if (s == 0) first = l;
+      mean += l / seeds;
+    }
+    const int row = static_cast<int>(r);
+    table_->setItem(row, 0, item(rows[r].name));
+    table_->setItem(row, 1, item(QString::number(spread(first), 'f', 3)));
+    table_->setItem(row, 2, item(QString::number(spread(mean), 'f', 3)));
+    table_->setItem(row, 3, item(QString::number(corr(mean), 'f', 2)));
+  }
+  fit_table(table_);
+  table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height() +
+                         static_cast<int>(rows.size()) * table_->rowHeight(0) + 6);
+}
+
+QString QkExplainer::text() const {
+  return text_->toPlainText();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Distractor proxy
+
+DistractorDialog::DistractorDialog(QWidget* parent) : QDialog(parent) {
+  setObjectName(QStringLiteral("distractorDialog"));
+  setWindowTitle(tr("Distractor retrieval — a training-free proxy of V-NIAH-D"));
+  auto* layout = new QVBoxLayout(this);
+  auto* bar = new QHBoxLayout;
+  variant_ = new QComboBox(this);
+  variant_->setObjectName(QStringLiteral("distractorVariant"));
+  for (const char* id : {"vanilla", "tad", "mrope", "videorope", "vrope"}) {
+    if (find_variant(id)) variant_->addItem(QString::fromLatin1(id), QString::fromLatin1(id));
+  }
+  variant_->setCurrentIndex(std::max(0, variant_->findData(QStringLiteral("mrope"))));
+  run_ = new QPushButton(tr("Compute"), this);
+  bar->addWidget(new QLabel(tr("variant"), this));
+  bar->addWidget(variant_);
+  bar->addWidget(run_);
+  bar->addStretch(1);
+  layout->addLayout(bar);
+  const DistractorSetup setup;
+  auto* note = new QLabel(
+      tr("One token per frame with random unit content; the needle frame's key matches the "
+         "query, distractors every %1 frames have cosine similarity %2 to it. The prediction is "
+         "the frame with the largest logit (q/k rotated by the variant at base 10⁶, D = 128), "
+         "averaged over %3 seeds. This is a <b>proxy</b>: no trained model, no images — the "
+         "map is reported as it comes out, not tuned to the paper's ranking (VideoRoPE "
+         "Table 3 is in 'Trained-model results').")
+          .arg(setup.distractor_period)
+          .arg(setup.distractor_similarity)
+          .arg(setup.seeds),
+      this);
+  note->setWordWrap(true);
+  layout->addWidget(note);
+  heatmap_ = new DistractorHeatmap(this);
+  heatmap_->setObjectName(QStringLiteral("distractorHeatmap"));
+  layout->addWidget(heatmap_, 1);
+  status_ = new QLabel(this);
+  status_->setObjectName(QStringLiteral("distractorStatus"));
+  layout->addWidget(status_);
+  connect(run_, &QPushButton::clicked, this, &DistractorDialog::run);
+  connect(variant_, &QComboBox::currentIndexChanged, this, [this] { heatmap_->clear(); });
+  connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
+    const Outcome o = watcher_.result();
+    run_->setEnabled(true);
+    variant_->setEnabled(true);
+    if (!o.error.isEmpty()) {
+      status_->setText(tr("Failed: %1").arg(o.error));
+    } else {
+      heatmap_->setResult(o.result, variant_->currentText());
+      status_->setText(tr("Computed off the UI thread in %1 s. Mean accuracy %2.")
+                           .arg(o.seconds, 0, 'f', 1)
+                           .arg(o.result.accuracy.mean(), 0, 'f', 2));
+    }
+    emit finished();
+  });
+  resize(760, 640);
+}
+
+DistractorDialog::~DistractorDialog() {
+  watcher_.waitForFinished();
+}
+
+void DistractorDialog::setVariant(const QString& id) {
+  variant_->setCurrentIndex(std::max(0, variant_->findData(id)));
+}
+
+bool DistractorDialog::busy() const {
+  return watcher_.isRunning();
+}
+
+QString DistractorDialog::status() const {
+  return status_->text();
+}
+
+void DistractorDialog::run() {
+  if (busy()) return;
+  const Variant* v = find_variant(variant_->currentData().toString().toStdString());
+  if (!v) return;
+  run_->setEnabled(false);
+  variant_->setEnabled(false);
+  heatmap_->clear();
+  status_->setText(tr("Computing %1 off the UI thread…").arg(variant_->currentText()));
+  watcher_.setFuture(QtConcurrent::run([v] {
+    Outcome o;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+      Config c;
+      c.base = 1e6;
+      c.head_dim = 128;
+      o.result = distractor_retrieval(*v, c);
+    } catch (const std::exception& e) {
+      o.error = QString::fromUtf8(e.what());
+    }
+    o.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+    return o;
+  }));
+}
+
+}  // namespace ropelab::teaching

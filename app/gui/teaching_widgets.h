@@ -1,0 +1,83 @@
+#pragma once
+// Small QPainter plots for the teaching windows: line curves with markers (VideoRoPE Fig. 4), a
+// labelled heat map tile (bias maps, frame x frame logits) and the distractor-proxy accuracy grid.
+#include <QColor>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+#include <utility>
+#include <vector>
+
+#include "ropelab/distractor.h"
+#include "ropelab/variant.h"
+
+namespace ropelab::teaching {
+
+class LinePlot : public QWidget {
+  Q_OBJECT
+ public:
+  struct Series {
+    QString label;
+    QColor color;
+    std::vector<std::pair<double, double>> points;
+    std::vector<std::pair<double, double>> markers;  // drawn as rings on the curve
+  };
+  explicit LinePlot(QWidget* parent = nullptr);
+  void setData(std::vector<Series> series, QString xLabel, QString yLabel, QString markerNote);
+  const std::vector<Series>& series() const { return series_; }
+  int markerCount() const;
+  QSize sizeHint() const override { return {640, 360}; }
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  std::vector<Series> series_;
+  QString xLabel_, yLabel_, markerNote_;
+};
+
+// One matrix as coloured cells with a title, its value range and optional axis labels.
+class HeatmapTile : public QWidget {
+  Q_OBJECT
+ public:
+  explicit HeatmapTile(QWidget* parent = nullptr);
+  void setData(const RowMatrix& values, QString title, QString rowLabel, QString columnLabel,
+               QString note = {});
+  const RowMatrix& values() const { return values_; }
+  QSize sizeHint() const override { return {240, 260}; }
+  QSize minimumSizeHint() const override { return {160, 180}; }
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  RowMatrix values_;
+  QString title_, rowLabel_, columnLabel_, note_;
+};
+
+// Accuracy over haystack length x needle depth: green 1 -> red 0, values in the cells.
+class DistractorHeatmap : public QWidget {
+  Q_OBJECT
+ public:
+  explicit DistractorHeatmap(QWidget* parent = nullptr);
+  void setResult(const DistractorResult& result, const QString& variant);
+  void clear();
+  bool hasResult() const { return has_; }
+  const DistractorResult& result() const { return result_; }
+  // The label drawn over the map (it always says the map is a training-free proxy).
+  QString proxyLabel() const;
+  QSize sizeHint() const override { return {620, 420}; }
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  DistractorResult result_;
+  QString variant_;
+  bool has_ = false;
+};
+
+// Green (1) to red (0) through yellow.
+QColor accuracy_color(double value);
+
+}  // namespace ropelab::teaching
