@@ -225,6 +225,7 @@ std::string bench(const Options& o) {
   // args[0] is ropelab-cli itself; the rest starts with "figure".
   command.insert(command.end(), args.begin() + (args.empty() ? 0 : 1), args.end());
   std::vector<char*> argv;
+  argv.reserve(command.size() + 1);
   for (auto& a : command) argv.push_back(a.data());
   argv.push_back(nullptr);
   std::fflush(stdout);
