@@ -83,7 +83,7 @@ FrequencyView::FrequencyView(QWidget* parent)
   bar->addWidget(temporalOnly_);
   layout->addLayout(bar);
   view_ = new VtkView(this);
-  // Re-frame once VTK knows the new aspect ratio (after resizeGL, not the widget's resize).
+  // Re-frame once VTK knows the new aspect ratio (the render window's new size).
   connect(view_, &VtkView::resized, this, [this] {
     const double bounds[6] = {0, kBoxT, 0, kBoxPairs, -kBoxZ, kBoxZ};
     if (cameraSet_) view_->frameBounds(bounds, kZoom);

@@ -2,8 +2,6 @@
 
 #include <QApplication>
 #include <QHash>
-#include <QOpenGLWidget>
-#include <QPainter>
 #include <QWidget>
 #include <cstdlib>
 
@@ -12,23 +10,12 @@ namespace ropelab::views {
 QImage render_widget(QWidget& widget, QSize size) {
   if (size.isValid()) widget.resize(size);
   if (!widget.isVisible()) widget.show();
-  // Two rounds: layouts settle in the first, the OpenGL children paint in the second.
+  // Two rounds: layouts settle in the first, the views paint at their final size in the second.
   for (int round = 0; round < 2; ++round) {
     QApplication::processEvents();
     widget.repaint();
   }
-  QImage image = widget.grab().toImage().convertToFormat(QImage::Format_RGB32);
-  // QWidget::grab does not reliably include QOpenGLWidget content (seen: skipped or stale on
-  // Xvfb), so every visible OpenGL child is read back from its own framebuffer and painted in.
-  QPainter painter(&image);
-  const QList<QOpenGLWidget*> glWidgets = widget.findChildren<QOpenGLWidget*>();
-  for (QOpenGLWidget* gl : glWidgets) {
-    if (!gl->isVisible() || gl->width() <= 0 || gl->height() <= 0) continue;
-    const QImage frame = gl->grabFramebuffer();
-    const QPoint origin = gl->mapTo(&widget, QPoint(0, 0));
-    painter.drawImage(QRect(origin, gl->size()), frame);
-  }
-  return image;
+  return widget.grab().toImage().convertToFormat(QImage::Format_RGB32);
 }
 
 bool save_image(const QImage& image, const QString& path) {

@@ -1,7 +1,7 @@
 #pragma once
 // One rendering path for screenshots, image tests and export: show the widget at a fixed size,
-// let it paint, then read it back. QWidget::grab composes QOpenGLWidget children from their
-// framebuffers, so VTK content is included.
+// let it paint, then read it back. The 3-D views paint their VTK frame as an image
+// (views/vtk_view.h), so QWidget::grab includes it like any other widget.
 #include <QImage>
 #include <QSize>
 

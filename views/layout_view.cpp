@@ -128,7 +128,7 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   layout->addLayout(bar);
 
   view_ = new VtkView(this);
-  // Re-frame once VTK knows the new aspect ratio (after resizeGL, not the widget's resize).
+  // Re-frame once VTK knows the new aspect ratio (the render window's new size).
   connect(view_, &VtkView::resized, this, [this] {
     // Narrow panels (compare mode) get smaller axis labels, so they do not run into each other.
     scene_->axes->SetScreenSize(view_->width() < 420 ? 10 : 14);

@@ -63,7 +63,25 @@ PropertyTable::PropertyTable(QWidget* parent) : QTableWidget(parent) {
                  .arg(kUnbiasedThreshold));
 }
 
+namespace {
+
+bool same_rows(const std::vector<VariantProperties>& a, const std::vector<VariantProperties>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+    const Properties& p = x.properties;
+    const Properties& q = y.properties;
+    return x.variant == y.variant && p.three_d == q.three_d &&
+           p.low_freq_temporal == q.low_freq_temporal && p.spatial_symmetry == q.spatial_symmetry &&
+           p.temporal_scaling == q.temporal_scaling && p.unbiased == q.unbiased &&
+           p.seamless_transition == q.seamless_transition && p.bias_ratio == q.bias_ratio;
+  });
+}
+
+}  // namespace
+
 void PropertyTable::setData(const std::vector<VariantProperties>& rows) {
+  // Most slider steps leave the table as it is: no new items, no repaint.
+  if (same_rows(rows, rows_)) return;
+  rows_ = rows;
   setRowCount(static_cast<int>(rows.size()));
   for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
     const Properties& p = rows[static_cast<std::size_t>(r)].properties;

@@ -21,6 +21,9 @@ class PropertyTable : public QTableWidget {
   void setData(const std::vector<VariantProperties>& rows);
   QImage renderImage();
   QSize sizeHint() const override;
+
+ private:
+  std::vector<VariantProperties> rows_;
 };
 
 }  // namespace ropelab::views

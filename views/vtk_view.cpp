@@ -6,20 +6,24 @@
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkGenericRenderWindowInteractor.h>
 #include <vtkInteractorStyleTrackballCamera.h>
-#include <vtkOpenGLFramebufferObject.h>
 #include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
+#include <vtkUnsignedCharArray.h>
+#include <QElapsedTimer>
 #include <QMouseEvent>
+#include <QOffscreenSurface>
 #include <QOpenGLContext>
-#include <QOpenGLExtraFunctions>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QWheelEvent>
 #include <algorithm>
+#include <cstring>
 
 namespace ropelab::views {
 
-VtkView::VtkView(QWidget* parent) : QOpenGLWidget(parent) {
+VtkView::VtkView(QWidget* parent) : QWidget(parent) {
   window_ = vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New();
-  // Not before initializeGL: VTK must not try to render into a context Qt has not made.
+  // Not before the context exists: VTK must not try to render into one Qt has not made.
   window_->SetReadyForRendering(false);
   window_->SetFrameBlitModeToNoBlit();
   // VTK's default 8x MSAA is about 3x slower on llvmpipe and the surface format has no samples.
@@ -40,14 +44,16 @@ VtkView::VtkView(QWidget* parent) : QOpenGLWidget(parent) {
   }
   interactor_->AddObserver(vtkCommand::RenderEvent, this, &VtkView::onRenderWindowEvent);
 
+  // The frame covers the whole widget: Qt need not clear behind it.
+  setAttribute(Qt::WA_OpaquePaintEvent);
   setMouseTracking(true);
   setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(120, 100);
 }
 
 VtkView::~VtkView() {
-  makeCurrent();
-  releaseVtkResources();
+  if (initialized_ && makeContextCurrent()) releaseVtkResources();
+  if (context_) context_->doneCurrent();
   window_->RemoveAllObservers();
   interactor_->RemoveAllObservers();
 }
@@ -79,40 +85,50 @@ void VtkView::frameBounds(const double bounds[6], double zoom) {
 void VtkView::onRenderWindowEvent(vtkObject*, unsigned long eventId, void* callData) {
   switch (eventId) {
     case vtkCommand::WindowMakeCurrentEvent:
-      // QOpenGLWidget::makeCurrent also binds Qt's framebuffer. VTK asks for the context in the
-      // middle of a render with its own framebuffer bound; rebinding then would make VTK attach
-      // its buffers to Qt's framebuffer. So only switch when another context is current.
-      if (context() != nullptr && QOpenGLContext::currentContext() != context()) makeCurrent();
+      if (context_ && QOpenGLContext::currentContext() != context_.get()) makeContextCurrent();
       break;
     case vtkCommand::WindowIsCurrentEvent:
       *static_cast<bool*>(callData) =
-          context() != nullptr && QOpenGLContext::currentContext() == context();
+          context_ != nullptr && QOpenGLContext::currentContext() == context_.get();
       break;
     case vtkCommand::WindowFrameEvent:
     case vtkCommand::RenderEvent:
-      // A frame finished inside paintGL needs no new paint; anything else does.
-      if (!inPaint_) update();
+      // A frame finished inside renderFrame needs no new paint; anything else does.
+      if (!inRender_) update();
       break;
     default:
       break;
   }
 }
 
-void VtkView::initializeGL() {
-  window_->SetReadyForRendering(true);
-  window_->SetOwnContext(0);
-  // A new context: VTK sets up its own state for it. (InitializeFromCurrentContext would adopt
-  // the framebuffer bound now, which is Qt's, and VTK would then re-attach its buffers.)
-  window_->OpenGLInitContext();
-  window_->SetMapped(1);
-  initialized_ = true;
-  connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
-    makeCurrent();
-    releaseVtkResources();
-  });
-  const QSize deviceSize = size() * devicePixelRatioF();
-  window_->SetSize(deviceSize.width(), deviceSize.height());
-  interactor_->UpdateSize(deviceSize.width(), deviceSize.height());
+QSize VtkView::deviceSize() const {
+  const double ratio = devicePixelRatioF();
+  return {std::max(1, static_cast<int>(width() * ratio)),
+          std::max(1, static_cast<int>(height() * ratio))};
+}
+
+// The context and its offscreen surface are made on first use, on the GUI thread.
+bool VtkView::makeContextCurrent() {
+  if (contextFailed_) return false;
+  if (!context_) {
+    surface_ = std::make_unique<QOffscreenSurface>();
+    surface_->setFormat(QSurfaceFormat::defaultFormat());
+    surface_->create();
+    context_ = std::make_unique<QOpenGLContext>();
+    context_->setFormat(QSurfaceFormat::defaultFormat());
+    if (!surface_->isValid() || !context_->create() || !context_->makeCurrent(surface_.get())) {
+      qWarning("VtkView: no OpenGL context; the 3-D view stays empty");
+      contextFailed_ = true;
+      return false;
+    }
+    window_->SetReadyForRendering(true);
+    window_->SetOwnContext(0);
+    window_->OpenGLInitContext();
+    window_->SetMapped(1);
+    initialized_ = true;
+    return true;
+  }
+  return context_->makeCurrent(surface_.get());
 }
 
 void VtkView::releaseVtkResources() {
@@ -122,72 +138,75 @@ void VtkView::releaseVtkResources() {
   initialized_ = false;
 }
 
-void VtkView::resizeGL(int width, int height) {
-  const double ratio = devicePixelRatioF();
-  const int w = static_cast<int>(width * ratio);
-  const int h = static_cast<int>(height * ratio);
-  window_->SetSize(w, h);
-  interactor_->UpdateSize(w, h);
-  emit resized();
-}
-
-void VtkView::paintGL() {
-  if (!initialized_) return;
-  inPaint_ = true;
+// Renders the scene into VTK's own framebuffers and reads the result back into frame_.
+void VtkView::renderFrame() {
+  if (!makeContextCurrent()) return;
+  QElapsedTimer timer;
+  timer.start();
+  const QSize size = deviceSize();
+  const int* current = window_->GetSize();
+  if (current[0] != size.width() || current[1] != size.height()) {
+    window_->SetSize(size.width(), size.height());
+    interactor_->UpdateSize(size.width(), size.height());
+  }
+  inRender_ = true;
   vtkOpenGLState* state = window_->GetState();
   state->Reset();
   state->Push();
-  // Qt leaves GL_LESS; VTK expects GL_LEQUAL.
   state->vtkglDepthFunc(GL_LEQUAL);
-  // Linked views share one camera: each fits the near/far planes to its own props.
+  // Each view fits the near/far planes to its own props.
   renderer_->ResetCameraClippingRange();
   window_->Render();
+  // Front: VTK's display framebuffer, where the finished frame is; rows come bottom-up.
+  vtkNew<vtkUnsignedCharArray> pixels;
+  window_->GetRGBACharPixelData(0, 0, size.width() - 1, size.height() - 1, 1, pixels, 0);
   state->Pop();
-
-  // Rendering may have made another context current (progress events): take ours back.
-  makeCurrent();
-  blitToWidgetFramebuffer();
-  inPaint_ = false;
+  inRender_ = false;
+  QImage image(size, QImage::Format_RGBX8888);
+  const auto rowBytes = static_cast<std::size_t>(size.width()) * 4;
+  if (pixels->GetNumberOfValues() >= static_cast<vtkIdType>(rowBytes) * size.height()) {
+    const unsigned char* source = pixels->GetPointer(0);
+    for (int y = 0; y < size.height(); ++y) {
+      std::memcpy(image.scanLine(size.height() - 1 - y), source + rowBytes * y, rowBytes);
+    }
+  } else {
+    image.fill(Qt::black);
+  }
+  image.setDevicePixelRatio(devicePixelRatioF());
+  frame_ = std::move(image);
+  lastRenderMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
-// Copies VTK's display framebuffer into the widget's. Raw GL calls, as VTK's own Qt adapter
-// does: VTK's state cache does not know which framebuffer Qt has bound.
-void VtkView::blitToWidgetFramebuffer() {
-  QOpenGLExtraFunctions* f = context()->extraFunctions();
-  const QSize deviceSize = size() * devicePixelRatioF();
-  // Qt renders QOpenGLWidget into its own FBO: never assume framebuffer 0.
-  f->glBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
-  const GLenum colorAttachment = GL_COLOR_ATTACHMENT0;
-  f->glDrawBuffers(1, &colorAttachment);
-  const GLboolean scissor = f->glIsEnabled(GL_SCISSOR_TEST);
-  if (scissor) {
-    window_->GetState()->vtkglDisable(GL_SCISSOR_TEST);
-    f->glDisable(GL_SCISSOR_TEST);
+void VtkView::paintEvent(QPaintEvent* event) {
+  // A partial repaint (a child overlay, a tooltip leaving) reuses the last frame; an update() of
+  // the whole view (a scene change, a camera move) renders a new one.
+  if (frame_.isNull() || event->rect().contains(rect()) || frame_.size() != deviceSize()) {
+    renderFrame();
   }
-  const int* renderSize = window_->GetRenderFramebuffer()->GetLastSize();
-  window_->BlitDisplayFramebuffer(0, 0, 0, renderSize[0], renderSize[1], 0, 0, deviceSize.width(),
-                                  deviceSize.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  // Translucent VTK pixels would let the window behind show through the composited widget.
-  GLboolean mask[4];
-  f->glGetBooleanv(GL_COLOR_WRITEMASK, mask);
-  GLfloat clear[4];
-  f->glGetFloatv(GL_COLOR_CLEAR_VALUE, clear);
-  f->glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
-  f->glClearColor(0, 0, 0, 1);
-  f->glViewport(0, 0, deviceSize.width(), deviceSize.height());
-  f->glClear(GL_COLOR_BUFFER_BIT);
-  f->glColorMask(mask[0], mask[1], mask[2], mask[3]);
-  f->glClearColor(clear[0], clear[1], clear[2], clear[3]);
-  if (scissor) {
-    window_->GetState()->vtkglEnable(GL_SCISSOR_TEST);
-    f->glEnable(GL_SCISSOR_TEST);
+  QPainter painter(this);
+  if (frame_.isNull()) {
+    const double* bg = renderer_->GetBackground();
+    painter.fillRect(rect(), QColor::fromRgbF(static_cast<float>(bg[0]), static_cast<float>(bg[1]),
+                                              static_cast<float>(bg[2])));
+    return;
   }
+  painter.drawImage(QPoint(0, 0), frame_);
+}
+
+void VtkView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  const QSize size = deviceSize();
+  window_->SetSize(size.width(), size.height());
+  interactor_->UpdateSize(size.width(), size.height());
+  emit resized();
 }
 
 QImage VtkView::captureImage() {
-  // grabFramebuffer renders through paintGL into a fresh framebuffer, the path the screen uses.
-  QImage image = grabFramebuffer();
-  return image.convertToFormat(QImage::Format_RGB32);
+  renderFrame();
+  if (frame_.isNull()) return {};
+  QImage image = frame_.convertToFormat(QImage::Format_RGB32);
+  image.setDevicePixelRatio(1.0);
+  return image;
 }
 
 QPoint VtkView::toDevice(const QPointF& logical) const {

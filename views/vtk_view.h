@@ -1,20 +1,31 @@
 #pragma once
-// The bridge between Qt and VTK: a QOpenGLWidget that hosts a vtkGenericOpenGLRenderWindow.
-// Debian's VTK Qt modules are built against Qt 5, so this replaces QVTKOpenGLNativeWidget,
-// modelled on it (see spec/stack.md). VTK renders only inside paintGL; every VTK request for a
-// render becomes a Qt update().
+// The bridge between Qt and VTK: a plain QWidget whose VTK scene is rendered by a
+// vtkGenericOpenGLRenderWindow in an offscreen OpenGL context of its own, read back and painted
+// as an image. Debian's VTK Qt modules are built against Qt 5, so this replaces
+// QVTKOpenGLNativeWidget (see spec/stack.md).
+//
+// Why not a QOpenGLWidget: a window holding one composites the whole window with OpenGL on every
+// repaint, however small (on llvmpipe 25-50 ms per pass at 1600x1000, and a slider change takes
+// several passes). Rendering offscreen keeps the window raster: a repaint costs what its widgets
+// cost, and a 3-D view costs one VTK render plus one read-back (a few milliseconds).
+// VTK renders only inside paintEvent (or captureImage); every VTK request for a render becomes
+// a Qt update().
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
-#include <QOpenGLWidget>
+#include <QImage>
+#include <QWidget>
+#include <memory>
 
 class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
 class vtkRenderer;
 class vtkObject;
+class QOpenGLContext;
+class QOffscreenSurface;
 
 namespace ropelab::views {
 
-class VtkView : public QOpenGLWidget {
+class VtkView : public QWidget {
   Q_OBJECT
  public:
   explicit VtkView(QWidget* parent = nullptr);
@@ -29,19 +40,20 @@ class VtkView : public QOpenGLWidget {
   void frameBounds(const double bounds[6], double zoom = 1.0);
   // Renders now and returns the frame (used by export, screenshots and image tests).
   QImage captureImage();
+  // Milliseconds of the last VTK render and read-back.
+  double lastRenderMs() const { return lastRenderMs_; }
 
  signals:
   // The user moved the camera (drag or wheel): linked views follow.
   void cameraInteraction();
   void mouseMovedTo(QPoint devicePosition, bool buttonDown);
   void clickedAt(QPoint devicePosition);
-  // The render window took a new size (after resizeGL): the place to re-frame a camera.
+  // The render window took a new size: the place to re-frame a camera.
   void resized();
 
  protected:
-  void initializeGL() override;
-  void paintGL() override;
-  void resizeGL(int width, int height) override;
+  void paintEvent(QPaintEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
@@ -49,16 +61,23 @@ class VtkView : public QOpenGLWidget {
 
  private:
   void onRenderWindowEvent(vtkObject* caller, unsigned long eventId, void* callData);
+  bool makeContextCurrent();
+  void renderFrame();
   void releaseVtkResources();
-  void blitToWidgetFramebuffer();
+  QSize deviceSize() const;
   QPoint toDevice(const QPointF& logical) const;
   void forwardPosition(QMouseEvent* event);
 
   vtkSmartPointer<vtkGenericOpenGLRenderWindow> window_;
   vtkSmartPointer<vtkGenericRenderWindowInteractor> interactor_;
   vtkSmartPointer<vtkRenderer> renderer_;
-  bool inPaint_ = false;
+  std::unique_ptr<QOffscreenSurface> surface_;
+  std::unique_ptr<QOpenGLContext> context_;
+  QImage frame_;
+  bool inRender_ = false;
   bool initialized_ = false;
+  bool contextFailed_ = false;
+  double lastRenderMs_ = 0;
   QPoint pressPosition_;
 };
 

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QSlider>
 #include <QSurfaceFormat>
 #include <QTextStream>
 #include <algorithm>
@@ -10,7 +11,9 @@
 #include <map>
 #include <vector>
 
+#include "app/gui/labeled_slider.h"
 #include "app/gui/main_window.h"
+#include "app/gui/parameter_panel.h"
 #include "app/gui/teaching.h"
 #include "ropelab/registry.h"
 #include "views/image_export.h"
@@ -134,12 +137,14 @@ void benchmark_scene(const QString& name, SceneParameters scene, const AppOption
   std::vector<double> compute, apply, paint, total;
   std::map<QString, std::vector<double>> stages;
   QStringList stageOrder;
-  window.setInteractive(true);
+  // What a drag does: the δ slider moves one step at a time (press, moves, release).
+  QSlider* slider = window.parameterPanel()->deltaSlider()->slider();
+  emit slider->sliderPressed();
   for (int i = 0; i < options.benchmarkChanges; ++i) {
-    scene.delta = 0.5 + 0.1 * (i % 40);
+    const int step = i % 40 < 20 ? 1 : -1;  // back and forth over two units of δ
     QElapsedTimer timer;
     timer.start();
-    window.setParameters(scene);
+    slider->setValue(slider->value() + step);
     if (!window.waitForFrame(600000)) continue;
     total.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     compute.push_back(window.lastComputeMs());
@@ -154,8 +159,8 @@ void benchmark_scene(const QString& name, SceneParameters scene, const AppOption
   // Full detail once the drag ends.
   QElapsedTimer full;
   full.start();
-  window.setInteractive(false);
-  window.setParameters(scene);
+  emit slider->sliderReleased();
+  window.setParameters(window.parameters());
   window.waitForFrame(600000);
   const double fullMs = static_cast<double>(full.nsecsElapsed()) / 1e6;
   const std::size_t tokens =

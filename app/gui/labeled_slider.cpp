@@ -56,6 +56,8 @@ LabeledSlider::LabeledSlider(const QString& label, double minimum, double maximu
 }
 
 void LabeledSlider::setRange(double minimum, double maximum) {
+  // Unchanged: nothing to do (a new range re-lays out the spin box and repaints the panel).
+  if (spin_->minimum() == minimum && spin_->maximum() == maximum) return;
   const QSignalBlocker blockSpin(spin_);
   const QSignalBlocker blockSlider(slider_);
   spin_->setRange(minimum, maximum);

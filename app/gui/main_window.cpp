@@ -6,6 +6,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -39,6 +40,8 @@ namespace {
 constexpr int kProgressDelayMs = 300;
 // Bumped whenever the default dock arrangement changes, so an old saved one is not restored.
 constexpr int kDockStateVersion = 2;
+// Narrower compare panels go two by two: their axes' labels would run into each other.
+constexpr int kMinPanelWidth = 300;
 
 QString format_ms(double ms) {
   return QString::number(ms, 'f', ms < 10 ? 1 : 0);
@@ -113,7 +116,8 @@ MainWindow::MainWindow(const Options& options) : options_(options) {
   banner_->hide();
   centralLayout->addWidget(banner_);
   layoutArea_ = new QWidget(central);
-  auto* panels = new QHBoxLayout(layoutArea_);
+  // A grid: compare panels sit side by side, or two by two when a row would make them too narrow.
+  auto* panels = new QGridLayout(layoutArea_);
   panels->setContentsMargins(0, 0, 0, 0);
   panels->setSpacing(4);
   centralLayout->addWidget(layoutArea_, 1);
@@ -209,6 +213,8 @@ void MainWindow::buildStatusBar() {
   tokensLabel_->setObjectName(QStringLiteral("tokensLabel"));
   timingLabel_ = new QLabel(this);
   timingLabel_->setObjectName(QStringLiteral("timingLabel"));
+  timingLabel_->setMinimumWidth(timingLabel_->fontMetrics().horizontalAdvance(
+      QStringLiteral("compute 0000 ms · draw 0000 ms")));
   pickLabel_ = new QLabel(this);
   pickLabel_->setObjectName(QStringLiteral("pickLabel"));
   progress_ = new QProgressBar(this);
@@ -361,12 +367,26 @@ void MainWindow::ensureLayoutPanels(const QStringList& variants) {
     view->setObjectName(QStringLiteral("layoutView%1").arg(layouts_.size()));
     view->setTheme(theme_);
     view->setDecimated(interactive_);
-    layoutArea_->layout()->addWidget(view);
+    layoutArea_->layout()->addWidget(view);  // placed below
     connect(view, &views::LayoutView::tokenPicked, this,
             [this](long, const QString& description) { pickLabel_->setText(description); });
     if (!layouts_.empty()) view->followCamera(layouts_.front());
     layouts_.push_back(view);
   }
+  arrangeLayoutPanels();
+}
+
+void MainWindow::arrangeLayoutPanels() {
+  auto* grid = qobject_cast<QGridLayout*>(layoutArea_->layout());
+  if (!grid) return;
+  const int count = static_cast<int>(layouts_.size());
+  const int columns = count <= 2 || layoutArea_->width() / count >= kMinPanelWidth ? count : 2;
+  for (int i = 0; i < count; ++i) {
+    grid->removeWidget(layouts_[static_cast<std::size_t>(i)]);
+    grid->addWidget(layouts_[static_cast<std::size_t>(i)], i / columns, i % columns);
+  }
+  for (int c = 0; c < 4; ++c) grid->setColumnStretch(c, c < columns ? 1 : 0);
+  for (int r = 0; r < 4; ++r) grid->setRowStretch(r, r < (count + columns - 1) / columns ? 1 : 0);
 }
 
 void MainWindow::applyResult(const ComputeResult& result) {
@@ -405,13 +425,20 @@ void MainWindow::applyResult(const ComputeResult& result) {
   lastComputeMs_ = result.computeMs;
   tokensLabel_->setText(tr("%1 tokens").arg(primary.encoding->token_count()));
   lastApplyMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-  // The views only asked for an update: the window paints them all in one pass (one composition
-  // of the OpenGL widgets), and event() measures that pass.
+  // Charts and docks lay themselves out in posted events: do it now, so the views are painted in
+  // one pass (one composition of the OpenGL widgets) rather than a second and third one later.
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+  // The views only asked for an update: the window paints them all in one pass, and event()
+  // measures that pass.
   unpresented_ = result.generation;
   emit resultApplied(result.generation);
 }
 
 bool MainWindow::event(QEvent* event) {
+  if (event->type() == QEvent::Resize && layouts_.size() > 2) {
+    // Once the docks have taken their share of the new size.
+    QTimer::singleShot(0, this, &MainWindow::arrangeLayoutPanels);
+  }
   if (event->type() == QEvent::Show && !dockSizesApplied_) {
     dockSizesApplied_ = true;
     if (!stateRestored_) applyDefaultDockSizes();

@@ -87,6 +87,7 @@ class MainWindow : public QMainWindow {
   void applyResult(const ComputeResult& result);
   void showError(const QString& message);
   void ensureLayoutPanels(const QStringList& variants);
+  void arrangeLayoutPanels();
   void renderNow();
   void saveImageDialog();
   void restoreSettings();

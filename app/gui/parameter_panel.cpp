@@ -120,6 +120,10 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
   facts_->setObjectName(QStringLiteral("sceneFacts"));
   facts_->setWordWrap(true);
   facts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // Three lines, always: a label that changes height would re-lay out the whole panel on every
+  // slider step.
+  facts_->setFixedHeight(3 * facts_->fontMetrics().lineSpacing() + 6);
+  facts_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   layout->addWidget(facts_);
   layout->addStretch(1);
 
