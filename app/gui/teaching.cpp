@@ -30,7 +30,8 @@ Teaching::Teaching(app::MainWindow& window) : QObject(&window), window_(window) 
   formulaDock_ = new QDockWidget(tr("Formula"), &window);
   formulaDock_->setObjectName(QStringLiteral("formulaDock"));
   formulaDock_->setWidget(formula_);
-  window.addDockWidget(Qt::RightDockWidgetArea, formulaDock_);
+  // Left, under the parameters: the right column is full of views already.
+  window.addDockWidget(Qt::LeftDockWidgetArea, formulaDock_);
   formulaDock_->hide();
 
   tour_ = new TourController(window, &window);

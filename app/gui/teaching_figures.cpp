@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "app/gui/main_window.h"
 #include "app/gui/teaching_widgets.h"
@@ -87,10 +88,8 @@ QString pair_ranges(const Encoding& e, int axis) {
   }
   flush();
   if (parts.size() > 4) {
-    return QStringLiteral("%1 pairs from %2 to %3 (interleaved)")
-        .arg(std::count(e.pair_axis.begin(), e.pair_axis.end(), axis))
-        .arg(parts.front().section(QChar(0x2013), 0, 0))
-        .arg(parts.back().section(QChar(0x2013), -1));
+    return QStringLiteral("%1 interleaved")
+        .arg(std::count(e.pair_axis.begin(), e.pair_axis.end(), axis));
   }
   return parts.join(QStringLiteral(", "));
 }
@@ -246,13 +245,14 @@ FigureNotes figure_notes(const QString& id) {
             ""};
   }
   if (id == QLatin1String("videorope-fig3")) {
-    return {"VideoRoPE Fig. 3 and App. (attention analysis).",
-            "Each tile is a frame × frame map of the mean positional logit using only that "
-            "axis's pairs (yellow high, blue low; each tile has its own colour range). M-RoPE's "
-            "t tile is a thin diagonal band (fast pairs decorrelate within a few frames); "
-            "VideoRoPE's t tile is nearly flat (its slow pairs barely change over 32 frames).",
-            "The paper's needle peaks come from a trained model attending to real content; with "
-            "content-free (all-ones) q/k only the positional pattern is shown."};
+    return {
+        "VideoRoPE Fig. 3 and App. (attention analysis).",
+        "Each tile is a frame × frame map of the mean positional logit using only that "
+        "axis's pairs (yellow high, dark low; the per-axis tiles share one colour range). M-RoPE's "
+        "t tile is a thin diagonal band (fast pairs decorrelate within a few frames); "
+        "VideoRoPE's t tile is nearly flat (its slow pairs barely change over 32 frames).",
+        "The paper's needle peaks come from a trained model attending to real content; with "
+        "content-free (all-ones) q/k only the positional pattern is shown."};
   }
   if (id == QLatin1String("videorope-appb")) {
     return {"VideoRoPE App. B (V-NIAH-D construction); θ_j = base^(−2j/D).",
@@ -569,6 +569,8 @@ void PaperFigureDialog::buildAxisLogits(const PaperFigure& f) {
   auto* layout = content_->layout();
   auto* grid = new QGridLayout;
   std::vector<QStringList> rows;
+  std::vector<HeatmapTile*> axisTiles;
+  double axisLo = 1e300, axisHi = -1e300;
   int row = 0;
   for (const std::string& id : f.variants) {
     const Variant& v = variant(id);
@@ -576,14 +578,24 @@ void PaperFigureDialog::buildAxisLogits(const PaperFigure& f) {
     const int axes = static_cast<int>(e.axes().size());
     for (int a = -1; a < axes; ++a) {
       const RowMatrix m = axis_frame_matrix(e, a);
+      const double spread = m.maxCoeff() - m.minCoeff();
       const QString axisName = a < 0 ? tr("all axes") : qs(e.axes()[static_cast<std::size_t>(a)]);
-      const QString pairs =
-          a < 0 ? tr("all %1 pairs").arg(e.pairs()) : tr("pairs %1").arg(pair_ranges(e, a));
+      const QString pairs = a < 0 ? tr("all %1 pairs").arg(e.pairs())
+                                  : (pair_ranges(e, a).contains(QStringLiteral("interleaved"))
+                                         ? pair_ranges(e, a) + tr(" pairs")
+                                         : tr("pairs %1").arg(pair_ranges(e, a)));
       auto* tile = new HeatmapTile(content_);
       tile->setObjectName(QStringLiteral("logits_%1_%2").arg(qs(id), axisName));
-      tile->setData(m, QStringLiteral("%1 · %2").arg(qs(id), axisName), tr("query frame"),
-                    tr("key frame"), pairs);
-      tile->setMinimumSize(200, 250);
+      tile->setData(
+          m, QStringLiteral("%1 · %2").arg(qs(id), axisName), tr("query frame"), tr("key frame"),
+          spread < 1e-9 ? tr("%1 · constant").arg(pairs)
+                        : tr("%1 · spread %2").arg(pairs, QString::number(spread, 'g', 2)));
+      tile->setMinimumSize(180, 240);
+      if (a >= 0) {
+        axisTiles.push_back(tile);
+        axisLo = std::min(axisLo, m.minCoeff());
+        axisHi = std::max(axisHi, m.maxCoeff());
+      }
       grid->addWidget(tile, row, a + 1);
       // Diagonal minus far off-diagonal: how local this axis's positional term is.
       const int n = static_cast<int>(m.rows());
@@ -605,8 +617,14 @@ void PaperFigureDialog::buildAxisLogits(const PaperFigure& f) {
     }
     ++row;
   }
+  for (HeatmapTile* tile : axisTiles) tile->setRange(axisLo, axisHi);
   layout->addWidget(heading(content_, tr("Frame × frame mean positional logit (all-ones q/k), "
                                          "split by the axis each pair reads")));
+  layout->addWidget(make_label(
+      content_, tr("The per-axis tiles share one colour range (%1 … %2) so they can be compared; "
+                   "the 'all axes' tiles use their own. A constant tile means that axis's ids do "
+                   "not change from frame to frame (M-RoPE's h and w).")
+                    .arg(QString::number(axisLo, 'f', 2), QString::number(axisHi, 'f', 2))));
   auto* holder = new QWidget(content_);
   holder->setLayout(grid);
   layout->addWidget(holder);
@@ -684,9 +702,9 @@ void PaperFigureDialog::buildBiasMap(const PaperFigure& f) {
                       .arg(QString::number(b.max_over_min, 'f', 3))
                       .arg(QString::number(b.corr_h_plus_w, 'f', 2)));
     tile->setMinimumSize(240, 300);
+    tile->setLogScale(b.max_over_min > 10);
     row->addWidget(tile);
     rows.push_back({qs(id), QString::number(b.max_over_min, 'f', 3),
-                    QStringLiteral("%1%").arg((b.max_over_min - 1) * 100, 0, 'f', 1),
                     QString::number(b.corr_h_plus_w, 'f', 2)});
   }
   layout->addWidget(heading(content_, tr("Frame-averaged H × W attention of the first text token "
@@ -695,9 +713,14 @@ void PaperFigureDialog::buildBiasMap(const PaperFigure& f) {
   auto* holder = new QWidget(content_);
   holder->setLayout(row);
   layout->addWidget(holder);
+  layout->addWidget(make_label(
+      content_, tr("Read the tiles top to bottom = rows h, left to right = columns w. Flattened "
+                   "RoPE piles its attention on the last tokens of each frame (nearest to the "
+                   "query), so its tile uses a log colour scale. Reported as computed: with "
+                   "content-free q/k VRoPE's map is not the flattest here.")));
   layout->addWidget(
       make_table(content_, QStringLiteral("biasTable"),
-                 {tr("variant"), tr("max/min"), tr("spread"), tr("correlation with h + w")}, rows));
+                 {tr("variant"), tr("max/min (1 = uniform)"), tr("correlation with h + w")}, rows));
 }
 
 void PaperFigureDialog::buildJump(const PaperFigure& f) {
@@ -730,6 +753,19 @@ void PaperFigureDialog::buildJump(const PaperFigure& f) {
                         jt.center_gap_before == jt.center_gap_after ? tr("equal") : tr("differ")});
       }
     }
+  }
+  {
+    QStringList growth;
+    for (int c = 1; c < headers.size(); ++c) {
+      const double first = vsT.front()[c].toDouble(), last = vsT.back()[c].toDouble();
+      growth << QStringLiteral("%1: %2 → %3").arg(headers[c], num(first, 2), num(last, 2));
+    }
+    layout->addWidget(make_label(
+        content_,
+        tr("<b>Jump out of the video from T = 1 to T = 64:</b> %1. Whatever grows with T is the "
+           "discontinuity VRoPE removes.")
+            .arg(growth.join(QStringLiteral("; "))),
+        QStringLiteral("jumpSummary")));
   }
   layout->addWidget(heading(
       content_, tr("Jumps per axis at T = %1, H = %2, W = %3").arg(seg[1].frames).arg(H).arg(W)));
@@ -778,9 +814,45 @@ void PaperFigureDialog::buildHeightOne(const PaperFigure& f) {
   layout->addWidget(make_table(content_, QStringLiteral("heightOneTable"), headers, rows));
 }
 
+namespace {
+
+// VRoPE Table 3's own marks (cited_results.json), keyed by RoPE Lab's variant id.
+std::map<QString, QString> vrope_table3_marks() {
+  static const std::map<QString, QString> names{
+      {QStringLiteral("RoPE"), QStringLiteral("vanilla")},
+      {QStringLiteral("RoPE-2D"), QStringLiteral("rope-2d")},
+      {QStringLiteral("RoPE-3D"), QStringLiteral("mrope")},
+      {QStringLiteral("RoPE-Share"), QStringLiteral("rope-share")},
+      {QStringLiteral("RoPE-Compact"), QStringLiteral("rope-compact")},
+      {QStringLiteral("VRoPE"), QStringLiteral("vrope")}};
+  std::map<QString, QString> marks;
+  QFile file(QStringLiteral(":/teaching/cited_results.json"));
+  if (!file.open(QIODevice::ReadOnly)) return marks;
+  for (const QJsonValue& tv :
+       QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("tables")).toArray()) {
+    const QJsonObject t = tv.toObject();
+    if (t.value(QStringLiteral("id")).toString() != QLatin1String("vrope-table3")) continue;
+    for (const QJsonValue& rv : t.value(QStringLiteral("rows")).toArray()) {
+      const QJsonArray r = rv.toArray();
+      const auto it = names.find(r.at(0).toString());
+      if (it == names.end()) continue;
+      const auto mark = [&](int i) {
+        return r.at(i).toString() == QLatin1String("yes") ? QStringLiteral("✓")
+                                                          : QStringLiteral("✗");
+      };
+      marks[it->second] =
+          QStringLiteral("3-D %1 · unbiased %2 · seamless %3").arg(mark(1), mark(2), mark(3));
+    }
+  }
+  return marks;
+}
+
+}  // namespace
+
 void PaperFigureDialog::buildProperties(const PaperFigure& f) {
   auto* layout = content_->layout();
   std::vector<QStringList> rows;
+  const std::map<QString, QString> marks = vrope_table3_marks();
   const auto yes = [](bool b) { return b ? QStringLiteral("✓") : QStringLiteral("✗"); };
   for (const std::string& id : f.variants) {
     const Variant& v = variant(id);
@@ -788,16 +860,18 @@ void PaperFigureDialog::buildProperties(const PaperFigure& f) {
     rows.push_back(
         {qs(id), yes(p.three_d), yes(p.low_freq_temporal), yes(p.spatial_symmetry),
          yes(p.temporal_scaling), yes(p.seamless_transition),
-         QStringLiteral("%1 (%2)").arg(yes(p.unbiased), QString::number(p.bias_ratio, 'f', 3))});
+         QStringLiteral("%1 (%2)").arg(yes(p.unbiased), QString::number(p.bias_ratio, 'f', 3)),
+         marks.count(qs(id)) ? marks.at(qs(id)) : QStringLiteral("—")});
   }
   layout->addWidget(heading(content_, tr("Computed properties (base %1, D = %2)")
                                           .arg(base_text(f.config.base))
                                           .arg(f.config.head_dim)));
-  layout->addWidget(make_table(
-      content_, QStringLiteral("propertyMatrix"),
-      {tr("variant"), tr("3-D structure"), tr("low-freq temporal"), tr("spatial symmetry"),
-       tr("temporal scaling"), tr("seamless transition"), tr("unbiased (max/min)")},
-      rows));
+  layout->addWidget(
+      make_table(content_, QStringLiteral("propertyMatrix"),
+                 {tr("variant"), tr("3-D structure"), tr("low-freq temporal"),
+                  tr("spatial symmetry"), tr("temporal scaling"), tr("seamless transition"),
+                  tr("unbiased (max/min)"), tr("VRoPE Table 3 marks (cited)")},
+                 rows));
   layout->addWidget(make_label(
       content_, tr("VideoRoPE Table 1's columns are the first four; VRoPE Table 3's are spatial "
                    "structure (3-D), positional unbiasedness and seamless video-text transition. "

@@ -20,6 +20,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "app/gui/main_window.h"
 #include "app/gui/teaching_widgets.h"
@@ -604,28 +605,43 @@ void DefinitionsDiffWindow::recompute() {
   overlay_->setData(diff_.get(), xAxis_->currentIndex(), yAxis_->currentIndex());
   QString pairs;
   if (!diff_->pairs.empty()) {
-    QStringList list;
+    std::map<QString, int> moves;  // "h→w" -> pairs
     for (int j : diff_->pairs) {
-      list << QStringLiteral("%1 (%2→%3)")
-                  .arg(j)
-                  .arg(qs(c.axes()[static_cast<std::size_t>(c.pair_axis[j])]))
-                  .arg(
-                      qs(diff_->paper.axes()[static_cast<std::size_t>(diff_->paper.pair_axis[j])]));
+      moves[QStringLiteral("%1→%2")
+                .arg(qs(c.axes()[static_cast<std::size_t>(c.pair_axis[j])]))
+                .arg(qs(
+                    diff_->paper.axes()[static_cast<std::size_t>(diff_->paper.pair_axis[j])]))]++;
     }
+    QStringList list;
+    for (const auto& [move, n] : moves) list << tr("%1 pairs %2").arg(n).arg(move);
     pairs = tr(" %1 pairs read a different axis (code→paper): %2.")
                 .arg(diff_->pairs.size())
                 .arg(list.join(QStringLiteral(", ")));
   } else {
     pairs = tr(" The frequency allocation is the same.");
   }
+  QString why;
+  if (variant() == QLatin1String("videorope")) {
+    why =
+        tr("<br>Where they disagree (Eq. 7 vs get_t_scale_rope_index): the centring offset "
+           "(paper h − H/2, w − W/2; code ⌊(H−1)/2⌋, ⌊(W−1)/2⌋), the text after the video "
+           "(paper s0 + δ·T; code max(t) + 1 = s0 + δ(T−1) + 1) and the x/y parity of the "
+           "interleaved spatial pairs (paper even → w; code even → h).");
+  } else if (variant() == QLatin1String("vrope")) {
+    why =
+        tr("<br>Where they disagree: the channel order. Pair j reads direction j mod 4; the "
+           "code (vrope.py) lists the directions as the paper's u1, u4, u2, u3, so the ids are "
+           "the same and the pair→direction map differs.");
+  }
   summary_->setText(
       tr("<b>%1</b> on text 4 · video 4×3×4 · text 4: <b>%2 of %3 tokens</b> get different ids "
          "in the paper's convention than in the reference code.%4 RoPE Lab uses the code's "
-         "convention by default (Scene options can switch).")
+         "convention by default.%5")
           .arg(variant())
           .arg(diff_->tokens.size())
           .arg(c.token_count())
-          .arg(pairs));
+          .arg(pairs)
+          .arg(why));
   const auto ids = [](const Encoding& e, std::size_t i) {
     QStringList parts;
     for (int a = 0; a < static_cast<int>(e.axes().size()); ++a) parts << id_text(e.id(a, i));

@@ -14,7 +14,7 @@ namespace {
 QString tick(double v) {
   if (v == 0) return QStringLiteral("0");
   const double a = std::abs(v);
-  if (a >= 1e4 || a < 1e-2) return QString::number(v, 'g', 3);
+  if (a >= 1e7 || a < 1e-2) return QString::number(v, 'g', 3);
   return QString::number(v, 'f', a >= 100 ? 0 : (a >= 1 ? 1 : 2));
 }
 
@@ -125,6 +125,18 @@ void HeatmapTile::setData(const RowMatrix& values, QString title, QString rowLab
   update();
 }
 
+void HeatmapTile::setRange(double lo, double hi) {
+  fixedRange_ = true;
+  lo_ = lo;
+  hi_ = hi;
+  update();
+}
+
+void HeatmapTile::setLogScale(bool on) {
+  log_ = on;
+  update();
+}
+
 void HeatmapTile::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.fillRect(rect(), palette().window());
@@ -138,7 +150,14 @@ void HeatmapTile::paintEvent(QPaintEvent*) {
   p.drawText(QRect(0, 2, width(), lineH), Qt::AlignHCenter, title_);
   p.setFont(font());
   if (values_.size() == 0) return;
-  const double lo = values_.minCoeff(), hi = values_.maxCoeff();
+  const double lo = fixedRange_ ? lo_ : values_.minCoeff();
+  const double hi = fixedRange_ ? hi_ : values_.maxCoeff();
+  const bool useLog = log_ && lo > 0;
+  const auto scaled = [&](double v) {
+    if (!(hi > lo)) return 0.5;
+    if (useLog) return (std::log(v) - std::log(lo)) / (std::log(hi) - std::log(lo));
+    return std::clamp((v - lo) / (hi - lo), 0.0, 1.0);
+  };
   const int top = lineH + 6, bottom = height() - lineH * (note_.isEmpty() ? 3 : 4) - 4;
   const int left = lineH + 4;
   const int side = std::max(10, std::min(width() - left - 8, bottom - top));
@@ -147,7 +166,7 @@ void HeatmapTile::paintEvent(QPaintEvent*) {
   const double ch = static_cast<double>(area.height()) / values_.rows();
   for (Eigen::Index r = 0; r < values_.rows(); ++r) {
     for (Eigen::Index c = 0; c < values_.cols(); ++c) {
-      const double v = hi > lo ? (values_(r, c) - lo) / (hi - lo) : 0.5;
+      const double v = scaled(values_(r, c));
       p.fillRect(QRectF(area.left() + c * cw, area.top() + r * ch, cw + 0.5, ch + 0.5),
                  views::heat_color(v));
     }
@@ -172,6 +191,7 @@ void HeatmapTile::paintEvent(QPaintEvent*) {
   const QRect labels(bar.left(), bar.bottom() + 1, bar.width(), lineH);
   p.drawText(labels, Qt::AlignLeft, QString::number(lo, 'g', 3));
   p.drawText(labels, Qt::AlignRight, QString::number(hi, 'g', 3));
+  if (useLog) p.drawText(labels, Qt::AlignHCenter, tr("log colour"));
   if (!note_.isEmpty()) {
     p.drawText(QRect(0, labels.bottom() + 1, width(), lineH), Qt::AlignHCenter, note_);
   }

@@ -43,6 +43,10 @@ class HeatmapTile : public QWidget {
   explicit HeatmapTile(QWidget* parent = nullptr);
   void setData(const RowMatrix& values, QString title, QString rowLabel, QString columnLabel,
                QString note = {});
+  // Colours span [lo, hi] instead of the tile's own range (to compare tiles).
+  void setRange(double lo, double hi);
+  // Colours follow log(value) (values > 0), for maps dominated by a few cells.
+  void setLogScale(bool on);
   const RowMatrix& values() const { return values_; }
   QSize sizeHint() const override { return {240, 260}; }
   QSize minimumSizeHint() const override { return {160, 180}; }
@@ -53,6 +57,8 @@ class HeatmapTile : public QWidget {
  private:
   RowMatrix values_;
   QString title_, rowLabel_, columnLabel_, note_;
+  bool fixedRange_ = false, log_ = false;
+  double lo_ = 0, hi_ = 1;
 };
 
 // Accuracy over haystack length x needle depth: green 1 -> red 0, values in the cells.
