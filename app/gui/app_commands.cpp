@@ -13,7 +13,6 @@
 
 #include "app/gui/labeled_slider.h"
 #include "app/gui/main_window.h"
-#include "app/gui/teaching.h"
 #include "app/gui/parameter_panel.h"
 #include "app/gui/teaching.h"
 #include "ropelab/registry.h"
