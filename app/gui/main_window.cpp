@@ -23,8 +23,8 @@
 
 #include "app/gui/labeled_slider.h"
 #include "app/gui/parameter_panel.h"
-#include "app/gui/teaching.h"
 #include "app/gui/session.h"
+#include "app/gui/teaching.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
 #include "views/frequency_view.h"
