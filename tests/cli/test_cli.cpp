@@ -137,7 +137,8 @@ TEST(Cli, AnalyzeEveryKind) {
   const json j = json::parse(run("analyze --what jump --variant vrope").out);
   EXPECT_EQ(j["center_gap_before"], 4);
   EXPECT_EQ(j["center_gap_after"], 4);
-  const json none = json::parse(run("analyze --what jump --variant mrope --scene video:2x2x2,text:3").out);
+  const json none =
+      json::parse(run("analyze --what jump --variant mrope --scene video:2x2x2,text:3").out);
   EXPECT_TRUE(none["before"].is_null());
   EXPECT_EQ(none["after"], (std::vector<int>{1, 1, 1}));
   const json b = json::parse(run("analyze --what bias --variant vanilla").out);
