@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "views/axes_style.h"
 #include "views/vtk_view.h"
 
 namespace ropelab::views {
@@ -152,17 +153,7 @@ void FrequencyView::setTheme(Theme theme) {
 void FrequencyView::applyTheme() {
   const QColor fg = view_foreground(theme_);
   view_->setBackground(view_background(theme_));
-  vtkCubeAxesActor* axes = scene_->axes;
-  for (int i = 0; i < 3; ++i) {
-    axes->GetTitleTextProperty(i)->SetColor(fg.redF(), fg.greenF(), fg.blueF());
-    axes->GetTitleTextProperty(i)->SetFontSize(16);
-    axes->GetTitleTextProperty(i)->BoldOn();
-    axes->GetLabelTextProperty(i)->SetColor(fg.redF(), fg.greenF(), fg.blueF());
-  }
-  for (vtkProperty* p : {axes->GetXAxesLinesProperty(), axes->GetYAxesLinesProperty(),
-                         axes->GetZAxesLinesProperty()}) {
-    p->SetColor(fg.redF(), fg.greenF(), fg.blueF());
-  }
+  style_cube_axes(scene_->axes, fg);
   view_->update();
 }
 

@@ -22,6 +22,7 @@
 #include <cmath>
 #include <limits>
 
+#include "views/axes_style.h"
 #include "views/vtk_view.h"
 
 namespace ropelab::views {
@@ -270,17 +271,8 @@ void LayoutView::applyTheme() {
   const QColor fg = view_foreground(theme_);
   view_->setBackground(view_background(theme_));
   vtkCubeAxesActor* axes = scene_->axes;
-  for (int i = 0; i < 3; ++i) {
-    axes->GetTitleTextProperty(i)->SetColor(fg.redF(), fg.greenF(), fg.blueF());
-    axes->GetTitleTextProperty(i)->SetFontSize(16);
-    axes->GetTitleTextProperty(i)->BoldOn();
-    axes->GetLabelTextProperty(i)->SetColor(fg.redF(), fg.greenF(), fg.blueF());
-  }
+  style_cube_axes(axes, fg);
   const QColor grid = theme_ == Theme::Dark ? QColor(90, 90, 96) : QColor(200, 200, 205);
-  for (vtkProperty* p : {axes->GetXAxesLinesProperty(), axes->GetYAxesLinesProperty(),
-                         axes->GetZAxesLinesProperty()}) {
-    p->SetColor(fg.redF(), fg.greenF(), fg.blueF());
-  }
   for (vtkProperty* p : {axes->GetXAxesGridlinesProperty(), axes->GetYAxesGridlinesProperty(),
                          axes->GetZAxesGridlinesProperty()}) {
     p->SetColor(grid.redF(), grid.greenF(), grid.blueF());

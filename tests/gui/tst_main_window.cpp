@@ -32,13 +32,7 @@ class MainWindowTest : public QObject {
 
  private slots:
   void init() {
-    QSettings().clear();
-    app::MainWindow::Options options;
-    options.useSettings = false;
-    options.parameters = app::SceneParameters{};
-    window_ = std::make_unique<app::MainWindow>(options);
-    window_->resize(1400, 900);
-    window_->show();
+    window_ = open_test_window();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
     waitForResult();
   }

@@ -53,13 +53,8 @@ class StressTest : public QObject {
   Q_OBJECT
  private slots:
   void tenThousandRandomChanges() {
-    QSettings().clear();
-    app::MainWindow::Options options;
-    options.useSettings = false;
-    options.parameters = app::SceneParameters{};
-    app::MainWindow window(options);
-    window.resize(1400, 900);
-    window.show();
+    const std::unique_ptr<app::MainWindow> owner = open_test_window();
+    app::MainWindow& window = *owner;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.waitForIdle(60000));
 

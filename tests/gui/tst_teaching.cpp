@@ -50,13 +50,7 @@ class TeachingTest : public QObject {
 
  private slots:
   void init() {
-    QSettings().clear();
-    app::MainWindow::Options options;
-    options.useSettings = false;
-    options.parameters = app::SceneParameters{};
-    window_ = std::make_unique<app::MainWindow>(options);
-    window_->resize(1400, 900);
-    window_->show();
+    window_ = open_test_window();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
     QVERIFY(window_->waitForIdle(60000));
     teaching_ = teaching::find(*window_);
