@@ -107,7 +107,7 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
   auto* scene = new QGroupBox(tr("Scene: text · video T×H×W · text"), this);
   auto* sceneLayout = new QVBoxLayout(scene);
   textBefore_ = addSlider(sceneLayout, tr("text before"), 0, 256, 1, 0);
-  frames_ = addSlider(sceneLayout, tr("frames T"), 1, 1024, 1, 0);
+  frames_ = addSlider(sceneLayout, tr("frames T"), 1, 4096, 1, 0);  // V-NIAH has 3000
   height_ = addSlider(sceneLayout, tr("height H"), 1, 64, 1, 0);
   width_ = addSlider(sceneLayout, tr("width W"), 1, 64, 1, 0);
   textAfter_ = addSlider(sceneLayout, tr("text after"), 0, 256, 1, 0);

@@ -199,7 +199,7 @@ app::SceneParameters figure_parameters(const PaperFigure& f) {
   const auto& s = f.scene.segments;
   if (s.size() == 3 && s[0].modality == Modality::Text && s[1].is_visual()) {
     p.textBefore = std::min(s[0].count, 256);
-    p.frames = std::min(s[1].frames, 1024);
+    p.frames = std::min(s[1].frames, 4096);
     p.height = std::min(s[1].height, 64);
     p.width = std::min(s[1].width, 64);
     p.textAfter = std::min(s[2].count, 256);
@@ -677,8 +677,7 @@ void PaperFigureDialog::buildDistractorPeriod(const PaperFigure& f) {
   layout->addWidget(make_label(
       content_,
       tr("In a %1-frame video <b>%2 of M-RoPE's 16 temporal pairs wrap</b>: the slowest, pair "
-         "%3, turns once every %4 frames, not every %5. The main window shows the scene clamped "
-         "to 1024 frames.")
+         "%3, turns once every %4 frames, not every %5.")
           .arg(frames)
           .arg(d.wrapping_pairs)
           .arg(d.code_slowest_pair)
