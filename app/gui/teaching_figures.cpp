@@ -71,26 +71,13 @@ QString ids_text(const Encoding& e, std::size_t token) {
 
 // "0-15" / "48-63" / "16, 18, 20" for the pairs that read an axis.
 QString pair_ranges(const Encoding& e, int axis) {
-  QStringList parts;
-  int start = -1, prev = -2;
-  const auto flush = [&] {
-    if (start < 0) return;
-    parts << (start == prev ? QString::number(start)
-                            : QStringLiteral("%1–%2").arg(start).arg(prev));
-  };
-  for (int j = 0; j < e.pairs(); ++j) {
-    if (e.pair_axis[j] != axis) continue;
-    if (j != prev + 1) {
-      flush();
-      start = j;
-    }
-    prev = j;
-  }
-  flush();
-  if (parts.size() > 4) {
+  const auto runs = pair_runs(e, axis);
+  if (runs.size() > 4) {
     return QStringLiteral("%1 interleaved")
         .arg(std::count(e.pair_axis.begin(), e.pair_axis.end(), axis));
   }
+  QStringList parts;
+  for (const auto& run : runs) parts << run_text(run);
   return parts.join(QStringLiteral(", "));
 }
 

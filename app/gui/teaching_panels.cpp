@@ -49,29 +49,18 @@ QString wavelength_text(double lambda) {
 
 // "0–15" style ranges of the pairs reading an axis.
 QString axis_pairs(const Encoding& e, int axis) {
-  QStringList parts;
-  int start = -1, prev = -2;
+  const auto runs = pair_runs(e, axis);
   int n = 0;
-  const auto flush = [&] {
-    if (start >= 0)
-      parts << (start == prev ? QString::number(start)
-                              : QStringLiteral("%1–%2").arg(start).arg(prev));
-  };
-  for (int j = 0; j < e.pairs(); ++j) {
-    if (e.pair_axis[j] != axis) continue;
-    ++n;
-    if (j != prev + 1) {
-      flush();
-      start = j;
-    }
-    prev = j;
+  QStringList parts;
+  for (const auto& run : runs) {
+    n += run.second - run.first + 1;
+    parts << run_text(run);
   }
-  flush();
-  if (parts.size() > 4) {
+  if (runs.size() > 4) {
     return QObject::tr("%1 pairs, every %2th from %3 (interleaved)")
         .arg(n)
         .arg(e.pairs() / std::max(1, n))
-        .arg(parts.front().section(QChar(0x2013), 0, 0));
+        .arg(runs.front().first);
   }
   return QObject::tr("%1 pairs: %2").arg(n).arg(parts.join(QStringLiteral(", ")));
 }

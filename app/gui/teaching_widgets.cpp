@@ -290,4 +290,22 @@ void DistractorHeatmap::paintEvent(QPaintEvent*) {
   p.drawText(bar.right() + 4, bar.bottom(), QStringLiteral("0"));
 }
 
+std::vector<std::pair<int, int>> pair_runs(const Encoding& encoding, int axis) {
+  std::vector<std::pair<int, int>> runs;
+  for (int j = 0; j < encoding.pairs(); ++j) {
+    if (encoding.pair_axis[j] != axis) continue;
+    if (!runs.empty() && runs.back().second == j - 1) {
+      runs.back().second = j;
+    } else {
+      runs.emplace_back(j, j);
+    }
+  }
+  return runs;
+}
+
+QString run_text(const std::pair<int, int>& run) {
+  return run.first == run.second ? QString::number(run.first)
+                                 : QStringLiteral("%1–%2").arg(run.first).arg(run.second);
+}
+
 }  // namespace ropelab::teaching

@@ -86,4 +86,10 @@ class DistractorHeatmap : public QWidget {
 // Green (1) to red (0) through yellow.
 QColor accuracy_color(double value);
 
+// The pairs that read `axis`, as runs of consecutive pairs [first, last]: (0, 15) for M-RoPE's t,
+// 24 one-pair runs for an interleaved axis.
+std::vector<std::pair<int, int>> pair_runs(const Encoding& encoding, int axis);
+// "7" or "0–15".
+QString run_text(const std::pair<int, int>& run);
+
 }  // namespace ropelab::teaching
