@@ -137,18 +137,28 @@ void HeatmapTile::setLogScale(bool on) {
   update();
 }
 
+namespace {
+
+// Fills the widget's background and draws a bold centred title at `top`; leaves the pen in the
+// foreground colour and the regular font selected.
+void paint_background_and_title(QPainter& p, const QWidget& w, int top, const QString& title) {
+  p.fillRect(w.rect(), w.palette().window());
+  p.setPen(w.palette().color(QPalette::WindowText));
+  QFont bold = w.font();
+  bold.setBold(true);
+  p.setFont(bold);
+  p.drawText(QRect(0, top, w.width(), QFontMetrics(w.font()).height()), Qt::AlignHCenter, title);
+  p.setFont(w.font());
+}
+
+}  // namespace
+
 void HeatmapTile::paintEvent(QPaintEvent*) {
   QPainter p(this);
-  p.fillRect(rect(), palette().window());
+  paint_background_and_title(p, *this, 2, title_);
   const QColor fg = palette().color(QPalette::WindowText);
   const QFontMetrics fm(font());
   const int lineH = fm.height();
-  p.setPen(fg);
-  QFont bold = font();
-  bold.setBold(true);
-  p.setFont(bold);
-  p.drawText(QRect(0, 2, width(), lineH), Qt::AlignHCenter, title_);
-  p.setFont(font());
   if (values_.size() == 0) return;
   const double lo = fixedRange_ ? lo_ : values_.minCoeff();
   const double hi = fixedRange_ ? hi_ : values_.maxCoeff();
@@ -230,17 +240,11 @@ QString DistractorHeatmap::proxyLabel() const {
 void DistractorHeatmap::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.setRenderHint(QPainter::Antialiasing);
-  p.fillRect(rect(), palette().window());
+  paint_background_and_title(
+      p, *this, 4, has_ ? tr("%1: retrieval accuracy").arg(variant_) : tr("Not computed yet"));
   const QColor fg = palette().color(QPalette::WindowText);
   const QFontMetrics fm(font());
   const int lineH = fm.height();
-  p.setPen(fg);
-  QFont bold = font();
-  bold.setBold(true);
-  p.setFont(bold);
-  p.drawText(QRect(0, 4, width(), lineH), Qt::AlignHCenter,
-             has_ ? tr("%1: retrieval accuracy").arg(variant_) : tr("Not computed yet"));
-  p.setFont(font());
   p.setPen(QColor(180, 60, 20));
   p.drawText(QRect(0, 4 + lineH, width(), lineH), Qt::AlignHCenter, proxyLabel());
   if (!has_) return;
