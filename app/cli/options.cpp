@@ -85,6 +85,7 @@ Options parse_options(const std::vector<std::string>& args) {
           "'" + o.command + "'",
           "must be one of variants, positions, angles, attention, analyze, figure, bench");
   bool spf_set = false;
+  bool head_set = false;
   double spf = 1.0;
   using Handler = std::function<void(const std::string&)>;
   const std::map<std::string, Handler> with_value{
@@ -146,6 +147,19 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--timestamp-tokens",
        [&](const std::string& v) {
          o.config.options.timestamp_tokens = to_int("--timestamp-tokens", v);
+       }},
+      {"--partial-rotary",
+       [&](const std::string& v) { o.config.partial_rotary = to_double("--partial-rotary", v); }},
+      {"--pairing",
+       [&](const std::string& v) {
+         require(v == "half" || v == "adjacent", "--pairing", "'" + v + "'",
+                 "must be half or adjacent");
+         o.config.pairing = v == "half" ? Pairing::Half : Pairing::Adjacent;
+       }},
+      {"--head",
+       [&](const std::string& v) {
+         o.config.head = to_int("--head", v);
+         head_set = true;
        }},
       {"--format", [&](const std::string& v) { o.format = io::parse_format(v); }},
       {"--out",
@@ -230,6 +244,10 @@ Options parse_options(const std::vector<std::string>& args) {
   const Variant& variant = variant_or_throw(o.variant);
   if (o.config.delta && !variant.info().has_delta)
     o.notes.push_back("--delta is ignored: " + o.variant + " has no temporal spacing parameter");
+  if (head_set && !variant.info().head_wise)
+    o.notes.push_back("--head is ignored: " + o.variant + " has no head-wise allocation");
+  if (!o.config.split.empty() && variant.info().head_wise)
+    o.notes.push_back("--split is ignored: " + o.variant + " allocates by KV head");
   return o;
 }
 
@@ -252,6 +270,7 @@ scene and configuration (apply in order; options after --preset override it):
   --text-before N  --frames T  --height H  --width W  --text-after N
   --scene text:4,video:8x4x4@0.5,image:4x4,text:4
   --head-dim D  --base B  --split A:B:C[:D]  --delta X  --seconds-per-frame S
+  --partial-rotary F  --pairing half|adjacent  --head K (head-wise variants)
   --convention code|paper  --no-dl --no-lta --no-ats --sequential-xy      (videorope)
   --no-symmetric --no-continuity                                           (vrope)
   --tokens-per-second X  --early-cast                                      (qwen25-mrope)

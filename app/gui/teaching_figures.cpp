@@ -467,9 +467,11 @@ void PaperFigureDialog::buildFrequency(const PaperFigure& f) {
     }
     for (int k = 1; k * lambda <= f.t_max; ++k) s.markers.emplace_back(k * lambda, 1.0);
     markers += static_cast<int>(s.markers.size());
-    rows.push_back({QString::number(j), qs(e.axes()[static_cast<std::size_t>(e.pair_axis[j])]),
-                    QString::number(theta, 'g', 4), big(lambda),
-                    QString::number(f.t_max / lambda, 'f', 3), QString::number(s.markers.size())});
+    rows.push_back(
+        {QString::number(j),
+         e.pair_axis[j] < 0 ? tr("none") : qs(e.axes()[static_cast<std::size_t>(e.pair_axis[j])]),
+         QString::number(theta, 'g', 4), big(lambda), QString::number(f.t_max / lambda, 'f', 3),
+         QString::number(s.markers.size())});
     series.push_back(std::move(s));
   }
   auto* plot = new LinePlot(content_);

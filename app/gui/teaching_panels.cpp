@@ -98,19 +98,26 @@ QTableWidget* new_table(QWidget* parent, const QString& name, const QStringList&
 // ---------------------------------------------------------------------------------------------
 // Formula panel
 
+// The axis a pair reads, or a note for a zero-frequency (NoPE) pair.
+QString pair_axis_name(const Encoding& e, int axis) {
+  return axis < 0 ? QObject::tr("none (zero frequency)")
+                  : qs(e.axes()[static_cast<std::size_t>(axis)]);
+}
+
 QString pair_tooltip(const Encoding& e, int j, long token) {
   const double theta = e.inv_freq[j];
   const int axis = e.pair_axis[static_cast<std::size_t>(j)];
   QString tip = QObject::tr(
-                    "pair %1 = dims %1 and %2 (rotate-half)\nθ_%1 = %3^(−2·%1/%4) = %5\n"
+                    "pair %1 = dims %8 and %2\nθ_%1 = %3^(−2·%1/%4) = %5\n"
                     "wavelength 2π/θ = %6 positions\nreads axis %7")
                     .arg(j)
-                    .arg(j + e.pairs())
+                    .arg(e.second_dim(j))
                     .arg(QString::number(e.config.base, 'g', 6))
-                    .arg(e.head_dim())
+                    .arg(e.rotary_dims)
                     .arg(QString::number(theta, 'g', 5))
                     .arg(wavelength_text(2 * M_PI / theta))
-                    .arg(qs(e.axes()[static_cast<std::size_t>(axis)]));
+                    .arg(pair_axis_name(e, axis))
+                    .arg(e.first_dim(j));
   if (token >= 0 && static_cast<std::size_t>(token) < e.token_count()) {
     const double pos = e.pair_position(static_cast<std::size_t>(token), j);
     const double phi = pos * theta;
@@ -226,7 +233,7 @@ void FormulaPanel::refresh() {
           QString::number(std::fmod(std::fmod(pos * theta, 2 * M_PI) + 2 * M_PI, 2 * M_PI), 'f', 3);
     }
     pairs_->setItem(j, 0, item(QString::number(j), tip));
-    auto* axisItem = item(qs(e.axes()[static_cast<std::size_t>(axis)]), tip);
+    auto* axisItem = item(pair_axis_name(e, axis), tip);
     axisItem->setForeground(views::axis_color(axis));
     pairs_->setItem(j, 1, axisItem);
     pairs_->setItem(j, 2, item(QString::number(theta, 'g', 4), tip));

@@ -133,6 +133,8 @@ CollisionReport collisions(const Encoding& encoding, int axis, int range) {
     if (lambda < report.extent) ++report.wrapping_pairs;
     report.slowest_wavelength = std::max(report.slowest_wavelength, lambda);
   }
+  // An axis with no pairs (HoPE's t, a NoPE head) has no wavelength at all.
+  if (report.pairs.empty()) report.slowest_wavelength = std::numeric_limits<double>::quiet_NaN();
   if (!report.pairs.empty()) {
     report.curve.reserve(static_cast<std::size_t>(range) + 1);
     for (int d = 0; d <= range; ++d) report.curve.emplace_back(d, similarity(encoding, axis, d));

@@ -165,6 +165,7 @@ RowMatrix logits_by_axis(const Encoding& encoding, std::size_t query) {
   const auto q = static_cast<Eigen::Index>(query);
   for (int j = 0; j < encoding.pairs(); ++j) {
     const int a = encoding.pair_axis[j];
+    if (a < 0) continue;  // a zero-frequency pair adds a constant, on no axis
     parts.row(a).array() += scale * ((ids(a, q) - ids.row(a).array()) * encoding.inv_freq[j]).cos();
   }
   return parts;

@@ -26,6 +26,10 @@ RowMatrix angles(const Encoding& encoding) {
   const int pairs = encoding.pairs();
   RowMatrix phi(tokens, pairs);
   for (int j = 0; j < pairs; ++j) {
+    if (encoding.pair_axis[j] < 0) {
+      phi.col(j).setZero();  // a zero-frequency pair never rotates
+      continue;
+    }
     phi.col(j) =
         encoding.positions.ids.row(encoding.pair_axis[j]).transpose() * encoding.inv_freq[j];
   }
@@ -78,6 +82,12 @@ void fill_grid_rows(const Encoding& encoding, int axis, AxisGrid<T>& grid) {
   for (std::int32_t k = 0; k < points; ++k) {
     const double position = grid.origin + k * grid.step;
     for (int j = 0; j < pairs; ++j) {
+      // Axis 0's rows also carry the zero-frequency pairs (cos 1, sin 0): every token reads
+      // exactly one row of every grid, so they cost nothing per token.
+      if (axis == 0 && encoding.pair_axis[j] < 0) {
+        grid.cos_rows[static_cast<std::size_t>(k) * pairs + j] = T(1);
+        continue;
+      }
       if (encoding.pair_axis[j] != axis) continue;
       const double phi = position * encoding.inv_freq[j];
       grid.cos_rows[static_cast<std::size_t>(k) * pairs + j] = static_cast<T>(std::cos(phi));
@@ -207,9 +217,12 @@ void compute_rope_tables(const Encoding& encoding, RopeTables& tables) {
 RowMatrix rotate_rows(const Encoding& encoding, const RowMatrix& x, std::size_t first,
                       std::size_t count) {
   const int pairs = encoding.pairs();
+  const int rotary = 2 * pairs;
+  const bool adjacent = encoding.pairing == Pairing::Adjacent;
   const AngleRows<double> rows(encoding);
   RowMatrix out(static_cast<Eigen::Index>(count), x.cols());
   const auto n = static_cast<std::ptrdiff_t>(count);
+  const auto cols = static_cast<std::ptrdiff_t>(x.cols());
 #pragma omp parallel
   {
     std::vector<double> c(pairs), s(pairs);
@@ -219,10 +232,21 @@ RowMatrix rotate_rows(const Encoding& encoding, const RowMatrix& x, std::size_t 
       rows.row(static_cast<std::size_t>(i), c.data(), s.data());
       const double* in = x.data() + i * x.cols();
       double* o = out.data() + r * x.cols();
-      for (int j = 0; j < pairs; ++j) {
-        o[j] = in[j] * c[j] - in[j + pairs] * s[j];
-        o[j + pairs] = in[j] * s[j] + in[j + pairs] * c[j];
+      if (adjacent) {
+        // Pair j = dims (2j, 2j + 1).
+        for (int j = 0; j < pairs; ++j) {
+          o[2 * j] = in[2 * j] * c[j] - in[2 * j + 1] * s[j];
+          o[2 * j + 1] = in[2 * j] * s[j] + in[2 * j + 1] * c[j];
+        }
+      } else {
+        // Pair j = dims (j, j + R).
+        for (int j = 0; j < pairs; ++j) {
+          o[j] = in[j] * c[j] - in[j + pairs] * s[j];
+          o[j + pairs] = in[j] * s[j] + in[j + pairs] * c[j];
+        }
       }
+      // Partial rotary: dims F*D .. D - 1 pass through unrotated.
+      for (std::ptrdiff_t d = rotary; d < cols; ++d) o[d] = in[d];
     }
   }
   return out;

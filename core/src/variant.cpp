@@ -1,6 +1,7 @@
 #include "ropelab/variant.h"
 
 #include <numeric>
+#include <stdexcept>
 #include <string>
 
 #include "ropelab/error.h"
@@ -24,6 +25,16 @@ std::vector<int> Variant::allocate(const std::vector<int>& split, const Config& 
   return pair_axis;
 }
 
+Eigen::VectorXd Variant::frequencies(const Config& config) const {
+  return inverse_frequencies(config.rotary_dims(), config.base);
+}
+
+std::vector<int> Variant::head_axes(const Config& /*config*/) const {
+  return {};
+}
+
+void Variant::validate(const Scene& /*scene*/, const Config& /*config*/) const {}
+
 const std::vector<std::string>& Encoding::axes() const {
   return variant->info().axes;
 }
@@ -45,12 +56,12 @@ std::string axis_names(const Variant& variant) {
 }  // namespace
 
 std::vector<int> resolve_split(const Variant& variant, const Config& config) {
-  const int pairs = config.pairs();
-  if (config.split.empty()) return variant.default_split(pairs);
+  const int pairs = config.rotary_pairs();
+  if (config.split.empty() || variant.info().head_wise) return variant.default_split(pairs);
   const std::vector<int>& split = config.split;
-  const std::string allowed = "must have " + std::to_string(variant.axis_count()) + " values (" +
-                              axis_names(variant) +
-                              ") of at least 0 adding up to D/2 = " + std::to_string(pairs);
+  const std::string allowed =
+      "must have " + std::to_string(variant.axis_count()) + " values (" + axis_names(variant) +
+      ") of at least 0 adding up to the rotary pairs R = " + std::to_string(pairs);
   require(static_cast<int>(split.size()) == variant.axis_count(), "split", join_split(split),
           allowed + " for " + std::string(variant.id()));
   long sum = 0;
@@ -70,18 +81,48 @@ double resolve_delta(const Variant& variant, const Config& config) {
   return config.delta.value_or(info.default_delta);
 }
 
-Encoding encode(const Variant& variant, const Scene& scene, const Config& config) {
+Config resolve_rotary(const Variant& variant, const Config& config) {
+  Config resolved = config;
+  const VariantInfo& info = variant.info();
+  if (!resolved.partial_rotary) resolved.partial_rotary = info.default_partial_rotary;
+  if (!resolved.pairing) resolved.pairing = info.default_pairing;
+  if (info.head_wise) resolved.split.clear();
+  return resolved;
+}
+
+Encoding encode(const Variant& variant, const Scene& scene, const Config& user_config) {
+  const Config config = resolve_rotary(variant, user_config);
   config.validate();
   scene.validate();
+  variant.validate(scene, config);
   Encoding encoding;
   encoding.variant = &variant;
   encoding.config = config;
   encoding.config.split = resolve_split(variant, config);
   const double delta = resolve_delta(variant, config);
   if (variant.info().has_delta) encoding.config.delta = delta;
+  encoding.head_axis = variant.head_axes(encoding.config);
+  if (!encoding.head_axis.empty()) {
+    const int heads = static_cast<int>(encoding.head_axis.size());
+    require(config.head >= 0 && config.head < heads, "--head", std::to_string(config.head),
+            "must be a KV head in [0, " + std::to_string(heads - 1) + "] (" +
+                std::to_string(heads) + " KV heads)");
+    encoding.head = config.head;
+  } else {
+    encoding.config.head = 0;
+  }
   encoding.positions = variant.positions(scene, encoding.config, delta);
   encoding.pair_axis = variant.allocate(encoding.config.split, encoding.config);
-  encoding.inv_freq = inverse_frequencies(config.head_dim, config.base);
+  encoding.rotary_dims = config.rotary_dims();
+  encoding.pairing = *config.pairing;
+  encoding.inv_freq = variant.frequencies(encoding.config);
+  if (encoding.inv_freq.size() != encoding.pairs() || encoding.pairs() != config.rotary_pairs())
+    throw std::logic_error(std::string(variant.id()) + ": allocation does not cover every pair");
+  for (int j = 0; j < encoding.pairs(); ++j) {
+    if (encoding.pair_axis[j] >= 0) continue;
+    encoding.inv_freq[j] = 0.0;
+    encoding.nope_pairs.push_back(j);
+  }
   return encoding;
 }
 

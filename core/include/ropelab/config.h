@@ -8,6 +8,10 @@ namespace ropelab {
 // Where a paper and its reference code disagree, the code is the default.
 enum class Convention { Code, Paper };
 
+// Which feature dims a rotary pair occupies: half = (j, j + R) (rotate-half, Llama/Qwen),
+// adjacent = (2j, 2j + 1) (GLM-4.1V rotate_half_llm, ERNIE rotate_half_text).
+enum class Pairing { Half, Adjacent };
+
 struct VariantOptions {
   Convention convention = Convention::Code;
   // videorope ablations (VideoRoPE Tables 5 and 7).
@@ -38,8 +42,15 @@ struct Config {
   std::vector<int> split;       // pairs per axis in the variant's axis order; empty = default
   std::optional<double> delta;  // temporal spacing; empty = the variant's default
   VariantOptions options;
+  // Rotary conventions (spec/variants-2.md); empty = the variant's default.
+  std::optional<double> partial_rotary;  // F: dims 0 .. F*D - 1 rotate, the rest pass through
+  std::optional<Pairing> pairing;
+  int head = 0;  // KV head whose pair map head-wise variants (mhrope) use
 
   int pairs() const { return head_dim / 2; }
+  // F*D (D when partial_rotary is unset) and its pair count R.
+  int rotary_dims() const;
+  int rotary_pairs() const { return rotary_dims() / 2; }
   // Checks head dim, base and delta (not the split, which depends on the variant).
   void validate() const;
 };

@@ -143,6 +143,14 @@ void config_from(const Reader& r, Config& c) {
   r.optional("head_dim", c.head_dim);
   r.optional("base", c.base);
   if (r.has("delta")) c.delta = r.number("delta");
+  if (r.has("partial_rotary")) c.partial_rotary = r.number("partial_rotary");
+  if (r.has("pairing")) {
+    const std::string pairing = r.string("pairing");
+    if (pairing != "half" && pairing != "adjacent")
+      r.fail(r.name("pairing"), "= '" + pairing + "' must be half or adjacent");
+    c.pairing = pairing == "half" ? Pairing::Half : Pairing::Adjacent;
+  }
+  r.optional("head", c.head);
   if (r.has("split")) {
     const json& split = r.at("split");
     if (!split.is_array() || split.size() > 16)
@@ -196,6 +204,10 @@ std::string preset_to_json(const Preset& p) {
                  {"options", options_to(p.config.options)}};
   config["split"] = p.config.split.empty() ? json(nullptr) : json(p.config.split);
   config["delta"] = p.config.delta ? json(*p.config.delta) : json(nullptr);
+  if (p.config.partial_rotary) config["partial_rotary"] = *p.config.partial_rotary;
+  if (p.config.pairing)
+    config["pairing"] = *p.config.pairing == Pairing::Adjacent ? "adjacent" : "half";
+  if (p.config.head != 0) config["head"] = p.config.head;
   json root = {{"schema", "ropelab-preset"},
                {"version", kPresetSchemaVersion},
                {"name", p.name},

@@ -86,6 +86,13 @@ std::string positions_output(const Encoding& e, Format format) {
   root["inv_freq"] = numbers(e.inv_freq);
   root["split"] = e.config.split;
   if (e.config.delta) root["delta"] = number(*e.config.delta);
+  root["rotary_dims"] = e.rotary_dims;
+  root["pairing"] = e.pairing == Pairing::Adjacent ? "adjacent" : "half";
+  root["nope_pairs"] = e.nope_pairs;
+  if (e.head_wise()) {
+    root["head_axis"] = e.head_axis;
+    root["head"] = e.head;
+  }
   return dump(root);
 }
 
@@ -164,7 +171,10 @@ std::string variants_output(Format format) {
                     {"has_delta", info.has_delta},
                     {"position_design", v->formula().position_design},
                     {"frequency_allocation", v->formula().frequency_allocation},
-                    {"default_split", v->default_split(64)}});
+                    {"default_split", v->default_split(64)},
+                    {"partial_rotary", number(info.default_partial_rotary)},
+                    {"pairing", info.default_pairing == Pairing::Adjacent ? "adjacent" : "half"},
+                    {"head_wise", info.head_wise}});
   }
   return dump(list);
 }

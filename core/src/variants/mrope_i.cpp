@@ -40,7 +40,7 @@ class MRopeI final : public Variant {
         });
   }
   std::vector<int> allocate(const std::vector<int>& split, const Config& config) const override {
-    return detail::interleaved_allocation(split, config.pairs());
+    return detail::interleaved_allocation(split, config.rotary_pairs());
   }
 };
 

@@ -57,7 +57,7 @@ class Qwen3MRope final : public Variant {
         stamp + 2);
   }
   std::vector<int> allocate(const std::vector<int>& split, const Config& config) const override {
-    return detail::interleaved_allocation(split, config.pairs());
+    return detail::interleaved_allocation(split, config.rotary_pairs());
   }
 };
 
