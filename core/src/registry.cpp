@@ -14,6 +14,10 @@ const std::vector<const Variant*>& all_variants() {
       &variants::mrope(),        &variants::videorope(),   &variants::vrope(),
       &variants::rope_2d(),      &variants::rope_share(),  &variants::rope_compact(),
       &variants::qwen25_mrope(), &variants::qwen3_mrope(), &variants::mrope_i(),
+      &variants::hope(),         &variants::v2pe(),        &variants::glm4v(),
+      &variants::ernie45_vl(),   &variants::mhrope(),      &variants::circle_rope(),
+      &variants::il_rope(),      &variants::omni_rope(),   &variants::mm_rope(),
+      &variants::grape(),
   };
   return kVariants;
 }

@@ -19,6 +19,18 @@ inline Scene worked_scene() {
   return Scene::text_video_text(2, 2, 2, 3, 2);
 }
 
+// Sets a variant option by key from its typed text (as the CLI would).
+inline void set_option(Config& config, const std::string& key, const std::string& text) {
+  if (key == "timestamp_tokens" && text != "0") {
+    config.options.timestamp_tokens = std::stoi(text);
+  } else if (key == "frame_markers") {
+    config.options.frame_markers = text == "true";
+  } else if (key == "spatial_reset") {
+    config.options.spatial_reset = text == "true";
+  }
+  config.options.extra[key] = text;
+}
+
 inline std::vector<double> axis_ids(const Encoding& e, int axis) {
   std::vector<double> ids(e.token_count());
   for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = e.id(axis, i);

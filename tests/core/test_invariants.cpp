@@ -31,14 +31,31 @@ TEST_P(EveryVariant, ShapesAndAllocationAreConsistent) {
     EXPECT_GE(e.token_count(), static_cast<std::size_t>(scene.token_count()));
     EXPECT_EQ(e.positions.ids.rows(), v.axis_count());
     EXPECT_TRUE(e.positions.ids.allFinite());
-    ASSERT_EQ(e.pair_axis.size(), 64u);
+    // One entry per rotary pair: R = F*D/2 (glm4v rotates half the head dim).
+    ASSERT_EQ(static_cast<int>(e.pair_axis.size()), e.rotary_dims / 2);
+    ASSERT_EQ(e.inv_freq.size(), static_cast<Eigen::Index>(e.pair_axis.size()));
     std::vector<int> counts(v.axis_count(), 0);
-    for (int a : e.pair_axis) {
-      ASSERT_GE(a, 0);
+    int nope = 0;
+    for (int j = 0; j < e.pairs(); ++j) {
+      const int a = e.pair_axis[j];
+      ASSERT_GE(a, -1);
       ASSERT_LT(a, v.axis_count());
+      if (a < 0) {
+        ++nope;
+        EXPECT_EQ(e.inv_freq[j], 0.0);  // zero-frequency pair
+        continue;
+      }
       ++counts[a];
     }
-    if (v.id() != "qwen3-mrope" && v.id() != "mrope-i") EXPECT_EQ(counts, e.config.split) << v.id();
+    EXPECT_EQ(static_cast<int>(e.nope_pairs.size()), nope);
+    // HoPE turns its temporal section into zero-frequency pairs.
+    if (v.id() == "hope") counts[0] += nope;
+    // Interleaved and head-wise allocations do not follow the split's counts.
+    const bool by_split = v.id() != "qwen3-mrope" && v.id() != "mrope-i" && v.id() != "il-rope" &&
+                          !v.info().head_wise;
+    if (by_split) EXPECT_EQ(counts, e.config.split) << v.id();
+    if (v.info().head_wise)
+      EXPECT_EQ(e.pair_axis, std::vector<int>(e.pairs(), e.head_axis[e.head])) << v.id();
   }
 }
 

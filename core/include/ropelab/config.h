@@ -1,6 +1,8 @@
 #pragma once
 // The RoPE configuration shared by every variant plus each variant's own switches.
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace ropelab {
@@ -32,6 +34,8 @@ struct VariantOptions {
   bool spatial_reset = false;
   // rope-tie: the blog's non-integer steps.
   bool fractional_steps = false;
+  // Wave-2 variants' options by key (typed text), read through core/src/variants/wave2.h.
+  std::map<std::string, std::string, std::less<>> extra;
 
   bool operator==(const VariantOptions&) const = default;
 };

@@ -16,5 +16,15 @@ const Variant& rope_compact();
 const Variant& qwen25_mrope();
 const Variant& qwen3_mrope();
 const Variant& mrope_i();
+const Variant& hope();
+const Variant& v2pe();
+const Variant& glm4v();
+const Variant& ernie45_vl();
+const Variant& mhrope();
+const Variant& circle_rope();
+const Variant& il_rope();
+const Variant& omni_rope();
+const Variant& mm_rope();
+const Variant& grape();
 
 }  // namespace ropelab::variants

@@ -1,0 +1,86 @@
+// Multi-Head RoPE (Huang et al. 2025, arXiv 2510.23095; Multimodal-RoPEs
+// freq_allocation/mhrope.py): MRoPE-I ids, and a head-wise allocation — every KV head rotates all
+// its pairs by one axis (heads split t:h:w), the rest are zero-frequency heads.
+#include <cmath>
+
+#include "variants.h"
+#include "wave2.h"
+
+namespace ropelab::variants {
+namespace {
+
+class MhRope final : public Variant {
+ public:
+  const VariantInfo& info() const override {
+    static const VariantInfo kInfo{"mhrope",
+                                   {"t", "h", "w"},
+                                   "Multi-Head RoPE: MRoPE-I ids; each KV head rotates all pairs "
+                                   "by one axis (heads split t:h:w, default 2:3:3 of 8)",
+                                   "Huang et al. 2025 (Multimodal-RoPEs)",
+                                   0,
+                                   true,
+                                   1.0,
+                                   1.0,
+                                   Pairing::Half,
+                                   true};
+    return kInfo;
+  }
+  Formula formula() const override {
+    return {
+        "Text (s, s, s). Video token (s0 + delta*f, s0 + r, s0 + c); with --spatial-reset "
+        "(s0 + delta*f, r, c). Text resumes at s0 + max((T-1)delta, H-1, W-1) + 1.",
+        "Head-wise: --kv-heads K split t:h:w by --head-split A:B:C (default 2:3:3 of 8): "
+        "heads 0-1 t, 2-4 h, 5-7 w, heads >= A+B+C zero frequency. Inside a head every pair "
+        "j reads the head's axis with base^(-2j/D); --head picks the head shown."};
+  }
+  static std::vector<int> split_of(const Config& config) {
+    const std::string text = detail::option_text(config, "head_split", "2:3:3");
+    const std::vector<double> v = detail::parse_triple("--head-split", text);
+    for (double x : v) {
+      require(x >= 0 && x == std::floor(x) && x <= 4096, "--head-split", text,
+              "entries must be whole numbers >= 0");
+    }
+    return {static_cast<int>(v[0]), static_cast<int>(v[1]), static_cast<int>(v[2])};
+  }
+  void validate(const Scene&, const Config& config) const override {
+    detail::require_convention(config, "mhrope", {"code"});
+    const int heads = detail::option_int(config, "kv_heads", 8);
+    require(heads >= 1 && heads <= 4096, "--kv-heads", std::to_string(heads),
+            "must be a whole number in [1, 4096]");
+    const std::vector<int> split = split_of(config);
+    require(split[0] + split[1] + split[2] <= heads, "--head-split",
+            detail::option_text(config, "head_split", "2:3:3"),
+            "must add up to at most --kv-heads = " + std::to_string(heads));
+  }
+  std::vector<int> head_axes(const Config& config) const override {
+    const int heads = detail::option_int(config, "kv_heads", 8);
+    const std::vector<int> split = split_of(config);
+    std::vector<int> axes(heads, -1);
+    int h = 0;
+    for (int a = 0; a < 3; ++a) {
+      for (int n = 0; n < split[a]; ++n) axes[h++] = a;
+    }
+    return axes;
+  }
+  Positions positions(const Scene& scene, const Config& config, double delta) const override {
+    const bool reset = detail::spatial_reset(config);
+    return detail::walk_blocks(
+        scene, 3, config,
+        [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0, int f0,
+            int frames) {
+          return detail::place_grid(b, seg, index, s0, f0, frames, {delta, 1, 1, reset});
+        });
+  }
+  std::vector<int> allocate(const std::vector<int>&, const Config& config) const override {
+    return std::vector<int>(config.rotary_pairs(), head_axes(config)[config.head]);
+  }
+};
+
+}  // namespace
+
+const Variant& mhrope() {
+  static const MhRope kVariant;
+  return kVariant;
+}
+
+}  // namespace ropelab::variants
