@@ -86,6 +86,7 @@ Options parse_options(const std::vector<std::string>& args) {
           "must be one of variants, positions, angles, attention, analyze, figure, bench");
   bool spf_set = false;
   bool head_set = false;
+  std::string design, allocation;  // the composer: --design ID --allocation ID
   double spf = 1.0;
   using Handler = std::function<void(const std::string&)>;
   const std::map<std::string, Handler> with_value{
@@ -148,6 +149,8 @@ Options parse_options(const std::vector<std::string>& args) {
        [&](const std::string& v) {
          o.config.options.timestamp_tokens = to_int("--timestamp-tokens", v);
        }},
+      {"--design", [&](const std::string& v) { design = v; }},
+      {"--allocation", [&](const std::string& v) { allocation = v; }},
       {"--partial-rotary",
        [&](const std::string& v) { o.config.partial_rotary = to_double("--partial-rotary", v); }},
       {"--pairing",
@@ -241,6 +244,14 @@ Options parse_options(const std::vector<std::string>& args) {
     }
   }
   drop_empty_text(o.scene);
+  if (!design.empty() || !allocation.empty()) {
+    require(!design.empty(), "--design", "(missing)",
+            "must name the position design to pair with --allocation " + allocation);
+    require(!allocation.empty(), "--allocation", "(missing)",
+            "must name the frequency allocation to pair with --design " + design);
+    custom_variant(design, allocation);  // refuses unknown ids and axis-count mismatches
+    o.variant = custom_variant_id(design, allocation);
+  }
   const Variant& variant = variant_or_throw(o.variant);
   if (o.config.delta && !variant.info().has_delta)
     o.notes.push_back("--delta is ignored: " + o.variant + " has no temporal spacing parameter");
@@ -271,6 +282,7 @@ scene and configuration (apply in order; options after --preset override it):
   --scene text:4,video:8x4x4@0.5,image:4x4,text:4
   --head-dim D  --base B  --split A:B:C[:D]  --delta X  --seconds-per-frame S
   --partial-rotary F  --pairing half|adjacent  --head K (head-wise variants)
+  --design ID --allocation ID   one variant's position design with another's allocation
   --convention code|paper  --no-dl --no-lta --no-ats --sequential-xy      (videorope)
   --no-symmetric --no-continuity                                           (vrope)
   --tokens-per-second X  --early-cast                                      (qwen25-mrope)

@@ -22,19 +22,65 @@ const std::vector<const Variant*>& all_variants() {
   return kVariants;
 }
 
-const Variant* find_variant(std::string_view id) {
+namespace {
+
+const Variant* find_builtin(std::string_view id) {
   for (const Variant* variant : all_variants()) {
     if (variant->id() == id) return variant;
   }
   return nullptr;
 }
 
-const Variant& variant_or_throw(std::string_view id) {
-  if (const Variant* variant = find_variant(id)) return *variant;
+std::string known_ids() {
   std::string known;
   for (const Variant* variant : all_variants())
     known += (known.empty() ? "" : ", ") + std::string(variant->id());
-  throw InputError("variant = '" + std::string(id) + "' is invalid: must be one of " + known);
+  return known;
+}
+
+constexpr std::string_view kCustomPrefix = "custom:";
+
+}  // namespace
+
+std::string custom_variant_id(std::string_view design, std::string_view allocation) {
+  return std::string(kCustomPrefix) + std::string(design) + "/" + std::string(allocation);
+}
+
+const Variant& custom_variant(std::string_view design, std::string_view allocation) {
+  const Variant* d = find_builtin(design);
+  require(d != nullptr, "--design", "'" + std::string(design) + "'",
+          "must be one of " + known_ids());
+  const Variant* a = find_builtin(allocation);
+  require(a != nullptr, "--allocation", "'" + std::string(allocation) + "'",
+          "must be one of " + known_ids());
+  return variants::custom(*d, *a);
+}
+
+const Variant* find_variant(std::string_view id) {
+  if (id.substr(0, kCustomPrefix.size()) == kCustomPrefix) {
+    const std::string_view rest = id.substr(kCustomPrefix.size());
+    const std::size_t slash = rest.find('/');
+    if (slash == std::string_view::npos) return nullptr;
+    try {
+      return &custom_variant(rest.substr(0, slash), rest.substr(slash + 1));
+    } catch (const InputError&) {
+      return nullptr;
+    }
+  }
+  return find_builtin(id);
+}
+
+const Variant& variant_or_throw(std::string_view id) {
+  if (id.substr(0, kCustomPrefix.size()) == kCustomPrefix) {
+    const std::string_view rest = id.substr(kCustomPrefix.size());
+    const std::size_t slash = rest.find('/');
+    require(slash != std::string_view::npos, "variant", "'" + std::string(id) + "'",
+            "must be custom:DESIGN/ALLOCATION");
+    return custom_variant(rest.substr(0, slash), rest.substr(slash + 1));
+  }
+  if (const Variant* variant = find_builtin(id)) return *variant;
+  throw InputError("variant = '" + std::string(id) + "' is invalid: must be one of " + known_ids() +
+                   ", or custom:DESIGN/ALLOCATION");
 }
 
 }  // namespace ropelab

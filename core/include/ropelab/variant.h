@@ -69,6 +69,9 @@ class Variant {
   virtual std::vector<int> head_axes(const Config& config) const;
   // Throws InputError naming the option when a variant-specific setting is out of range.
   virtual void validate(const Scene& scene, const Config& config) const;
+  // The composer's parts (custom:DESIGN/ALLOCATION); nullptr for the built-in variants.
+  virtual const Variant* design_part() const { return nullptr; }
+  virtual const Variant* allocation_part() const { return nullptr; }
 };
 
 // Everything a view or analysis needs: the variant's ids, allocation and frequencies.

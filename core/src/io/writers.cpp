@@ -41,6 +41,15 @@ std::string dump(const json& value) {
   return value.dump() + "\n";
 }
 
+// "variant": the id; the composer writes "custom" with its "design" and "allocation".
+json variant_json(const Encoding& e) {
+  const Variant& v = *e.variant;
+  if (v.design_part() == nullptr) return {{"variant", std::string(v.id())}};
+  return {{"variant", "custom"},
+          {"design", std::string(v.design_part()->id())},
+          {"allocation", std::string(v.allocation_part()->id())}};
+}
+
 json token_json(const Encoding& e) {
   const TokenLayout& t = e.positions.tokens;
   json modality = json::array();
@@ -77,7 +86,9 @@ std::string positions_output(const Encoding& e, Format format) {
     }
     return out.str();
   }
-  json root = {{"variant", std::string(e.variant->id())}, {"axes", e.axes()}, {"tokens", n}};
+  json root = variant_json(e);
+  root["axes"] = e.axes();
+  root["tokens"] = n;
   root.update(token_json(e));
   json position_ids = json::array();
   for (Eigen::Index a = 0; a < ids.rows(); ++a) position_ids.push_back(numbers(ids.row(a)));
@@ -115,11 +126,12 @@ std::string angles_output(const Encoding& e, Format format) {
   }
   json rows = json::array();
   for (Eigen::Index i = 0; i < phi.rows(); ++i) rows.push_back(numbers(phi.row(i)));
-  return dump({{"variant", std::string(e.variant->id())},
-               {"tokens", phi.rows()},
+  json root = variant_json(e);
+  root.update({{"tokens", phi.rows()},
                {"pairs", phi.cols()},
                {"pair_axis", e.pair_axis},
                {"angles", rows}});
+  return dump(root);
 }
 
 std::string attention_output(const Encoding& e, std::size_t query, const Eigen::VectorXd& logits,
@@ -143,8 +155,8 @@ std::string attention_output(const Encoding& e, std::size_t query, const Eigen::
     }
     return out.str();
   }
-  json root = {
-      {"variant", std::string(e.variant->id())}, {"query", query}, {"logits", numbers(logits)}};
+  json root = variant_json(e);
+  root.update({{"query", query}, {"logits", numbers(logits)}});
   if (probabilities) root["probabilities"] = numbers(*probabilities);
   return dump(root);
 }

@@ -26,5 +26,8 @@ const Variant& il_rope();
 const Variant& omni_rope();
 const Variant& mm_rope();
 const Variant& grape();
+// The composer: `design`'s positions with `allocation`'s pair map (throws InputError when the
+// axis counts differ).
+const Variant& custom(const Variant& design, const Variant& allocation);
 
 }  // namespace ropelab::variants
