@@ -43,11 +43,16 @@ Teaching::Teaching(app::MainWindow& window) : QObject(&window), window_(window) 
 
   QMenu* figures = window.menuBar()->addMenu(tr("Paper &figures"));
   figures->setObjectName(QStringLiteral("paperFiguresMenu"));
+  bool teachingEntries = false;
   for (const PaperFigure& f : paper_figures()) {
     const QString id = QString::fromStdString(f.id);
+    if (f.teaching && !teachingEntries) {
+      figures->addSeparator();
+      teachingEntries = true;
+    }
     QAction* action = figures->addAction(QString::fromStdString(f.title));
     action->setObjectName(QStringLiteral("figure:") + id);
-    action->setToolTip(QString::fromStdString(f.claim));
+    action->setToolTip(figure_words(id).claim);
     connect(action, &QAction::triggered, this, [this, id] { openFigure(id); });
     if (f.view == FigureView::Properties) figures->addSeparator();
   }
@@ -147,7 +152,7 @@ int run_teaching(app::MainWindow& window, const QString& id,
   QWidget* extra = nullptr;
   const QStringList parts = id.split(QLatin1Char(':'));
   const QString panel = parts.value(1);
-  if (parts.value(0) == QLatin1String("teaching")) {
+  if (parts.value(0) == QLatin1String("teaching") && !find_paper_figure(id.toStdString())) {
     if (panel == QLatin1String("tour")) {
       t->startTour();
       t->tour()->go(parts.value(2, QStringLiteral("1")).toInt() - 1);
