@@ -40,6 +40,10 @@ Teaching::Teaching(app::MainWindow& window) : QObject(&window), window_(window) 
   tourDock_->setWidget(tour_);
   window.addDockWidget(Qt::LeftDockWidgetArea, tourDock_);
   tourDock_->hide();
+  // Closing the tour clears the lesson's highlight.
+  connect(tourDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+    if (!visible && tourDock_->isHidden()) tour_->stop();
+  });
 
   QMenu* figures = window.menuBar()->addMenu(tr("Paper &figures"));
   figures->setObjectName(QStringLiteral("paperFiguresMenu"));
@@ -156,6 +160,7 @@ int run_teaching(app::MainWindow& window, const QString& id,
     if (panel == QLatin1String("tour")) {
       t->startTour();
       t->tour()->go(parts.value(2, QStringLiteral("1")).toInt() - 1);
+      if (t->tour()->highlighted().startsWith(QLatin1String("figure:"))) extra = t->figureDialog();
     } else if (panel == QLatin1String("formula")) {
       t->formulaDock()->show();
       window.waitForIdle(600000);

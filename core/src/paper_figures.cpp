@@ -746,6 +746,7 @@ void rotation(const PaperFigure& f, const FigureParams& p, Builder& b) {
   b.value("angle_diff", fixed(wrap(dphi) * 180 / M_PI, 1));
   b.value("contribution", fixed(scale * std::cos(dphi), 4));
   b.value("scale", fixed(scale, 4));
+  b.value("slowest_wavelength", format_big(2 * M_PI / inv[P - 1]));
   FigurePlot pairs{"pairContributions",
                    "Every pair's contribution at m \u2212 n = " + format_number(delta, 0) +
                        " and the running sum over pairs",
