@@ -241,7 +241,7 @@ std::string describe(const Encoding& e, const IdsCheck& c) {
   out << "differing ids per axis:";
   for (std::size_t a = 0; a < axes.size(); ++a)
     out << (a ? ", " : " ") << axes[a] << ' ' << c.per_axis[a];
-  out << " (of " << size << "); " << c.tokens_differing.size() << " tokens differ\n";
+  out << " (of " << size << "); tokens differing: " << c.tokens_differing.size() << '\n';
   return out.str();
 }
 

@@ -64,8 +64,8 @@ TEST(Check, OneWrongIdNamesItsToken) {
   EXPECT_EQ(describe(e, c),
             "ids: mismatch: your ids differ from mrope's reference at batch 1, token 9 (segment 1: "
             "video, frame 1, row 0, col 1): t = 4, expected 3\n"
-            "differing ids per axis: t 1, h 0, w 0 (of 3 axes x 16 tokens x 2 batches); 1 tokens "
-            "differ\n");
+            "differing ids per axis: t 1, h 0, w 0 (of 3 axes x 16 tokens x 2 batches); tokens "
+            "differing: 1\n");
 }
 
 TEST(Check, DtypeRoundingAndHalfIntegerIds) {
