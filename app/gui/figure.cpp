@@ -6,6 +6,8 @@
 #include <QLayout>
 #include <QWidget>
 
+#include "app/gui/session.h"
+#include "ropelab/io/preset.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
 #include "views/frequency_view.h"
@@ -157,6 +159,8 @@ QString export_figure(const FigureSpec& spec, const ComputeResult& result, const
   const std::unique_ptr<QWidget> widget = make_figure_widget(spec, result);
   views::FigureRequest r = request;
   r.background = views::view_background(spec.theme);
+  r.provenance = io::preset_to_json(to_preset(result.parameters));
+  r.title = figure_view_title(spec.view);
   return views::write_figure(*widget, path, r);
 }
 
