@@ -94,6 +94,10 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
 
   const std::size_t count =
       spec.compare ? result.variants.size() : std::min<std::size_t>(1, result.variants.size());
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < count; ++i)
+    ids.emplace_back(result.variants[i].encoding->variant->id());
+  const std::vector<QColor> colors = views::variant_colors(ids);
   if (spec.view == FigureView::Similarity) {
     // One chart overlays every variant's S(Δ).
     std::vector<views::ChartsData> data;
@@ -111,7 +115,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
           auto* view = new views::LayoutView(root.get());
           view->setTheme(spec.theme);
           view->setEncoding(r.encoding);
-          view->setTitle(QString::fromStdString(std::string(r.encoding->variant->id())));
+          view->setTitle(QString::fromStdString(ids[i]), colors[i]);
           if (spec.cameraFrom != nullptr) {
             views::copy_view_direction(*spec.cameraFrom->vtkView(), *view->vtkView());
             view->frameBounds(view->dataBounds());
