@@ -207,9 +207,8 @@ Eigen::VectorXd ones_logits(const Encoding& encoding, std::size_t query) {
   }
   // Zero-frequency pairs (2 dims each) and the pass-through dims of partial rotary add a
   // constant: every one of those dims contributes 1 * 1 / sqrt(D).
-  const double constant_dims =
-      2.0 * static_cast<double>(encoding.nope_pairs.size()) +
-      static_cast<double>(encoding.head_dim() - 2 * encoding.pairs());
+  const double constant_dims = 2.0 * static_cast<double>(encoding.nope_pairs.size()) +
+                               static_cast<double>(encoding.head_dim() - 2 * encoding.pairs());
   if (constant_dims > 0)
     logits.array() += constant_dims / std::sqrt(static_cast<double>(encoding.head_dim()));
   return logits;

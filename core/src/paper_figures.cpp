@@ -252,8 +252,7 @@ void frequency(const PaperFigure& f, Builder& b) {
     table.rows.push_back({integer(j),
                           e.pair_axis[j] < 0 ? std::string("none (zero frequency)")
                                              : e.axes()[static_cast<std::size_t>(e.pair_axis[j])],
-                          g,
-                          format_big(lambda), fixed(f.t_max / lambda, 3),
+                          g, format_big(lambda), fixed(f.t_max / lambda, 3),
                           integer(static_cast<long long>(s.markers.size()))});
     b.value("lambda_" + integer(j), format_big(lambda));
     plot.series.push_back(std::move(s));

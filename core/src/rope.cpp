@@ -73,12 +73,44 @@ bool fit_grid(const double* ids, std::size_t n, AxisGrid<T>& grid) {
   return false;
 }
 
+// Grids longer than this use the anchored recurrence below (small grids stay exact per point).
+constexpr std::int32_t kRecurrenceFrom = 8192;
+constexpr std::int32_t kAnchor = 16;
+
 template <class T>
 void fill_grid_rows(const Encoding& encoding, int axis, AxisGrid<T>& grid) {
   const int pairs = encoding.pairs();
   const std::int32_t points = *std::max_element(grid.index.begin(), grid.index.end()) + 1;
   grid.cos_rows.assign(static_cast<std::size_t>(points) * pairs, T(0));
   grid.sin_rows.assign(static_cast<std::size_t>(points) * pairs, T(0));
+  if (points > kRecurrenceFrom) {
+    // Long grids (V2PE's fractional steps give one point per token): advance each pair's angle
+    // by the grid step with the angle-addition recurrence, re-anchored on an exact cos/sin every
+    // kAnchor points, so the error stays at a few ulp of double, far below float32 resolution.
+    const auto at = [&](std::int32_t k, int j) { return static_cast<std::size_t>(k) * pairs + j; };
+#pragma omp parallel for schedule(static)
+    for (int j = 0; j < pairs; ++j) {
+      const bool nope = axis == 0 && encoding.pair_axis[j] < 0;
+      if (!nope && encoding.pair_axis[j] != axis) continue;
+      const double theta = nope ? 0.0 : encoding.inv_freq[j];
+      const double step_c = std::cos(grid.step * theta), step_s = std::sin(grid.step * theta);
+      double c = 1, sn = 0;
+      for (std::int32_t k = 0; k < points; ++k) {
+        if (k % kAnchor == 0) {
+          const double phi = (grid.origin + k * grid.step) * theta;
+          c = std::cos(phi);
+          sn = std::sin(phi);
+        } else {
+          const double next_c = c * step_c - sn * step_s;
+          sn = sn * step_c + c * step_s;
+          c = next_c;
+        }
+        grid.cos_rows[at(k, j)] = static_cast<T>(c);
+        grid.sin_rows[at(k, j)] = static_cast<T>(sn);
+      }
+    }
+    return;
+  }
   for (std::int32_t k = 0; k < points; ++k) {
     const double position = grid.origin + k * grid.step;
     for (int j = 0; j < pairs; ++j) {

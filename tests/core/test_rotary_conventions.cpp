@@ -139,3 +139,28 @@ TEST(RotaryDefaults, WaveOneVariantsKeepNeutralValues) {
 
 }  // namespace
 }  // namespace ropelab
+
+namespace ropelab {
+namespace {
+
+// V2PE's quarter steps give one grid point per visual token: long grids take the anchored
+// angle-addition path, which must still agree with the direct angles to float32 precision.
+TEST(RotaryTables, LongGridsMatchDirectAngles) {
+  const Encoding e =
+      test::encode_id("v2pe", Scene::text_video_text(8, 40, 16, 16, 8));  // 10256 tokens
+  RopeTables tables;
+  compute_rope_tables(e, tables);
+  const RowMatrix phi = angles(e);
+  double worst = 0;
+  for (Eigen::Index i = 0; i < phi.rows(); ++i) {
+    for (Eigen::Index j = 0; j < phi.cols(); ++j) {
+      const auto k = static_cast<std::size_t>(i * phi.cols() + j);
+      worst = std::max(worst, std::abs(tables.cos[k] - std::cos(phi(i, j))));
+      worst = std::max(worst, std::abs(tables.sin[k] - std::sin(phi(i, j))));
+    }
+  }
+  EXPECT_LT(worst, 1e-7);
+}
+
+}  // namespace
+}  // namespace ropelab

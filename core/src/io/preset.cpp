@@ -1,5 +1,6 @@
 #include "ropelab/io/preset.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -274,9 +275,12 @@ void save_preset(const Preset& preset, const std::string& path) {
 Preset import_hf_config(const std::string& text, const std::string& source, Preset base) {
   const json root = parse_json(text, source);
   const Reader r(root, source, "");
-  // Qwen3-VL nests the language model's settings under text_config.
-  const bool nested = r.has("text_config");
-  const Reader text_cfg = nested ? r.child("text_config") : r;
+  // Qwen3-VL and GLM-4.1V nest the language model's settings under text_config, InternVL under
+  // llm_config.
+  const char* nested_key = r.has("text_config")  ? "text_config"
+                           : r.has("llm_config") ? "llm_config"
+                                                 : nullptr;
+  const Reader text_cfg = nested_key ? r.child(nested_key) : r;
   if (text_cfg.has("rope_theta")) base.config.base = text_cfg.number("rope_theta");
   if (text_cfg.has("head_dim")) {
     base.config.head_dim = text_cfg.integer("head_dim");
@@ -286,9 +290,45 @@ Preset import_hf_config(const std::string& text, const std::string& source, Pres
     base.config.head_dim = text_cfg.integer("hidden_size") / heads;
   }
   const std::string model = r.has("model_type") ? r.string("model_type") : "";
+  const bool glm = model == "glm4v" || model == "glm4v_moe";
+  const bool ernie = model.rfind("ernie4_5", 0) == 0 && model.find("vl") != std::string::npos;
   std::string variant = model == "qwen2_5_vl"                            ? "qwen25-mrope"
                         : model == "qwen3_vl" || model == "qwen3_vl_moe" ? "qwen3-mrope"
+                        : glm                                            ? "glm4v"
+                        : ernie                                          ? "ernie45-vl"
                                                                          : "mrope";
+  if (glm) {
+    // GLM-4.1V rotates pairs (2j, 2j+1) (rotate_half_llm); GLM-4.5V rotate-half inside the
+    // rotary dims. partial_rotary_factor: 0.5 unless the config says otherwise.
+    base.config.pairing = model == "glm4v" ? Pairing::Adjacent : Pairing::Half;
+    base.config.partial_rotary =
+        text_cfg.has("partial_rotary_factor") ? text_cfg.number("partial_rotary_factor") : 0.5;
+  }
+  if (ernie) {
+    base.config.pairing = Pairing::Adjacent;
+    if (text_cfg.has("freq_allocation")) {
+      // The last freq_allocation pairs read t; the rest alternate h / w.
+      const int t = text_cfg.integer("freq_allocation");
+      const int pairs = base.config.head_dim / 2;
+      if (t < 0 || t > pairs)
+        text_cfg.fail(text_cfg.name("freq_allocation"),
+                      "must be in [0, " + std::to_string(pairs) + "] (head_dim / 2)");
+      base.config.split = {t, (pairs - t + 1) / 2, (pairs - t) / 2};
+    }
+  }
+  // V2PE (InternVL): rope_pos_id_version v2pe_*, delta = rope_pos_id_stride / 256.
+  for (const Reader* cfg : {&r, &text_cfg}) {
+    if (!cfg->has("rope_pos_id_version")) continue;
+    const std::string version = cfg->string("rope_pos_id_version");
+    if (version.rfind("v2pe", 0) != 0) continue;
+    variant = "v2pe";
+    if (cfg->has("rope_pos_id_stride")) {
+      const double stride = cfg->number("rope_pos_id_stride");
+      if (!(stride > 0 && stride <= 256))
+        cfg->fail(cfg->name("rope_pos_id_stride"), "must be in (0, 256] (delta = stride / 256)");
+      base.config.delta = stride / 256.0;
+    }
+  }
   const char* scaling_key = text_cfg.has("rope_scaling")      ? "rope_scaling"
                             : text_cfg.has("rope_parameters") ? "rope_parameters"
                                                               : nullptr;
@@ -304,6 +344,10 @@ Preset import_hf_config(const std::string& text, const std::string& source, Pres
           scaling.fail(scaling.name("mrope_section"), "must hold whole numbers in [0, 100000]");
         base.config.split.push_back(v.get<int>());
       }
+      // ERNIE-4.5-VL's transformers port lists the section as (h, w, t).
+      if (ernie)
+        std::rotate(base.config.split.begin(), base.config.split.begin() + 2,
+                    base.config.split.end());
     }
     if (scaling.has("mrope_interleaved") && scaling.boolean("mrope_interleaved"))
       variant = "qwen3-mrope";
