@@ -73,6 +73,27 @@ bool fit_grid(const double* ids, std::size_t n, AxisGrid<T>& grid) {
   return false;
 }
 
+// A per-thread pool of grid row buffers, reused across calls (a slider drag recomputes the tables
+// many times over the same sizes).
+template <class T>
+struct GridBuffers {
+  static std::vector<std::vector<T>>& pool() {
+    thread_local std::vector<std::vector<T>> buffers;
+    return buffers;
+  }
+  static std::vector<T> take() {
+    auto& buffers = pool();
+    if (buffers.empty()) return {};
+    std::vector<T> buffer = std::move(buffers.back());
+    buffers.pop_back();
+    return buffer;
+  }
+  static void give(std::vector<T>&& buffer) {
+    constexpr std::size_t kKeep = 16;
+    if (pool().size() < kKeep && buffer.capacity() > 0) pool().push_back(std::move(buffer));
+  }
+};
+
 // Grids longer than this use the anchored recurrence below (small grids stay exact per point).
 constexpr std::int32_t kRecurrenceFrom = 8192;
 constexpr std::int32_t kAnchor = 16;
@@ -81,32 +102,60 @@ template <class T>
 void fill_grid_rows(const Encoding& encoding, int axis, AxisGrid<T>& grid) {
   const int pairs = encoding.pairs();
   const std::int32_t points = *std::max_element(grid.index.begin(), grid.index.end()) + 1;
-  grid.cos_rows.assign(static_cast<std::size_t>(points) * pairs, T(0));
-  grid.sin_rows.assign(static_cast<std::size_t>(points) * pairs, T(0));
+  // Buffers come back from the previous call on this thread (GridBuffers): large grids would
+  // otherwise cost more in fresh pages than in cos/sin.
+  grid.cos_rows = GridBuffers<T>::take();
+  grid.sin_rows = GridBuffers<T>::take();
+  const bool every_pair = std::all_of(encoding.pair_axis.begin(), encoding.pair_axis.end(),
+                                      [&](int a) { return a == axis || (a < 0 && axis == 0); });
+  if (every_pair) {  // every entry is written below: no need to clear a reused buffer
+    grid.cos_rows.resize(static_cast<std::size_t>(points) * pairs);
+    grid.sin_rows.resize(static_cast<std::size_t>(points) * pairs);
+  } else {
+    grid.cos_rows.assign(static_cast<std::size_t>(points) * pairs, T(0));
+    grid.sin_rows.assign(static_cast<std::size_t>(points) * pairs, T(0));
+  }
   if (points > kRecurrenceFrom) {
     // Long grids (V2PE's fractional steps give one point per token): advance each pair's angle
-    // by the grid step with the angle-addition recurrence, re-anchored on an exact cos/sin every
-    // kAnchor points, so the error stays at a few ulp of double, far below float32 resolution.
-    const auto at = [&](std::int32_t k, int j) { return static_cast<std::size_t>(k) * pairs + j; };
-#pragma omp parallel for schedule(static)
+    // by the grid step with the angle-addition recurrence, re-anchored on an exact cos/sin at
+    // the start of every block of kAnchor points, so the error stays at a few ulp of double, far
+    // below float32 resolution. Blocks are independent; rows are written contiguously.
+    std::vector<int> own;  // the pairs this grid fills (axis 0 also carries the NoPE pairs)
+    std::vector<double> step_c, step_s, theta;
     for (int j = 0; j < pairs; ++j) {
-      const bool nope = axis == 0 && encoding.pair_axis[j] < 0;
-      if (!nope && encoding.pair_axis[j] != axis) continue;
-      const double theta = nope ? 0.0 : encoding.inv_freq[j];
-      const double step_c = std::cos(grid.step * theta), step_s = std::sin(grid.step * theta);
-      double c = 1, sn = 0;
-      for (std::int32_t k = 0; k < points; ++k) {
-        if (k % kAnchor == 0) {
-          const double phi = (grid.origin + k * grid.step) * theta;
-          c = std::cos(phi);
-          sn = std::sin(phi);
-        } else {
-          const double next_c = c * step_c - sn * step_s;
-          sn = sn * step_c + c * step_s;
-          c = next_c;
+      const bool nope = encoding.pair_axis[j] < 0;
+      if (encoding.pair_axis[j] != axis && !(nope && axis == 0)) continue;
+      own.push_back(j);
+      theta.push_back(nope ? 0.0 : encoding.inv_freq[j]);
+      step_c.push_back(std::cos(grid.step * theta.back()));
+      step_s.push_back(std::sin(grid.step * theta.back()));
+    }
+    const std::size_t m = own.size();
+    const std::int32_t blocks = (points + kAnchor - 1) / kAnchor;
+#pragma omp parallel
+    {
+      std::vector<double> c(m), sn(m);
+#pragma omp for schedule(static)
+      for (std::int32_t block = 0; block < blocks; ++block) {
+        const std::int32_t first = block * kAnchor;
+        const std::int32_t last = std::min(points, first + kAnchor);
+        for (std::int32_t k = first; k < last; ++k) {
+          T* cos_row = grid.cos_rows.data() + static_cast<std::size_t>(k) * pairs;
+          T* sin_row = grid.sin_rows.data() + static_cast<std::size_t>(k) * pairs;
+          for (std::size_t n = 0; n < m; ++n) {
+            if (k == first) {
+              const double phi = (grid.origin + k * grid.step) * theta[n];
+              c[n] = std::cos(phi);
+              sn[n] = std::sin(phi);
+            } else {
+              const double next = c[n] * step_c[n] - sn[n] * step_s[n];
+              sn[n] = sn[n] * step_c[n] + c[n] * step_s[n];
+              c[n] = next;
+            }
+            cos_row[own[n]] = static_cast<T>(c[n]);
+            sin_row[own[n]] = static_cast<T>(sn[n]);
+          }
         }
-        grid.cos_rows[at(k, j)] = static_cast<T>(c);
-        grid.sin_rows[at(k, j)] = static_cast<T>(sn);
       }
     }
     return;
@@ -143,6 +192,15 @@ class AngleRows {
       fill_grid_rows(encoding, a, grids_[a]);
     }
   }
+
+  ~AngleRows() {
+    for (AxisGrid<T>& grid : grids_) {
+      GridBuffers<T>::give(std::move(grid.cos_rows));
+      GridBuffers<T>::give(std::move(grid.sin_rows));
+    }
+  }
+  AngleRows(const AngleRows&) = delete;
+  AngleRows& operator=(const AngleRows&) = delete;
 
   bool on_grids() const { return !grids_.empty(); }
   std::size_t axes() const { return grids_.size(); }
