@@ -188,8 +188,8 @@ AdjacentIds adjacent_ids(const Encoding& e) {
 
 DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, const Config& config) {
   Config code = config, paper = config;
-  code.options.convention = Convention::Code;
-  paper.options.convention = Convention::Paper;
+  code.options.set("convention", std::string("code"));
+  paper.options.set("convention", std::string("paper"));
   DefinitionsDiff diff{encode(variant, scene, code), encode(variant, scene, paper), {}, {}};
   const std::size_t n = std::min(diff.code.token_count(), diff.paper.token_count());
   for (std::size_t i = 0; i < n; ++i) {
