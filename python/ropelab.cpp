@@ -390,6 +390,9 @@ PYBIND11_MODULE(ropelab, m) {
       PyErr_SetString(PyExc_ValueError, e.what());
     }
   });
+  // The docstrings carry their own signature lines (with the CLI's defaults).
+  py::options doc_options;
+  doc_options.disable_function_signatures();
   const std::string options = options_help();
   m.doc() =
       "RoPE Lab from Python: the position ids, frequency allocation, angles, cos/sin tables,\n"
