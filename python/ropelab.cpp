@@ -383,6 +383,13 @@ std::string options_help() {
 
 PYBIND11_MODULE(ropelab, m) {
   using namespace ropelab::python;
+  try {
+    py::module_::import("numpy");
+  } catch (py::error_already_set&) {
+    throw py::import_error(
+        "ropelab needs NumPy, which this Python lacks (Debian: apt-get install python3-numpy); "
+        "the module was built for " ROPELAB_PYTHON_EXECUTABLE);
+  }
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
