@@ -33,8 +33,9 @@ int first_visual_segment(const Encoding& encoding) {
 Eigen::VectorXd query_logits(const Encoding& encoding, const QkSource& source, std::size_t query) {
   // Ones q/k: the positional sums avoid rotating a q and k for every token.
   if (source.kind == QkKind::Ones) return ones_logits(encoding, query);
-  const RotatedQk qk = rotated_qk(encoding, source);
-  return attention_row(encoding, qk, query);
+  // Rotation fused into the dot product: no rotated copy of every key.
+  return attention_row(encoding, make_qk(source, encoding.token_count(), encoding.head_dim()),
+                       query);
 }
 
 void add_frame_matrix(AttentionData& data, const Encoding& encoding, const QkSource& source) {
