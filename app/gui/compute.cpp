@@ -22,9 +22,10 @@ namespace ropelab::app {
 
 namespace {
 
-// S(delta) is drawn up to twice the video's temporal extent, within sensible limits.
+// S(delta) is drawn on a logarithmic delta axis up to twice the video's temporal extent and at
+// least 2048 positions, so the decay of slow temporal pairs shows even for a short video.
 int similarity_range(double extent) {
-  return static_cast<int>(std::clamp(std::ceil(2.0 * extent), 64.0, 4096.0));
+  return static_cast<int>(std::clamp(std::ceil(2.0 * extent), 2048.0, 8192.0));
 }
 
 struct Cancelled {};

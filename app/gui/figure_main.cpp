@@ -48,11 +48,12 @@ ropelab::app::SceneParameters to_parameters(const ropelab::cli::Options& o,
   }
   require(p.variants.size() <= ropelab::app::SceneParameters::kMaxCompared, "--compare",
           std::to_string(p.variants.size()) + " variants", "takes at most 4");
-  const ropelab::Variant& primary = ropelab::variant_or_throw(p.variants.front().toStdString());
+  for (const QString& id : p.variants)
+    static_cast<void>(ropelab::variant_or_throw(id.toStdString()));
   p.headDim = o.config.head_dim;
   p.base = o.config.base;
   p.split = o.config.split;
-  p.delta = o.config.delta.value_or(primary.info().default_delta);
+  p.delta = o.config.delta.value_or(ropelab::app::default_delta(p.variants));
   const auto& segments = o.scene.segments;
   const int v = o.scene.first_visual_segment();
   require(v >= 0 && segments[v].modality == Modality::Video, "scene", o.scene.describe(),

@@ -2,10 +2,20 @@
 
 #include <QSettings>
 
+#include "ropelab/registry.h"
+
 namespace ropelab::app {
 
 Scene SceneParameters::scene() const {
   return Scene::text_video_text(textBefore, frames, height, width, textAfter, secondsPerFrame);
+}
+
+double default_delta(const QStringList& variants) {
+  for (const QString& id : variants) {
+    const Variant* v = find_variant(id.toStdString());
+    if (v != nullptr && v->info().has_delta) return v->info().default_delta;
+  }
+  return 2.0;
 }
 
 Config SceneParameters::config(const Variant& variant, bool primary) const {

@@ -14,6 +14,10 @@ class QSettings;
 
 namespace ropelab::app {
 
+// The temporal spacing δ when none is given: the default of the first listed variant that has a δ
+// (compare mrope,videorope draws VideoRoPE at its own δ = 2, as the app does), else 2.
+double default_delta(const QStringList& variants);
+
 struct SceneParameters {
   QStringList variants{QStringLiteral("videorope")};  // the first is the primary; 1 to 4
   double delta = 2.0;

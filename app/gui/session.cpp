@@ -48,9 +48,11 @@ io::Preset to_preset(const SceneParameters& p, const QString& name, const QStrin
   preset.config.base = p.base;
   preset.config.split = p.split;
   preset.config.options = p.options;
-  const Variant* primary =
-      p.variants.isEmpty() ? nullptr : find_variant(p.variants.front().toStdString());
-  if (primary != nullptr && primary->info().has_delta) preset.config.delta = p.delta;
+  // δ is kept when any variant reads it (a compared VideoRoPE keeps its own δ behind M-RoPE).
+  for (const QString& id : p.variants) {
+    const Variant* v = find_variant(id.toStdString());
+    if (v != nullptr && v->info().has_delta) preset.config.delta = p.delta;
+  }
   return preset;
 }
 
@@ -61,11 +63,11 @@ SceneParameters from_preset(const io::Preset& preset, const QString& source) {
   for (const auto& id : preset.variants) p.variants << QString::fromStdString(id);
   if (p.variants.isEmpty() || p.variants.size() > SceneParameters::kMaxCompared)
     throw InputError(name + ": a preset names 1 to 4 variants");
-  const Variant& primary = variant_or_throw(preset.variants.front());
+  for (const auto& id : preset.variants) static_cast<void>(variant_or_throw(id));
   p.headDim = preset.config.head_dim;
   p.base = preset.config.base;
   p.split = preset.config.split;
-  p.delta = preset.config.delta.value_or(primary.info().default_delta);
+  p.delta = preset.config.delta.value_or(default_delta(p.variants));
   p.options = preset.config.options;
   const auto& segments = preset.scene.segments;
   const int v = preset.scene.first_visual_segment();
