@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "ropelab/error.h"
 #include "ropelab/rope.h"
@@ -61,7 +62,7 @@ AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, const 
   require(query < n, "query token", std::to_string(query),
           "must be below the token count " + std::to_string(n));
   AttentionData data;
-  data.encoding = encoding;
+  data.encoding = std::move(encoding);  // e stays valid: data.encoding owns it now
   data.query = query < 0 ? default_query(e) : static_cast<std::size_t>(query);
   data.logits = query_logits(e, source, data.query);
   data.probabilities = softmax_row(data.logits, data.query);
