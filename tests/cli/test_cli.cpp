@@ -162,8 +162,13 @@ TEST(Cli, BenchReportsEveryHotPath) {
     names.push_back(result["name"]);
     EXPECT_GE(result["median_ms"].get<double>(), 0.0);
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"positions", "rope_tables", "attention_row",
-                                             "attention_matrix"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"positions", "rope_tables", "rope_tables_fresh",
+                                             "attention_row", "keys_read_reference",
+                                             "attention_row_unfused", "attention_matrix",
+                                             "gemm_reference"}));
+  // Both table timings come from runs of the same scene: tokens 4 * 4 * 4 + 8 = 72 here.
+  EXPECT_EQ(j["tokens"].get<int>(), 72);
+  for (const json& result : j["results"]) EXPECT_EQ(result["runs"].get<int>(), 2);
 }
 
 // Bad input: exit 2, a message naming the option and the problem, and no output file.

@@ -69,8 +69,9 @@ void check_file(const std::string& variant) {
     ASSERT_EQ(e.axes(), entry["axes"].get<std::vector<std::string>>()) << label;
     for (std::size_t a = 0; a < expected.size(); ++a)
       EXPECT_EQ(axis_ids(e, static_cast<int>(a)), expected[a]) << label << " axis " << a;
-    if (entry.contains("pair_axis"))
+    if (entry.contains("pair_axis")) {
       EXPECT_EQ(e.pair_axis, entry["pair_axis"].get<std::vector<int>>()) << label;
+    }
     ++checked;
   }
   EXPECT_GE(checked, 6) << variant;

@@ -38,7 +38,9 @@ TEST_P(EveryVariant, ShapesAndAllocationAreConsistent) {
       ASSERT_LT(a, v.axis_count());
       ++counts[a];
     }
-    if (v.id() != "qwen3-mrope" && v.id() != "mrope-i") EXPECT_EQ(counts, e.config.split) << v.id();
+    if (v.id() != "qwen3-mrope" && v.id() != "mrope-i") {
+      EXPECT_EQ(counts, e.config.split) << v.id();
+    }
   }
 }
 

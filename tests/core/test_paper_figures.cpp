@@ -66,8 +66,9 @@ TEST(PaperFigures, CaptionNumbersComeFromCore) {
     const nlohmann::json words_texts = w.value("texts", nlohmann::json::object());
     for (const auto& [name, text] : words_texts.items()) texts.push_back(text.get<std::string>());
     for (const FigureBlock& b : d.blocks) {
-      if (const auto* t = std::get_if<FigureText>(&b))
+      if (const auto* t = std::get_if<FigureText>(&b)) {
         EXPECT_TRUE(words_texts.contains(t->name)) << f.id << ": no words for text " << t->name;
+      }
     }
     std::set<std::string> values;
     for (const auto& [k, v] : d.values) values.insert(v);

@@ -20,8 +20,9 @@ TEST(BuiltinPresets, EveryPresetLoadsAndEncodes) {
     const io::Preset p = io::load_preset(entry.path().string());
     EXPECT_FALSE(p.name.empty()) << entry.path();
     for (const std::string& id : p.variants) {
-      if (p.scene.token_count() < 100000)
+      if (p.scene.token_count() < 100000) {
         EXPECT_NO_THROW(encode(*find_variant(id), p.scene, p.config)) << entry.path() << " " << id;
+      }
     }
     ++count;
   }
