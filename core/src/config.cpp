@@ -33,12 +33,18 @@ void Config::validate() const {
             "must be in (0, 1] with F*D an even integer >= 2 (D = " + std::to_string(head_dim) +
                 " gives F*D = " + format_number(dims) + ")");
   }
-  require(std::isfinite(options.tokens_per_second) && options.tokens_per_second > 0 &&
-              options.tokens_per_second <= 1e6,
-          "tokens per second", format_number(options.tokens_per_second),
-          "must be a finite number in (0, 1e6]");
-  require(options.timestamp_tokens >= 0 && options.timestamp_tokens <= 1024, "timestamp tokens",
-          std::to_string(options.timestamp_tokens), "must be an integer in [0, 1024]");
+  for (const auto& [key, value] : options.values()) {
+    const OptionSpec* spec = find_option_by_key(key);
+    if (!spec) {
+      std::string known;
+      for (const OptionSpec& s : all_option_specs()) {
+        if (!known.empty()) known += ", ";
+        known += s.key;
+      }
+      throw InputError("option = '" + key + "' is invalid: must be one of " + known);
+    }
+    validate_option(*spec, value);
+  }
 }
 
 }  // namespace ropelab

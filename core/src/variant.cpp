@@ -5,7 +5,9 @@
 #include <string>
 
 #include "ropelab/error.h"
+#include "ropelab/options.h"
 #include "ropelab/rope.h"
+#include "variants/common_options.h"
 
 namespace ropelab {
 
@@ -77,7 +79,9 @@ std::vector<int> resolve_split(const Variant& variant, const Config& config) {
 double resolve_delta(const Variant& variant, const Config& config) {
   const VariantInfo& info = variant.info();
   if (!info.has_delta) return 1.0;
-  if (!config.options.adjustable_spacing) return 1.0;
+  const VariantOptions options = resolve_options(variant, config.options);
+  if (options.has(detail::kAdjustableSpacing) && !options.get<bool>(detail::kAdjustableSpacing))
+    return 1.0;
   return config.delta.value_or(info.default_delta);
 }
 
@@ -94,12 +98,19 @@ Encoding encode(const Variant& variant, const Scene& scene, const Config& user_c
   const Config config = resolve_rotary(variant, user_config);
   config.validate();
   scene.validate();
-  variant.validate(scene, config);
   Encoding encoding;
   encoding.variant = &variant;
   encoding.config = config;
+  encoding.config.options = resolve_options(variant, config.options);
+  // A choice another variant declares (e.g. --convention mmropes) is refused by this one's own
+  // declaration, naming the option.
+  for (const OptionSpec& spec : variant.options()) {
+    const auto it = config.options.values().find(spec.key);
+    if (it != config.options.values().end()) validate_option(spec, it->second);
+  }
+  variant.validate(scene, encoding.config);
   encoding.config.split = resolve_split(variant, config);
-  const double delta = resolve_delta(variant, config);
+  const double delta = resolve_delta(variant, encoding.config);
   if (variant.info().has_delta) encoding.config.delta = delta;
   encoding.head_axis = variant.head_axes(encoding.config);
   if (!encoding.head_axis.empty()) {

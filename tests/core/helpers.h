@@ -2,9 +2,11 @@
 // Shared helpers of the core tests.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "ropelab/options.h"
 #include "ropelab/registry.h"
 #include "ropelab/variant.h"
 
@@ -19,16 +21,11 @@ inline Scene worked_scene() {
   return Scene::text_video_text(2, 2, 2, 3, 2);
 }
 
-// Sets a variant option by key from its typed text (as the CLI would).
+// Sets a variant option by key from its typed text, as the CLI would (parsed by its declaration).
 inline void set_option(Config& config, const std::string& key, const std::string& text) {
-  if (key == "timestamp_tokens" && text != "0") {
-    config.options.timestamp_tokens = std::stoi(text);
-  } else if (key == "frame_markers") {
-    config.options.frame_markers = text == "true";
-  } else if (key == "spatial_reset") {
-    config.options.spatial_reset = text == "true";
-  }
-  config.options.extra[key] = text;
+  const OptionSpec* spec = find_option_by_key(key);
+  if (spec == nullptr) throw std::logic_error("undeclared option " + key);
+  config.options.set(key, parse_option(*spec, text));
 }
 
 inline std::vector<double> axis_ids(const Encoding& e, int axis) {

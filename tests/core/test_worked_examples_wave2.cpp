@@ -131,7 +131,7 @@ TEST(WorkedWave2, Glm4vDefaultsToOneTimestampTokenAndRefusesNoSeparator) {
   const Encoding e = encode_id("glm4v", worked_scene());
   EXPECT_EQ(e.token_count(), 22u);
   Config c;
-  c.options.frame_markers = false;
+  set_option(c, "frame_markers", "false");
   set_option(c, "timestamp_tokens", "0");
   try {
     encode_id("glm4v", worked_scene(), c);
@@ -174,7 +174,7 @@ TEST(WorkedWave2, Mhrope) {
   EXPECT_EQ(e.head, 0);
   EXPECT_EQ(e.pair_axis, std::vector<int>(64, 0));
   Config reset;
-  reset.options.spatial_reset = true;
+  set_option(reset, "spatial_reset", "true");
   const Encoding r = encode_id("mhrope", worked_scene(), reset);
   expect_ids(r, 0, {0, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 5, 6});
   expect_ids(r, 1, {0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1, 5, 6});
@@ -206,6 +206,23 @@ TEST(WorkedWave2, MhropeHeadSwitchesTheMap) {
   c.head = 0;
   set_option(c, "head_split", "3:3:3");
   EXPECT_THROW(encode_id("mhrope", worked_scene(), c), InputError);
+}
+
+TEST(WorkedWave2, MhropeKvHeadsAddZeroHeads) {
+  Config c;
+  set_option(c, "kv_heads", "11");
+  c.head = 10;
+  const Encoding e = encode_id("mhrope", worked_scene(), c);
+  EXPECT_EQ(e.head_axis, (std::vector<int>{0, 0, 1, 1, 1, 2, 2, 2, -1, -1, -1}));
+  EXPECT_EQ(e.pair_axis, std::vector<int>(64, -1));
+  set_option(c, "kv_heads", "7");  // 2 + 3 + 3 > 7
+  c.head = 0;
+  try {
+    encode_id("mhrope", worked_scene(), c);
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("--head-split"), std::string::npos);
+  }
 }
 
 TEST(WorkedWave2, CircleRopeImage) {

@@ -76,6 +76,35 @@ class CircleRope final : public Variant {
   std::vector<int> default_split(int pairs) const override {
     return detail::scaled_section(pairs, 16, 24, 24);
   }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = detail::per_frame_options();
+    specs.push_back(detail::text_option("circle_radius", "--circle-radius", "10", "Radius",
+                                        "Ring radius R > 0, auto or auto-S"));
+    specs.push_back(detail::number_option("circle_alpha", "--circle-alpha", 0.5, 0, 1, "Alpha",
+                                          "Mix of the polar angle (1) and raster order (0)"));
+    specs.push_back(detail::number_option("circle_dff", "--circle-dff", 0.0, 0, 1, "DFF rate",
+                                          "Blend of the ring with the flat grid"));
+    OptionSpec method;
+    method.key = "circle_method";
+    method.flag = "--circle-method";
+    method.kind = OptionKind::Choice;
+    method.default_value = std::string("circle");
+    method.choices = {"circle", "no-circle"};
+    method.label = "Method";
+    method.doc = "circle: tokens on the ring; no-circle: the centred grid, projected";
+    specs.push_back(method);
+    OptionSpec origin;
+    origin.key = "circle_origin";
+    origin.flag = "--circle-no-origin";
+    origin.kind = OptionKind::Switch;
+    origin.default_value = true;
+    origin.label = "Move to origin";
+    origin.doc = "Centre the grid before mapping it onto the ring";
+    specs.push_back(origin);
+    specs.push_back(detail::text_option("circle_positive", "--circle-positive", "off",
+                                        "Move to positive", "off, auto or an offset O >= 0"));
+    return specs;
+  }
   Formula formula() const override {
     return {
         "Image at s0: centred grid x = c - (W-1)/2, y = r - (H-1)/2; angle theta = "

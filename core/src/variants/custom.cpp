@@ -1,5 +1,6 @@
 // The design x allocation composer: any variant's position design with any variant's frequency
 // allocation (the decomposition Multimodal-RoPEs argues with). Id "custom:DESIGN/ALLOCATION".
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -32,6 +33,15 @@ class CustomVariant final : public Variant {
   const VariantInfo& info() const override { return info_; }
   Formula formula() const override {
     return {design_.formula().position_design, allocation_.formula().frequency_allocation};
+  }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = design_.options();
+    for (OptionSpec& spec : allocation_.options()) {
+      const bool known = std::any_of(specs.begin(), specs.end(),
+                                     [&](const OptionSpec& s) { return s.key == spec.key; });
+      if (!known) specs.push_back(std::move(spec));
+    }
+    return specs;
   }
   const Variant* design_part() const override { return &design_; }
   const Variant* allocation_part() const override { return &allocation_; }

@@ -29,6 +29,13 @@ class Ernie45Vl final : public Variant {
     const int h = (pairs - t + 1) / 2;
     return {t, h, pairs - t - h};
   }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = detail::per_frame_options();
+    specs.push_back(detail::wave2_convention_option(
+        {"code", "hf"},
+        "code: PaddlePaddle/ERNIE; hf: transformers port (text after a video at s0 + max(H, W))"));
+    return specs;
+  }
   Formula formula() const override {
     return {
         "Text (s, s, s). Video token (s0 + f, s0 + r, s0 + c), image t = s0; text resumes at "
@@ -40,7 +47,7 @@ class Ernie45Vl final : public Variant {
     detail::require_convention(config, "ernie45-vl", {"code", "hf"});
   }
   Positions positions(const Scene& scene, const Config& config, double) const override {
-    const bool hf = detail::convention(config) == "hf";
+    const bool hf = detail::convention_name(config) == "hf";
     return detail::walk_blocks(
         scene, 3, config,
         [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0, int f0,

@@ -28,6 +28,10 @@ class Glm4v final : public Variant {
   std::vector<int> default_split(int pairs) const override {
     return detail::scaled_section(pairs, 8, 12, 12, 32);
   }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = detail::per_frame_options(1);
+    return specs;
+  }
   Formula formula() const override {
     return {
         "Text (s, s, s). Image at s0: (s0, s0 + r, s0 + c), then s = s0 + max(H, W). Video: "

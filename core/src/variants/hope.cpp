@@ -24,6 +24,13 @@ class Hope final : public Variant {
   std::vector<int> default_split(int pairs) const override {
     return detail::scaled_section(pairs, 16, 24, 24);
   }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = detail::per_frame_options();
+    specs.push_back(detail::wave2_convention_option(
+        {"code", "mmropes"},
+        "code: hrlics/HoPE; mmropes: Multimodal-RoPEs' allocation (pair 0 also zero frequency)"));
+    return specs;
+  }
   Formula formula() const override {
     return {
         "Text (s, s, s). Video token t = s0 + gamma*f, h = t + r - floor((H-1)/2), w = t + c "
@@ -54,7 +61,7 @@ class Hope final : public Variant {
                                });
   }
   std::vector<int> allocate(const std::vector<int>& split, const Config& config) const override {
-    if (detail::convention(config) == "mmropes") {
+    if (detail::convention_name(config) == "mmropes") {
       // MMR's VideoRoPE map with t forced to zero frequency: pair 0 and the temporal tail.
       const int spatial = split[1] + split[2];
       std::vector<int> pair_axis(config.rotary_pairs(), -1);

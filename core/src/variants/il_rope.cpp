@@ -23,6 +23,10 @@ class IlRope final : public Variant {
   std::vector<int> default_split(int pairs) const override {
     return detail::scaled_section(pairs, 24, 20, 20);
   }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = detail::per_frame_options();
+    return specs;
+  }
   Formula formula() const override {
     return {
         "Text (s, s, s). Visual token (s0 + delta*f, r, c): h and w restart at 0 in every "

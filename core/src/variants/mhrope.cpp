@@ -25,6 +25,24 @@ class MhRope final : public Variant {
                                    true};
     return kInfo;
   }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = detail::per_frame_options();
+    specs.push_back(detail::spatial_reset_option());
+    OptionSpec heads;
+    heads.key = "kv_heads";
+    heads.flag = "--kv-heads";
+    heads.kind = OptionKind::Integer;
+    heads.default_value = 8;
+    heads.min = 1;
+    heads.max = 4096;
+    heads.label = "KV heads";
+    heads.doc = "Number of KV heads the axes are split over";
+    specs.push_back(heads);
+    specs.push_back(
+        detail::text_option("head_split", "--head-split", "2:3:3", "Heads t:h:w",
+                            "KV heads per axis (t:h:w); the rest are zero-frequency heads"));
+    return specs;
+  }
   Formula formula() const override {
     return {
         "Text (s, s, s). Video token (s0 + delta*f, s0 + r, s0 + c); with --spatial-reset "

@@ -29,6 +29,13 @@ class MmRope final : public Variant {
     for (int j = 0; j < pairs; ++j) ++counts[kPattern[j % 8]];
     return counts;
   }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = detail::per_frame_options();
+    specs.push_back(
+        detail::text_option("mm_scale", "--mm-scale", "1:1:1", "Scale t:h:w",
+                            "Multiplies frame, row and column steps (Lumos-1 style 4:8:8)"));
+    return specs;
+  }
   Formula formula() const override {
     return {
         "Text (s, s, s). Video token (s0 + delta*st*f, s0 + sh*r, s0 + sw*c), --mm-scale "

@@ -22,6 +22,10 @@ class OmniRope final : public Variant {
   std::vector<int> default_split(int pairs) const override {
     return detail::scaled_section(pairs, 16, 24, 24);
   }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = detail::per_frame_options();
+    return specs;
+  }
   Formula formula() const override {
     return {
         "Text (s, s, s). Visual token (s0 + delta*f, r, c): h and w restart at 0 in every "

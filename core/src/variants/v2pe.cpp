@@ -27,6 +27,13 @@ class V2pe final : public Variant {
                                    0.25};
     return kInfo;
   }
+  std::vector<OptionSpec> options() const override {
+    std::vector<OptionSpec> specs = detail::per_frame_options();
+    specs.push_back(detail::wave2_convention_option(
+        {"code", "mmropes"},
+        "code: OpenGVLab/V2PE get_rope_pos_id; mmropes: every block spans 256*delta"));
+    return specs;
+  }
   Formula formula() const override {
     return {
         "Text p = s, s += 1. A visual block of N tokens after L = s - 1: token k gets L + "
@@ -38,7 +45,7 @@ class V2pe final : public Variant {
     detail::require_convention(config, "v2pe", {"code", "mmropes"});
   }
   Positions positions(const Scene& scene, const Config& config, double delta) const override {
-    const bool mmr = detail::convention(config) == "mmropes";
+    const bool mmr = detail::convention_name(config) == "mmropes";
     return detail::walk_blocks(
         scene, 1, config,
         [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0, int f0,

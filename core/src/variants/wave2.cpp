@@ -1,66 +1,42 @@
 #include "wave2.h"
 
-#include <charconv>
 #include <cstdlib>
+
+#include "ropelab/options.h"
 
 namespace ropelab::detail {
 
-namespace {
-
-const std::string* find_text(const Config& config, std::string_view key) {
-  const auto it = config.options.extra.find(key);
-  return it == config.options.extra.end() ? nullptr : &it->second;
-}
-
-}  // namespace
-
 std::string option_text(const Config& config, std::string_view key, std::string_view fallback) {
-  const std::string* text = find_text(config, key);
-  return text ? *text : std::string(fallback);
+  if (!config.options.has(key)) return std::string(fallback);
+  return config.options.get<std::string>(key);
 }
 
 double option_number(const Config& config, std::string_view key, double fallback) {
-  const std::string* text = find_text(config, key);
-  if (!text) return fallback;
-  char* end = nullptr;
-  const double value = std::strtod(text->c_str(), &end);
-  require(!text->empty() && end == text->c_str() + text->size(), "--" + std::string(key),
-          "'" + *text + "'", "must be a number");
-  return value;
+  return config.options.has(key) ? config.options.get<double>(key) : fallback;
 }
 
 int option_int(const Config& config, std::string_view key, int fallback) {
-  const std::string* text = find_text(config, key);
-  if (!text) return fallback;
-  int value = 0;
-  const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  require(ec == std::errc() && ptr == text->data() + text->size(), "--" + std::string(key),
-          "'" + *text + "'", "must be a whole number");
-  return value;
+  return config.options.has(key) ? config.options.get<int>(key) : fallback;
 }
 
 bool option_bool(const Config& config, std::string_view key, bool fallback) {
-  const std::string* text = find_text(config, key);
-  if (!text) return fallback;
-  return *text == "true" || *text == "1" || *text == "on";
+  return config.options.has(key) ? config.options.get<bool>(key) : fallback;
 }
 
-std::string convention(const Config& config) {
-  if (const std::string* text = find_text(config, "convention")) return *text;
-  return config.options.convention == Convention::Paper ? "paper" : "code";
+std::string convention_name(const Config& config) {
+  return option_text(config, kConvention, "code");
 }
 
 int timestamp_tokens(const Config& config, int fallback) {
-  if (find_text(config, "timestamp_tokens")) return option_int(config, "timestamp_tokens", 0);
-  return config.options.timestamp_tokens != 0 ? config.options.timestamp_tokens : fallback;
+  return option_int(config, kTimestampTokens, fallback);
 }
 
 bool frame_markers(const Config& config) {
-  return config.options.frame_markers;
+  return option_bool(config, kFrameMarkers, true);
 }
 
 bool spatial_reset(const Config& config) {
-  return config.options.spatial_reset;
+  return option_bool(config, kSpatialReset, false);
 }
 
 std::vector<double> parse_triple(std::string_view flag, const std::string& text) {
@@ -83,11 +59,54 @@ std::vector<double> parse_triple(std::string_view flag, const std::string& text)
 
 void require_convention(const Config& config, std::string_view variant,
                         const std::vector<std::string>& accepted) {
-  const std::string c = convention(config);
+  const std::string c = convention_name(config);
   std::string list;
   for (const auto& a : accepted) list += (list.empty() ? "" : ", ") + a;
   require(std::find(accepted.begin(), accepted.end(), c) != accepted.end(), "--convention",
           "'" + c + "'", "must be one of " + list + " for " + std::string(variant));
+}
+
+OptionSpec wave2_convention_option(std::vector<std::string> accepted, std::string doc) {
+  OptionSpec spec;
+  spec.key = std::string(kConvention);
+  spec.flag = "--convention";
+  spec.kind = OptionKind::Choice;
+  spec.default_value = std::string("code");
+  spec.label = "Convention";
+  spec.doc = std::move(doc);
+  spec.choices = std::move(accepted);
+  return spec;
+}
+
+OptionSpec text_option(std::string key, std::string flag, std::string default_value,
+                       std::string label, std::string doc) {
+  OptionSpec spec;
+  spec.key = std::move(key);
+  spec.flag = std::move(flag);
+  spec.kind = OptionKind::Text;
+  spec.default_value = std::move(default_value);
+  spec.label = std::move(label);
+  spec.doc = std::move(doc);
+  return spec;
+}
+
+OptionSpec number_option(std::string key, std::string flag, double default_value, double min,
+                         double max, std::string label, std::string doc, bool min_exclusive) {
+  OptionSpec spec;
+  spec.key = std::move(key);
+  spec.flag = std::move(flag);
+  spec.kind = OptionKind::Number;
+  spec.default_value = default_value;
+  spec.min = min;
+  spec.max = max;
+  spec.min_exclusive = min_exclusive;
+  spec.label = std::move(label);
+  spec.doc = std::move(doc);
+  return spec;
+}
+
+std::vector<OptionSpec> per_frame_options(int timestamp_default) {
+  return {timestamp_tokens_option(timestamp_default), frame_markers_option(true)};
 }
 
 }  // namespace ropelab::detail

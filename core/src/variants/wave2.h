@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "common.h"
+#include "common_options.h"
 #include "ropelab/error.h"
+#include "ropelab/options.h"
 
 namespace ropelab::detail {
 
@@ -32,10 +34,19 @@ double option_number(const Config& config, std::string_view key, double fallback
 int option_int(const Config& config, std::string_view key, int fallback);
 bool option_bool(const Config& config, std::string_view key, bool fallback);
 // "code" (default), "paper", "mmropes", "hf".
-std::string convention(const Config& config);
+std::string convention_name(const Config& config);
 int timestamp_tokens(const Config& config, int fallback = 0);
 bool frame_markers(const Config& config);
 bool spatial_reset(const Config& config);
+// Declarations shared by the wave-2 variants (each variant lists its own in options()).
+OptionSpec wave2_convention_option(std::vector<std::string> accepted, std::string doc);
+OptionSpec text_option(std::string key, std::string flag, std::string default_value,
+                       std::string label, std::string doc);
+OptionSpec number_option(std::string key, std::string flag, double default_value, double min,
+                         double max, std::string label, std::string doc,
+                         bool min_exclusive = false);
+// --timestamp-tokens (the per-frame split) and --no-frame-markers.
+std::vector<OptionSpec> per_frame_options(int timestamp_default = 0);
 // Parses "A:B:C" (three entries) for `flag`; throws InputError naming it.
 std::vector<double> parse_triple(std::string_view flag, const std::string& text);
 // Refuses a convention the variant does not list (exit 2 naming --convention).
