@@ -140,7 +140,6 @@ Options parse_options(const std::vector<std::string>& args) {
          spf_set = true;
        }},
       {"--design", [&](const std::string& v) { design = v; }},
-      {"--allocation", [&](const std::string& v) { allocation = v; }},
       {"--partial-rotary",
        [&](const std::string& v) { o.config.partial_rotary = to_double("--partial-rotary", v); }},
       {"--pairing",
@@ -176,7 +175,11 @@ Options parse_options(const std::vector<std::string>& args) {
          require(o.runs >= 1 && o.runs <= 1000, "--runs", v, "must be in [1, 1000]");
        }},
       {"--ids", [&](const std::string& v) { o.ids = v; }},
-      {"--allocation", [&](const std::string& v) { o.allocation = v; }},
+      {"--allocation",
+       [&](const std::string& v) {
+         o.allocation = v;  // check: the allocation file; otherwise the composer's allocation id
+         allocation = v;
+       }},
       {"--view", [&](const std::string& v) { o.view = v; }},
       {"--size", [&](const std::string& v) { o.size = v; }},
       {"--dpi", [&](const std::string& v) { o.dpi = to_int("--dpi", v); }},
@@ -242,7 +245,7 @@ Options parse_options(const std::vector<std::string>& args) {
     }
   }
   drop_empty_text(o.scene);
-  if (!design.empty() || !allocation.empty()) {
+  if (!design.empty() || (!allocation.empty() && o.command != "check")) {
     require(!design.empty(), "--design", "(missing)",
             "must name the position design to pair with --allocation " + allocation);
     require(!allocation.empty(), "--allocation", "(missing)",
