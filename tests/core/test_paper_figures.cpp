@@ -336,7 +336,7 @@ TEST(PaperFigures, LessonSymmetryClaim) {
   for (double delta : {1.0, 2.0, 3.0}) {
     Config code, paper;
     code.delta = paper.delta = delta;
-    paper.options.convention = Convention::Paper;
+    paper.options.set("convention", std::string("paper"));
     const Variant& v = *find_variant("videorope");
     EXPECT_TRUE(properties(v, code).spatial_symmetry) << delta;
     EXPECT_FALSE(properties(v, paper).spatial_symmetry) << delta;
