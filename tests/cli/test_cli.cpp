@@ -266,8 +266,9 @@ TEST(CliOptions, HelpListsEveryVariantsOptionsWithDefaultAndDoc) {
       EXPECT_NE(r.out.find(spec.key + ", default " + ropelab::format_option(spec.default_value)),
                 std::string::npos);
       EXPECT_NE(r.out.find(spec.doc), std::string::npos);
-      if (!spec.reproduces.empty())
+      if (!spec.reproduces.empty()) {
         EXPECT_NE(r.out.find("[" + spec.reproduces + "]"), std::string::npos);
+      }
     }
   }
   EXPECT_NE(r.out.find("--tokens-per-second (0, 1e+06]"), std::string::npos);
