@@ -201,7 +201,7 @@ void AttentionCanvas::paintMap(QPainter& p, const QRect& area, const RowMatrix& 
   p.drawText(QRect(drawn.left(), drawn.bottom() + 2, drawn.width(), 14), Qt::AlignHCenter,
              colLabel + QStringLiteral(" →"));
   p.save();
-  p.translate(area.left() + 10, drawn.top() + drawn.height() / 2);
+  p.translate(QPoint(area.left() + 10, drawn.top() + drawn.height() / 2));
   p.rotate(-90);
   p.drawText(QRect(-drawn.height() / 2, -10, drawn.height(), 14), Qt::AlignHCenter,
              rowLabel + QStringLiteral(" →"));
