@@ -114,18 +114,7 @@ FrequencyView::FrequencyView(QWidget* parent)
   axes->SetScreenSize(13);
   axes->SetLabelOffset(10);
   axes->SetTitleOffset(16);
-  axes->SetXLabelFormat("%-.4g");
-  axes->SetYLabelFormat("%-#4.0f");
-  axes->SetZLabelFormat("%-#4.1f");
-  axes->SetXTitle("t");
-  axes->SetYTitle("pair j");
-  // The colour and the height both show the value: the z axis needs its title, not labels
-  // (which crowd on a short axis seen from above).
-  axes->SetZTitle("cos");
-  axes->ZAxisLabelVisibilityOff();
-  axes->ZAxisMinorTickVisibilityOff();
-  axes->XAxisMinorTickVisibilityOff();
-  axes->YAxisMinorTickVisibilityOff();
+  leave_text_to_overlay(axes);
   applyTheme();
 }
 
@@ -154,6 +143,10 @@ void FrequencyView::applyTheme() {
   const QColor fg = view_foreground(theme_);
   view_->setBackground(view_background(theme_));
   style_cube_axes(scene_->axes, fg);
+  CubeAxesSpec spec = view_->axesOverlay();
+  spec.foreground = fg;
+  spec.grid = theme_ == Theme::Dark ? QColor(90, 90, 96) : QColor(200, 200, 205);
+  view_->setAxesOverlay(spec);
   view_->update();
 }
 
@@ -229,7 +222,15 @@ void FrequencyView::rebuild() {
   axes->SetXAxisRange(0, span_);
   axes->SetYAxisRange(pairs.empty() ? 0 : pairs.front(), pairs.empty() ? 0 : pairs.back() + 1);
   axes->SetZAxisRange(-1, 1);
-  axes->SetXTitle(("position on " + collisions_.axis_name).c_str());
+  CubeAxesSpec spec = view_->axesOverlay();
+  spec.enabled = true;
+  spec.bounds = {0, kBoxT, 0, kBoxPairs, -kBoxZ, kBoxZ};
+  spec.ranges = {{{0, span_},
+                  {pairs.empty() ? 0.0 : pairs.front(), pairs.empty() ? 1.0 : pairs.back() + 1.0},
+                  {-1, 1}}};
+  spec.titles = {tr("position on %1").arg(QString::fromStdString(collisions_.axis_name)),
+                 tr("pair j"), QStringLiteral("cos")};
+  view_->setAxesOverlay(spec);
 
   summary_->setText(tr("%6 — axis %1: %2 pairs, %3 wrap within the video (extent %4); slowest "
                        "λ %5. Red dots: t = k·λ.")

@@ -2,9 +2,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLayout>
 #include <QWidget>
+#include <cmath>
 
 #include "app/gui/session.h"
 #include "ropelab/io/preset.h"
@@ -88,12 +89,33 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
   palette.setColor(QPalette::Text, fg);
   root->setPalette(palette);
   root->setAutoFillBackground(true);
-  auto* layout = new QHBoxLayout(root.get());
+  auto* layout = new QGridLayout(root.get());
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(4);
 
   const std::size_t count =
       spec.compare ? result.variants.size() : std::min<std::size_t>(1, result.variants.size());
+  // Columns for the per-variant panels: the grid whose cells' aspect is closest to 4:3.
+  int columns = 1;
+  {
+    double bestError = 1e300;
+    const int n = static_cast<int>(std::max<std::size_t>(count, 1));
+    for (int c = 1; c <= n; ++c) {
+      const int rows = (n + c - 1) / c;
+      const double aspect = (static_cast<double>(spec.size.width()) / c) /
+                            (static_cast<double>(spec.size.height()) / rows);
+      const double error = std::abs(std::log(aspect / (4.0 / 3.0))) + 0.05 * (c * rows - n);
+      if (error < bestError) {
+        bestError = error;
+        columns = c;
+      }
+    }
+  }
+  int placed = 0;
+  const auto place = [&](QWidget* w) {
+    layout->addWidget(w, placed / columns, placed % columns);
+    ++placed;
+  };
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < count; ++i)
     ids.emplace_back(result.variants[i].encoding->variant->id());
@@ -120,14 +142,14 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
             views::copy_view_direction(*spec.cameraFrom->vtkView(), *view->vtkView());
             view->frameBounds(view->dataBounds());
           }
-          layout->addWidget(view);
+          place(view);
           break;
         }
         case FigureView::Frequency: {
           auto* view = new views::FrequencyView(root.get());
           view->setTheme(spec.theme);
           view->setData(r.encoding, r.collisions);
-          layout->addWidget(view);
+          place(view);
           break;
         }
         case FigureView::Attention: {
@@ -135,7 +157,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
           view->setTheme(spec.theme);
           view->setModel(result.parameters.qkModel);
           view->setData(r.attention);
-          layout->addWidget(view);
+          place(view);
           break;
         }
         case FigureView::Allocation: {
@@ -143,7 +165,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
           charts->setTheme(spec.theme);
           charts->setData({r.charts});
           keep_only_chart(charts, 1);
-          layout->addWidget(charts);
+          place(charts);
           break;
         }
         case FigureView::Similarity:
@@ -160,7 +182,9 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
 QString export_figure(const FigureSpec& spec, const ComputeResult& result, const QString& path,
                       const views::FigureRequest& request) {
   if (result.variants.empty()) return QObject::tr("%1: nothing to draw yet").arg(path);
-  const std::unique_ptr<QWidget> widget = make_figure_widget(spec, result);
+  FigureSpec sized = spec;
+  sized.size = request.size;
+  const std::unique_ptr<QWidget> widget = make_figure_widget(sized, result);
   views::FigureRequest r = request;
   r.background = views::view_background(spec.theme);
   r.provenance = io::preset_to_json(to_preset(result.parameters));
@@ -171,7 +195,9 @@ QString export_figure(const FigureSpec& spec, const ComputeResult& result, const
 QImage figure_image(const FigureSpec& spec, const ComputeResult& result,
                     const views::FigureRequest& request) {
   if (result.variants.empty()) return {};
-  const std::unique_ptr<QWidget> widget = make_figure_widget(spec, result);
+  FigureSpec sized = spec;
+  sized.size = request.size;
+  const std::unique_ptr<QWidget> widget = make_figure_widget(sized, result);
   return views::render_figure_image(*widget, request);
 }
 
