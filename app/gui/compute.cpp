@@ -16,6 +16,7 @@
 
 #include "ropelab/error.h"
 #include "ropelab/registry.h"
+#include "ropelab/view_data.h"
 
 namespace ropelab::app {
 
@@ -116,15 +117,15 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
   const CollisionReport probe = collisions(*encoding, -1, 0);
   r.collisions = collisions(*encoding, -1, similarity_range(probe.extent));
   stages.done("similarity");
-  r.attention = p.qkArrays ? views::compute_attention(encoding, *p.qkArrays, p.qkModel, p.query)
-                           : views::compute_attention(encoding, p.qkModel, p.query);
+  const QkSource modelSource = views::qk_source(p.qkModel);
+  r.attention = compute_attention(encoding, p.qkArrays ? *p.qkArrays : modelSource, p.query);
   stages.done("attention");
-  r.charts = views::compute_charts(*encoding, r.collisions);
+  r.charts = compute_charts(*encoding, r.collisions);
   stages.done("charts");
   // The jump curve re-encodes ~20 probe scenes: it only changes with the configuration, the
   // text lengths and the frame size, never with the query or the q/k model.
-  views::JumpProbe jumpProbe{p.textBefore, p.height, p.width, p.textAfter,
-                             std::max(16, std::min(p.frames, 64))};
+  JumpProbe jumpProbe{p.textBefore, p.height, p.width, p.textAfter,
+                      std::max(16, std::min(p.frames, 64))};
   const QString jumpKey = config_key(variant, config) + QStringLiteral("|%1|%2|%3|%4|%5")
                                                             .arg(jumpProbe.textBefore)
                                                             .arg(jumpProbe.height)
@@ -132,9 +133,9 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
                                                             .arg(jumpProbe.textAfter)
                                                             .arg(jumpProbe.maxFrames);
   if (auto cached = jump_cache().find(jumpKey)) {
-    views::copy_jumps(*cached, r.charts);
+    copy_jumps(*cached, r.charts);
   } else {
-    views::add_jumps(r.charts, variant, encoding->config, jumpProbe);
+    add_jumps(r.charts, variant, encoding->config, jumpProbe);
     jump_cache().insert(jumpKey, r.charts);
   }
   stages.done("jumps");
