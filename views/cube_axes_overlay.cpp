@@ -67,7 +67,12 @@ void paint_cube_axes(QPainter& painter, const CubeAxesSpec& spec, const double c
   titleFont.setBold(true);
   const QFontMetricsF metrics(font);
   const QFontMetricsF titleMetrics(titleFont);
-  std::vector<QRectF> taken;  // every label and title drawn so far
+  std::vector<QRectF> taken;  // every label placed so far
+  struct Label {
+    QRectF box;
+    QString text;
+  };
+  std::vector<Label> labels;
   struct Title {
     QPointF edgeMid;
     QPointF outward;
@@ -127,15 +132,18 @@ void paint_cube_axes(QPainter& painter, const CubeAxesSpec& spec, const double c
         const double offset = 8 + std::abs(outward.x()) * size.width() / 2 +
                               std::abs(outward.y()) * size.height() / 2;
         const QRectF box = centred(s + outward * offset, size);
-        if (hits(box, taken)) continue;  // e.g. two axes' labels at a shared corner
+        // Left out: a label touching another (two axes' labels at a shared corner) or leaving
+        // the view.
+        if (hits(box, taken) || !target.contains(box)) continue;
         taken.push_back(box);
-        painter.drawText(box, Qt::AlignCenter | Qt::TextDontClip, text);
+        labels.push_back({box, text});
         clearance = std::max(clearance, offset + std::abs(outward.x()) * size.width() / 2 +
                                             std::abs(outward.y()) * size.height() / 2);
       }
     }
     titles.push_back({edgeMid, outward, clearance, a});
   }
+  std::vector<QRectF> titleBoxes;
   painter.setFont(titleFont);
   painter.setPen(spec.foreground);
   for (const Title& t : titles) {
@@ -155,8 +163,15 @@ void paint_cube_axes(QPainter& painter, const CubeAxesSpec& spec, const double c
                             std::max(target.left(), target.right() - box.width())));
     box.moveTop(std::clamp(box.top(), target.top(),
                            std::max(target.top(), target.bottom() - box.height())));
-    taken.push_back(box);
+    if (hits(box, titleBoxes)) continue;
+    titleBoxes.push_back(box);
     painter.drawText(box, Qt::AlignCenter | Qt::TextDontClip, text);
+  }
+  // Labels last: one that a title had to be placed over gives way to it.
+  painter.setFont(font);
+  for (const Label& l : labels) {
+    if (hits(l.box, titleBoxes)) continue;
+    painter.drawText(l.box, Qt::AlignCenter | Qt::TextDontClip, l.text);
   }
   painter.restore();
 }

@@ -251,6 +251,28 @@ void paint_label(QPainter& painter, QLabel& label, const QRectF& rect) {
       (label.textFormat() == Qt::AutoText && Qt::mightBeRichText(text))) {
     text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
   }
+  // Text stays inside its label: a wrapped text taller than the label is set up to a fifth
+  // smaller, then cut with an ellipsis at the last line that fits.
+  QFont font = label.font();
+  const auto heightOf = [&](const QFont& f) {
+    return QFontMetricsF(f).boundingRect(textRect, flags & ~Qt::TextDontClip, text).height();
+  };
+  const double size0 = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF();
+  for (int step = 1; step <= 4 && heightOf(font) > textRect.height() + 0.5; ++step) {
+    const double size = size0 * (1.0 - 0.05 * step);
+    if (font.pixelSize() > 0) {
+      font.setPixelSize(static_cast<int>(std::floor(size)));
+    } else {
+      font.setPointSizeF(size);
+    }
+  }
+  painter.setFont(font);
+  const QFontMetricsF fm(font);
+  if (heightOf(font) > textRect.height() + 0.5) {
+    const int lines = std::max(1, static_cast<int>(textRect.height() / fm.lineSpacing()));
+    text = fm.elidedText(text, Qt::ElideRight,
+                         textRect.width() * lines - fm.averageCharWidth() * 4 * lines);
+  }
   painter.drawText(textRect, flags, text.replace(QStringLiteral("&amp;"), QStringLiteral("&")));
   painter.restore();
 }

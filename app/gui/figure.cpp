@@ -5,6 +5,7 @@
 #include <QGridLayout>
 #include <QLayout>
 #include <QWidget>
+#include <algorithm>
 #include <cmath>
 
 #include "app/gui/session.h"
@@ -80,7 +81,13 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
   auto root = std::make_unique<QWidget>();
   root->setAttribute(Qt::WA_DontShowOnScreen, true);
   // Pinned so a figure does not depend on the desktop's font settings.
-  root->setFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+  // Typography follows the physical size: 9 pt at spec.dpi (never below 6 pt physically, and
+  // capped on tiny figures so the text still fits).
+  QFont font(QStringLiteral("DejaVu Sans"));
+  const double pixels = spec.dpi * 9.0 / 72.0;
+  const double cap = std::min(spec.size.width(), spec.size.height()) / 28.0;
+  font.setPixelSize(static_cast<int>(std::lround(std::clamp(std::min(pixels, cap), 9.0, 64.0))));
+  root->setFont(font);
   QPalette palette = root->palette();
   const QColor bg = views::view_background(spec.theme), fg = views::view_foreground(spec.theme);
   palette.setColor(QPalette::Window, bg);
@@ -148,6 +155,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
         case FigureView::Frequency: {
           auto* view = new views::FrequencyView(root.get());
           view->setTheme(spec.theme);
+          view->setVariantColor(colors[i]);
           view->setData(r.encoding, r.collisions);
           place(view);
           break;
@@ -176,6 +184,9 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
   // Controls are not part of a figure.
   for (QComboBox* box : root->findChildren<QComboBox*>()) box->hide();
   for (QCheckBox* box : root->findChildren<QCheckBox*>()) box->hide();
+  for (QWidget* w : root->findChildren<QWidget*>()) {
+    if (w->property("ropelabControl").toBool()) w->hide();
+  }
   return root;
 }
 
@@ -184,6 +195,7 @@ QString export_figure(const FigureSpec& spec, const ComputeResult& result, const
   if (result.variants.empty()) return QObject::tr("%1: nothing to draw yet").arg(path);
   FigureSpec sized = spec;
   sized.size = request.size;
+  sized.dpi = request.dpi;
   const std::unique_ptr<QWidget> widget = make_figure_widget(sized, result);
   views::FigureRequest r = request;
   r.background = views::view_background(spec.theme);
@@ -197,6 +209,7 @@ QImage figure_image(const FigureSpec& spec, const ComputeResult& result,
   if (result.variants.empty()) return {};
   FigureSpec sized = spec;
   sized.size = request.size;
+  sized.dpi = request.dpi;
   const std::unique_ptr<QWidget> widget = make_figure_widget(sized, result);
   return views::render_figure_image(*widget, request);
 }

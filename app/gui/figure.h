@@ -36,6 +36,8 @@ struct FigureSpec {
   views::LayoutView* cameraFrom = nullptr;  // 3-D views: look along this view's direction
   // The figure's size: compared panels are laid out in the grid whose cells come closest to 4:3.
   QSize size{1200, 900};
+  // Text is 9 pt at the figure's physical size (size / dpi), whatever its pixel size.
+  int dpi = 144;
 };
 
 // A top-level widget (never shown on screen) drawing the figure; render it with
