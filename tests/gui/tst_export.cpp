@@ -8,6 +8,7 @@
 
 #include "app/gui/figure.h"
 #include "app/gui/main_window.h"
+#include "app/gui/session.h"
 #include "gui_test_main.h"
 #include "ropelab/io/preset.h"
 #include "ropelab/io/provenance.h"
@@ -142,6 +143,19 @@ class ExportTest : public QObject {
       QVERIFY(preset.config.delta.has_value());
       QCOMPARE(*preset.config.delta, window_->currentResult()->parameters.delta);
       QCOMPARE(preset.config.head_dim, 128);
+    }
+    // Reopening a figure gives the window's parameters back (what `ropelab FILE` loads).
+    for (const QString& ext :
+         {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
+      const app::SceneParameters back =
+          app::load_preset_file(path(QStringLiteral("provenance.") + ext));
+      const app::SceneParameters& shown = window_->currentResult()->parameters;
+      QCOMPARE(back.variants, shown.variants);
+      QCOMPARE(back.delta, shown.delta);
+      QCOMPARE(back.frames, shown.frames);
+      QCOMPARE(back.height, shown.height);
+      QCOMPARE(back.headDim, shown.headDim);
+      QCOMPARE(back.base, shown.base);
     }
     // The PNG still decodes (the chunk is well formed).
     QCOMPARE(QImage(path(QStringLiteral("provenance.png"))).size(), QSize(800, 600));
