@@ -219,6 +219,46 @@ void collect_actor(vtkActor* actor, const Projector& projector, double deviceRat
   }
 }
 
+// Qt's SVG generator splits a line of text where the script changes ("S(" and "Δ)" become two
+// <text> elements at absolute x positions), which renders apart when a viewer substitutes another
+// font. Runs that continue each other exactly (same attributes and baseline, the second starting
+// where the first one's advance ends) are merged back into one element.
+std::string merge_text_runs(const std::string& svg) {
+  static const QRegularExpression pair(QStringLiteral(
+      "<text ([^>]*?) x=\"([-0-9.e]+)\" y=\"([-0-9.e]+)\"([^>]*)>([^<]*)</text>(\\s*)"
+      "<text \\1 x=\"([-0-9.e]+)\" y=\"\\3\"\\4>([^<]*)</text>"));
+  static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+  static const QRegularExpression size(QStringLiteral("font-size=\"([0-9.]+)\""));
+  static const QRegularExpression weight(QStringLiteral("font-weight=\"([0-9]+)\""));
+  QString text = QString::fromStdString(svg);
+  qsizetype from = 0;
+  for (;;) {
+    const QRegularExpressionMatch m = pair.match(text, from);
+    if (!m.hasMatch()) break;
+    const QString attrs = m.captured(1) + m.captured(4);
+    QFont font(family.match(attrs).captured(1));
+    font.setPixelSize(
+        std::max(1, static_cast<int>(std::lround(size.match(attrs).captured(1).toDouble()))));
+    font.setWeight(static_cast<QFont::Weight>(weight.match(attrs).captured(1).toInt()));
+    QString first = m.captured(5);
+    first.replace(QStringLiteral("&amp;"), QStringLiteral("&"))
+        .replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+        .replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    const double advance = QFontMetricsF(font).horizontalAdvance(first);
+    const double gap = m.captured(7).toDouble() - (m.captured(2).toDouble() + advance);
+    if (std::abs(gap) <= 0.02 * font.pixelSize() + 0.5) {
+      const QString merged = QStringLiteral("<text %1 x=\"%2\" y=\"%3\"%4>%5%6</text>")
+                                 .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4),
+                                      m.captured(5), m.captured(8));
+      text.replace(m.capturedStart(), m.capturedLength(), merged);
+      from = m.capturedStart();  // the merged run may continue with a third
+    } else {
+      from = m.capturedStart(6);
+    }
+  }
+  return text.toStdString();
+}
+
 bool is_control(QWidget* w) {
   return qobject_cast<QAbstractButton*>(w) != nullptr || qobject_cast<QComboBox*>(w) != nullptr ||
          qobject_cast<QAbstractSlider*>(w) != nullptr ||
@@ -436,7 +476,7 @@ QString write_figure(QWidget& widget, const QString& path, const FigureRequest& 
       QPainter painter(&svg);
       paint_widget_vector(painter, widget, request.background);
       painter.end();
-      std::string bytes = buffer.data().toStdString();
+      std::string bytes = merge_text_runs(buffer.data().toStdString());
       if (!request.provenance.empty()) {
         bytes = io::embed_provenance_svg(bytes, request.provenance);
       }

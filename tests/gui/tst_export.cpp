@@ -178,6 +178,21 @@ class ExportTest : public QObject {
     QCOMPARE(*preset.config.delta, 2.0);
   }
 
+  void svgKeepsGreekInItsLine() {
+    // Qt splits "S(" and "Δ)" into two <text> runs; the export merges them so any viewer (rsvg,
+    // Inkscape, a browser with another font) keeps the title in one piece.
+    app::FigureSpec spec;
+    spec.view = app::FigureView::Similarity;
+    views::FigureRequest request;
+    request.size = QSize(800, 600);
+    const QString file = path(QStringLiteral("greek.svg"));
+    QVERIFY(app::export_figure(spec, *window_->currentResult(), file, request).isEmpty());
+    const QString svg = QString::fromUtf8(read_all(file));
+    QVERIFY2(svg.contains(QStringLiteral(">Temporal similarity S(Δ)</text>")),
+             qPrintable(svg.mid(svg.indexOf(QStringLiteral("Temporal")), 300)));
+    QVERIFY(svg.contains(QStringLiteral(">Δ (positions, log scale)</text>")));
+  }
+
   void darkThemeFillsTheBackground() {
     app::FigureSpec spec;
     spec.view = app::FigureView::Layout;
