@@ -3,7 +3,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
+#include <QLabel>
 #include <QLayout>
+#include <QVBoxLayout>
 #include <QWidget>
 #include <algorithm>
 #include <cmath>
@@ -81,13 +83,6 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
   auto root = std::make_unique<QWidget>();
   root->setAttribute(Qt::WA_DontShowOnScreen, true);
   // Pinned so a figure does not depend on the desktop's font settings.
-  // Typography follows the physical size: 9 pt at spec.dpi (never below 6 pt physically, and
-  // capped on tiny figures so the text still fits).
-  QFont font(QStringLiteral("DejaVu Sans"));
-  const double pixels = spec.dpi * 9.0 / 72.0;
-  const double cap = std::min(spec.size.width(), spec.size.height()) / 28.0;
-  font.setPixelSize(static_cast<int>(std::lround(std::clamp(std::min(pixels, cap), 9.0, 64.0))));
-  root->setFont(font);
   QPalette palette = root->palette();
   const QColor bg = views::view_background(spec.theme), fg = views::view_foreground(spec.theme);
   palette.setColor(QPalette::Window, bg);
@@ -118,6 +113,17 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
       }
     }
   }
+  // Typography follows the physical size: 9 pt at spec.dpi, smaller (down to 6.8 pt at 144 dpi
+  // for four panels in 800x600) when the panels are too small to hold it.
+  QFont font(QStringLiteral("DejaVu Sans"));
+  const double pixels = spec.dpi * 9.0 / 72.0;
+  // One panel's smaller side holds at least 22 lines of text.
+  const int rowCount = (static_cast<int>(std::max<std::size_t>(count, 1)) + columns - 1) / columns;
+  const double cap = std::min(static_cast<double>(spec.size.width()) / columns,
+                              static_cast<double>(spec.size.height()) / rowCount) /
+                     22.0;
+  font.setPixelSize(static_cast<int>(std::lround(std::clamp(std::min(pixels, cap), 9.0, 64.0))));
+  root->setFont(font);
   int placed = 0;
   const auto place = [&](QWidget* w) {
     layout->addWidget(w, placed / columns, placed % columns);
@@ -127,6 +133,24 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
   for (std::size_t i = 0; i < count; ++i)
     ids.emplace_back(result.variants[i].encoding->variant->id());
   const std::vector<QColor> colors = views::variant_colors(ids);
+  // A panel that does not name its variant itself gets a title: swatch and id, bold.
+  const auto titled = [&](QWidget* panel, std::size_t index) -> QWidget* {
+    auto* box = new QWidget(root.get());
+    auto* column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto* title = new QLabel(box);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    title->setText(
+        QStringLiteral("<span style='color:%1'>■</span> %2")
+            .arg(colors[index].name(), QString::fromStdString(ids[index]).toHtmlEscaped()));
+    column->addWidget(title);
+    panel->setParent(box);
+    column->addWidget(panel, 1);
+    return box;
+  };
   if (spec.view == FigureView::Similarity) {
     // One chart overlays every variant's S(Δ).
     std::vector<views::ChartsData> data;
@@ -165,7 +189,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
           view->setTheme(spec.theme);
           view->setModel(result.parameters.qkModel);
           view->setData(r.attention);
-          place(view);
+          place(titled(view, i));
           break;
         }
         case FigureView::Allocation: {
@@ -173,7 +197,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
           charts->setTheme(spec.theme);
           charts->setData({r.charts});
           keep_only_chart(charts, 1);
-          place(charts);
+          place(titled(charts, i));
           break;
         }
         case FigureView::Similarity:
