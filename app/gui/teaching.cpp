@@ -89,6 +89,15 @@ Teaching::Teaching(app::MainWindow& window) : QObject(&window), window_(window) 
       ->setObjectName(QStringLiteral("teaching:distractor"));
 
   connect(&window, &app::MainWindow::resultApplied, this, &Teaching::onResult);
+  // Which scene each max/min comes from (the table and the attention panel differ on purpose).
+  if (auto* properties = window.findChild<QDockWidget*>(QStringLiteral("propertiesDock"))) {
+    properties->setToolTip(
+        tr("Structure, symmetry and seamlessness: probe scenes text 4 · video T×5×5 · text 4 "
+           "(T = 8 and 16). 'Unbiased' and its max/min: the default scene text 4 · video 8×4×4 · "
+           "text 4 at the current base, all-ones q/k. The Attention dock's max/min is computed on "
+           "the main window's own scene, so the two differ. Paper figures ▸ properties shows the "
+           "papers' own marks and the base dependence."));
+  }
 }
 
 void Teaching::onResult() {

@@ -302,7 +302,7 @@ std::vector<Lesson> load_lessons() {
   if (!file.open(QIODevice::ReadOnly)) return lessons;
   const QJsonArray list =
       QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("lessons")).toArray();
-  for (const QJsonValue& v : list) {
+  for (const auto& v : list) {
     const QJsonObject o = v.toObject();
     Lesson l{
         o.value(QStringLiteral("title")).toString(),   o.value(QStringLiteral("view")).toString(),
@@ -831,7 +831,7 @@ QkExplainer::QkExplainer(app::MainWindow* window, QWidget* parent) : QDialog(par
     const int seeds = rows[r].random ? 16 : 1;
     for (int s = 0; s < seeds; ++s) {
       const QkSource src =
-          rows[r].random ? QkSource::gaussian(static_cast<std::uint64_t>(s + 1), rows[r].shift)
+          rows[r].random ? QkSource::gaussian(static_cast<std::uint64_t>(s) + 1, rows[r].shift)
                          : QkSource::ones();
       const Eigen::VectorXd l = attention_row(e, rotated_qk(e, src), query);
       if (s == 0) first = l;

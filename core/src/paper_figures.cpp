@@ -187,14 +187,24 @@ FigureParams resolve(const std::vector<FigureParam>& declared, const FigureParam
                      const std::string& id) {
   FigureParams out;
   for (const FigureParam& p : declared) out[p.key] = p.value;
-  for (const auto& [key, value] : given) {
+  for (const auto& entry : given) {
+    const std::string& key = entry.first;
+    const double value = entry.second;
     const auto it = std::find_if(declared.begin(), declared.end(),
-                                 [&](const FigureParam& p) { return p.key == key; });
+                                 [&key](const FigureParam& p) { return p.key == key; });
     if (it == declared.end()) {
       std::string known;
-      for (const FigureParam& p : declared) known += (known.empty() ? "" : ", ") + p.key;
-      throw InputError("parameter '" + key + "' of " + id + " is invalid: must be one of " +
-                       (known.empty() ? std::string("(none)") : known));
+      for (const FigureParam& p : declared) {
+        if (!known.empty()) known += ", ";
+        known += p.key;
+      }
+      std::string message = "parameter '";
+      message += key;
+      message += "' of ";
+      message += id;
+      message += " is invalid: must be one of ";
+      message += known.empty() ? std::string("(none)") : known;
+      throw InputError(message);
     }
     require(std::isfinite(value) && value >= it->min && value <= it->max, key,
             format_number(value, 3),
@@ -343,17 +353,28 @@ void axis_logits(const PaperFigure& f, Builder& b) {
     const int axes = static_cast<int>(e.axes().size());
     const std::vector<RowMatrix> all = axis_frame_logits_all(e);
     for (int a = -1; a < axes; ++a) {
-      const RowMatrix& m = all[static_cast<std::size_t>(a + 1)];
+      const RowMatrix& m = all[static_cast<std::size_t>(a) + 1];
       const double spread = m.maxCoeff() - m.minCoeff();
       const std::string axis = a < 0 ? "all axes" : e.axes()[static_cast<std::size_t>(a)];
-      std::string pairs = a < 0 ? "all " + integer(e.pairs()) + " pairs" : pair_ranges(e, a);
-      if (a >= 0) {
-        pairs =
-            pairs.find("interleaved") != std::string::npos ? pairs + " pairs" : "pairs " + pairs;
+      std::string pairs;
+      if (a < 0) {
+        pairs = "all " + integer(e.pairs());
+        pairs += " pairs";
+      } else if (pair_ranges(e, a).find("interleaved") != std::string::npos) {
+        pairs = pair_ranges(e, a);
+        pairs += " pairs";
+      } else {
+        pairs = "pairs ";
+        pairs += pair_ranges(e, a);
       }
       FigureHeatmap tile;
-      tile.name = "logits_" + id + "_" + axis;
-      tile.title = id + " \u00b7 " + axis;
+      tile.name = "logits_";
+      tile.name += id;
+      tile.name += "_";
+      tile.name += axis;
+      tile.title = id;
+      tile.title += " \u00b7 ";
+      tile.title += axis;
       tile.row_label = "query frame";
       tile.column_label = "key frame";
       char g[32];
@@ -1218,7 +1239,7 @@ std::vector<RowMatrix> axis_frame_logits_all(const Encoding& e) {
 RowMatrix axis_frame_logits(const Encoding& e, int axis) {
   require(axis >= -1 && axis < static_cast<int>(e.axes().size()), "axis", std::to_string(axis),
           "must be -1 (all) or one of the variant's axes");
-  return axis_frame_logits_all(e)[static_cast<std::size_t>(axis + 1)];
+  return axis_frame_logits_all(e)[static_cast<std::size_t>(axis) + 1];
 }
 
 }  // namespace ropelab
