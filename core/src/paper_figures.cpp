@@ -681,13 +681,16 @@ void height_one(const PaperFigure& f, Builder& b) {
 void property_table(const PaperFigure& f, const FigureParams& p, Builder& b) {
   Config config = f.config;
   config.base = std::pow(10.0, p.at("base_exponent"));
-  FigureTable table{"propertyMatrix",
-                    "Computed properties (base " + format_base(config.base) +
-                        ", D = " + integer(config.head_dim) + ") beside the papers' own marks",
-                    {"variant", "3-D structure", "low-freq temporal", "spatial symmetry",
-                     "temporal scaling", "seamless transition", "unbiased (max/min)",
-                     "VideoRoPE Table 1 (cited)", "VRoPE Table 3 (cited)"},
-                    {}};
+  FigureTable table{
+      "propertyMatrix",
+      "Computed properties (base " + format_base(config.base) +
+          ", D = " + integer(config.head_dim) +
+          ") beside the papers' own marks (VideoRoPE Table 1: 3-D, frequency allocation, "
+          "symmetry, temporal scaling; VRoPE Table 3: 3-D, unbiased, seamless)",
+      {"variant", "3-D structure", "low-freq temporal", "spatial symmetry", "temporal scaling",
+       "seamless transition", "unbiased (max/min)", "VideoRoPE Table 1 (cited)",
+       "VRoPE Table 3 (cited)"},
+      {}};
   for (const std::string& id : f.variants) {
     const Variant& v = variant(id);
     const Properties q = properties(v, config_for(v, config));
@@ -695,8 +698,8 @@ void property_table(const PaperFigure& f, const FigureParams& p, Builder& b) {
     for (const CitedMarks& m : cited_property_marks(id)) {
       std::string cells;
       for (std::size_t i = 0; i < m.marks.size(); ++i) {
-        if (i) cells += " \u00b7 ";
-        cells += m.columns[i] + " " + mark(m.marks[i]);
+        if (i) cells += " ";
+        cells += mark(m.marks[i]);
       }
       (m.source == "VideoRoPE Table 1" ? t1 : t3) = cells;
     }
