@@ -63,15 +63,23 @@ ResultCache<views::ChartsData>& jump_cache() {
   return cache;
 }
 
+// The whole configuration as a cache key: variant, head dim, base, split, delta and every option.
+// Call it with the encoding's config (split, delta and options resolved) so equal effective
+// configurations share an entry. The cached results depend on no other part of the scene than what
+// the callers append (the jump probe's sizes; properties use fixed probe scenes).
 QString config_key(const Variant& variant, const Config& config) {
   QStringList split;
   for (int s : config.split) split << QString::number(s);
-  return QStringLiteral("%1|%2|%3|%4|%5")
+  QStringList options;
+  for (const auto& [key, value] : config.options.values())
+    options << QString::fromStdString(key + "=" + format_option(value));
+  return QStringLiteral("%1|%2|%3|%4|%5|%6")
       .arg(QString::fromStdString(std::string(variant.id())))
       .arg(config.head_dim)
       .arg(config.base, 0, 'g', 17)
       .arg(split.join(QLatin1Char(',')))
-      .arg(config.delta ? QString::number(*config.delta, 'g', 17) : QStringLiteral("-"));
+      .arg(config.delta ? QString::number(*config.delta, 'g', 17) : QStringLiteral("-"))
+      .arg(options.join(QLatin1Char(';')));
 }
 
 // Times the stages of one computation and reports progress after each.
@@ -126,12 +134,12 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
   // text lengths and the frame size, never with the query or the q/k model.
   JumpProbe jumpProbe{p.textBefore, p.height, p.width, p.textAfter,
                       std::max(16, std::min(p.frames, 64))};
-  const QString jumpKey = config_key(variant, config) + QStringLiteral("|%1|%2|%3|%4|%5")
-                                                            .arg(jumpProbe.textBefore)
-                                                            .arg(jumpProbe.height)
-                                                            .arg(jumpProbe.width)
-                                                            .arg(jumpProbe.textAfter)
-                                                            .arg(jumpProbe.maxFrames);
+  const QString jumpKey = config_key(variant, encoding->config) + QStringLiteral("|%1|%2|%3|%4|%5")
+                                                                      .arg(jumpProbe.textBefore)
+                                                                      .arg(jumpProbe.height)
+                                                                      .arg(jumpProbe.width)
+                                                                      .arg(jumpProbe.textAfter)
+                                                                      .arg(jumpProbe.maxFrames);
   if (auto cached = jump_cache().find(jumpKey)) {
     copy_jumps(*cached, r.charts);
   } else {
@@ -139,7 +147,7 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
     jump_cache().insert(jumpKey, r.charts);
   }
   stages.done("jumps");
-  const QString propertyKey = config_key(variant, config);
+  const QString propertyKey = config_key(variant, encoding->config);
   if (auto cached = property_cache().find(propertyKey)) {
     r.properties = *cached;
   } else {

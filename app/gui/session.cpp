@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include "app/gui/check_dialog.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/main_window.h"
 #include "app/gui/model_import.h"
@@ -306,6 +307,8 @@ void SessionController::buildMenus() {
     if (!k.isEmpty()) loadQk(q, k);
   });
   models->addAction(tr("Back to synthetic q/k"), this, &SessionController::clearQk);
+  models->addSeparator();
+  add_check_ids_action(window_, models);
 }
 
 QStringList SessionController::recentFiles() const {

@@ -328,7 +328,7 @@ void adjacent(const PaperFigure& f, Builder& b) {
     if (id == "videorope") {
       b.value("code_frame0", paren(a.frame_a));
       Config paper = config_for(v, f.config);
-      paper.options.convention = Convention::Paper;
+      paper.options.set("convention", std::string("paper"));
       const AdjacentIds q = adjacent_ids(encode(v, f.scene, paper));
       b.value("paper_frame0", paren(q.frame_a));
       b.value("delta", format_number(f.config.delta.value_or(1.0), 1));
@@ -495,7 +495,7 @@ void bias(const PaperFigure& f, Builder& b) {
   int col = 0;
   for (const std::string& id : f.variants) add(id, id, f.config, col++);
   Config off = f.config;
-  off.options.symmetric = false;
+  off.options.set("symmetric", false);
   add("vrope", "vrope-symmetric-off", off, col);
   b.value("scene", scene_text(f.scene));
   b.value("base", format_base(f.config.base));
@@ -710,7 +710,7 @@ void property_table(const PaperFigure& f, const FigureParams& p, Builder& b) {
   }
   // The bias story on one scene: VRoPE's symmetric layout is its mechanism.
   Config off = config;
-  off.options.symmetric = false;
+  off.options.set("symmetric", false);
   const Scene scene = Scene::default_scene();
   FigureTable story{"biasStory",
                     "Where every max/min comes from: " + scene_text(scene) + ", all-ones q/k, " +
@@ -1197,8 +1197,8 @@ AdjacentIds adjacent_ids(const Encoding& e) {
 
 DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, const Config& config) {
   Config code = config, paper = config;
-  code.options.convention = Convention::Code;
-  paper.options.convention = Convention::Paper;
+  code.options.set("convention", std::string("code"));
+  paper.options.set("convention", std::string("paper"));
   DefinitionsDiff diff{encode(variant, scene, code), encode(variant, scene, paper), {}, {}};
   const std::size_t n = std::min(diff.code.token_count(), diff.paper.token_count());
   for (std::size_t i = 0; i < n; ++i) {

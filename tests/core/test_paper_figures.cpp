@@ -66,8 +66,9 @@ TEST(PaperFigures, CaptionNumbersComeFromCore) {
     const nlohmann::json words_texts = w.value("texts", nlohmann::json::object());
     for (const auto& [name, text] : words_texts.items()) texts.push_back(text.get<std::string>());
     for (const FigureBlock& b : d.blocks) {
-      if (const auto* t = std::get_if<FigureText>(&b))
+      if (const auto* t = std::get_if<FigureText>(&b)) {
         EXPECT_TRUE(words_texts.contains(t->name)) << f.id << ": no words for text " << t->name;
+      }
     }
     std::set<std::string> values;
     for (const auto& [k, v] : d.values) values.insert(v);
@@ -333,7 +334,7 @@ TEST(PaperFigures, LessonSymmetryClaim) {
   for (double delta : {1.0, 2.0, 3.0}) {
     Config code, paper;
     code.delta = paper.delta = delta;
-    paper.options.convention = Convention::Paper;
+    paper.options.set("convention", std::string("paper"));
     const Variant& v = *find_variant("videorope");
     EXPECT_TRUE(properties(v, code).spatial_symmetry) << delta;
     EXPECT_FALSE(properties(v, paper).spatial_symmetry) << delta;
