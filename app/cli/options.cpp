@@ -259,6 +259,8 @@ std::string usage_head() {
   return R"(ropelab-cli — RoPE Lab's headless command line
 
 usage: ropelab-cli COMMAND [options]
+       ropelab-cli --help | -h | COMMAND --help   this text (exit 0)
+       ropelab-cli --version                     the version (exit 0)
 
 commands:
   variants     list every variant with its axes and a summary

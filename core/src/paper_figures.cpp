@@ -1199,7 +1199,7 @@ DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, con
   Config code = config, paper = config;
   code.options.set("convention", std::string("code"));
   paper.options.set("convention", std::string("paper"));
-  DefinitionsDiff diff{encode(variant, scene, code), encode(variant, scene, paper), {}, {}};
+  DefinitionsDiff diff{encode(variant, scene, code), encode(variant, scene, paper), {}, {}, {}};
   const std::size_t n = std::min(diff.code.token_count(), diff.paper.token_count());
   for (std::size_t i = 0; i < n; ++i) {
     if (diff.code.positions.ids.col(static_cast<Eigen::Index>(i)) !=
@@ -1208,6 +1208,32 @@ DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, con
   }
   for (int j = 0; j < diff.code.pairs(); ++j) {
     if (diff.code.pair_axis[j] != diff.paper.pair_axis[j]) diff.pairs.push_back(j);
+  }
+  // Variants whose time arithmetic has several readings (qwen25-mrope) show all of them.
+  bool has_exact = false, has_cast = false;
+  for (const OptionSpec& spec : variant.options()) {
+    has_exact = has_exact || spec.key == "exact_time";
+    has_cast = has_cast || spec.key == "early_integer_cast";
+  }
+  if (has_exact && has_cast) {
+    const auto reading = [&](const char* label, bool exact, bool cast) {
+      Config c = config;
+      c.options.set("exact_time", exact);
+      c.options.set("early_integer_cast", cast);
+      diff.readings.push_back({label, encode(variant, scene, c), {}});
+    };
+    reading("transformers float32 (default)", false, false);
+    reading("exact arithmetic (--exact-time)", true, false);
+    reading("early integer cast (--early-cast)", false, true);
+    const Encoding& first = diff.readings.front().encoding;
+    for (DefinitionReading& r : diff.readings) {
+      const std::size_t m = std::min(first.token_count(), r.encoding.token_count());
+      for (std::size_t i = 0; i < m; ++i) {
+        if (first.positions.ids.col(static_cast<Eigen::Index>(i)) !=
+            r.encoding.positions.ids.col(static_cast<Eigen::Index>(i)))
+          r.tokens.push_back(i);
+      }
+    }
   }
   return diff;
 }
