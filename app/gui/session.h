@@ -24,6 +24,7 @@ io::Preset to_preset(const SceneParameters& parameters, const QString& name = {}
 // Throws InputError("<source>: <problem>") when the scene is not text, one video, text.
 SceneParameters from_preset(const io::Preset& preset, const QString& source);
 // Throw InputError naming the file and the problem; saving is atomic.
+// A preset file, or an exported figure (.png, .svg, .pdf) whose provenance holds the preset.
 SceneParameters load_preset_file(const QString& path);
 void save_preset_file(const SceneParameters& parameters, const QString& path);
 
