@@ -81,6 +81,7 @@ FrequencyView::FrequencyView(QWidget* parent)
   temporalOnly_ = new QCheckBox(tr("Temporal pairs only"), this);
   temporalOnly_->setToolTip(tr("Draw only the pairs that read the time axis (VideoRoPE Fig. 4)"));
   connect(temporalOnly_, &QCheckBox::toggled, this, [this] { rebuild(); });
+  connect(temporalOnly_, &QCheckBox::clicked, this, &FrequencyView::temporalOnlyChosen);
   bar->addWidget(temporalOnly_);
   layout->addLayout(bar);
   view_ = new VtkView(this);

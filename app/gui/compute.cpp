@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "ropelab/error.h"
+#include "ropelab/io/preset.h"
 #include "ropelab/registry.h"
 
 namespace ropelab::app {
@@ -27,6 +28,12 @@ int similarity_range(double extent) {
 }
 
 struct Cancelled {};
+
+QString options_key(const VariantOptions& options) {
+  io::Preset preset;
+  preset.config.options = options;
+  return QString::fromStdString(io::preset_to_json(preset));
+}
 
 // Results that depend on the variant and its configuration (and for the jump curve the text and
 // frame size), not on the slider that moved most recently. Small and shared by all computations.
@@ -61,6 +68,28 @@ ResultCache<views::ChartsData>& jump_cache() {
   return cache;
 }
 
+// The jump curve's probe scenes: text · video · text with the text around the scene's first
+// visual segment and its frame size (any scene: an image counts as a one-frame video).
+views::JumpProbe jump_probe(const Scene& scene) {
+  views::JumpProbe probe{0, 1, 1, 0, 16};
+  const int v = scene.first_visual_segment();
+  if (v < 0) return probe;
+  const auto& s = scene.segments;
+  const auto vi = static_cast<std::size_t>(v);
+  for (std::size_t i = vi; i-- > 0 && s[i].modality == Modality::Text;)
+    probe.textBefore += s[i].count;
+  for (std::size_t i = vi + 1; i < s.size() && s[i].modality == Modality::Text; ++i)
+    probe.textAfter += s[i].count;
+  probe.textBefore = std::min(probe.textBefore, 256);
+  probe.textAfter = std::min(probe.textAfter, 256);
+  probe.height = s[vi].height;
+  probe.width = s[vi].width;
+  probe.maxFrames = std::max(16, std::min(s[vi].frames, 64));
+  return probe;
+}
+
+// Everything a cached result depends on: the variant and its whole configuration, options
+// included (the preset JSON of the options is their canonical text).
 QString config_key(const Variant& variant, const Config& config) {
   QStringList split;
   for (int s : config.split) split << QString::number(s);
@@ -69,7 +98,8 @@ QString config_key(const Variant& variant, const Config& config) {
       .arg(config.head_dim)
       .arg(config.base, 0, 'g', 17)
       .arg(split.join(QLatin1Char(',')))
-      .arg(config.delta ? QString::number(*config.delta, 'g', 17) : QStringLiteral("-"));
+      .arg(config.delta ? QString::number(*config.delta, 'g', 17) : QStringLiteral("-")) +
+         QLatin1Char('|') + options_key(config.options);
 }
 
 // Times the stages of one computation and reports progress after each.
@@ -122,8 +152,7 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
   stages.done("charts");
   // The jump curve re-encodes ~20 probe scenes: it only changes with the configuration, the
   // text lengths and the frame size, never with the query or the q/k model.
-  views::JumpProbe jumpProbe{p.textBefore, p.height, p.width, p.textAfter,
-                             std::max(16, std::min(p.frames, 64))};
+  views::JumpProbe jumpProbe = jump_probe(scene);
   const QString jumpKey = config_key(variant, config) + QStringLiteral("|%1|%2|%3|%4|%5")
                                                             .arg(jumpProbe.textBefore)
                                                             .arg(jumpProbe.height)
@@ -158,7 +187,7 @@ void compute_scene(QPromise<ComputeResult>& promise, SceneParameters p, quint64 
   result.parameters = p;
   promise.setProgressRange(0, 100);
   try {
-    const Scene scene = p.scene();
+    const Scene& scene = p.scene;
     scene.validate();
 #if __has_include(<omp.h>)
     // Core parallelises its loops and Eigen its products with OpenMP. On a small scene the

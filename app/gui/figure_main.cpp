@@ -1,5 +1,6 @@
-// ropelab-figure: `ropelab-cli figure` (spec/cli.md). Takes the CLI's scene and configuration
-// options (the CLI's own parser) plus --view, --out, --size, --dpi, --compare and --dark, and
+// ropelab-figure: `ropelab-cli figure` (spec/cli.md). Takes the CLI's scene (any scene), its
+// configuration and variant options (the CLI's own parser) plus --view, --out, --size, --dpi,
+// --compare and --dark, and
 // renders the view with the same code as the app's File ▸ Export. Needs an X server (VTK);
 // ropelab-cli starts a private Xvfb when DISPLAY is unset. Exit 0 / 2 (bad input) / 1.
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include "app/gui/figure.h"
 #include "options.h"
 #include "ropelab/error.h"
+#include "ropelab/io/preset.h"
 #include "ropelab/registry.h"
 
 namespace {
@@ -35,10 +37,11 @@ QSize parse_size(const std::string& text) {
   return {w, h};
 }
 
-// The app's parameters hold a text / video / text scene; the CLI's scene must have that shape.
+// The app's state for the CLI's options: any scene the CLI takes, every variant of --compare with
+// the configuration's δ (given: every variant with a δ takes it; else each its own default) and
+// the options (every variant's switches, so --no-lta reaches the drawing).
 ropelab::app::SceneParameters to_parameters(const ropelab::cli::Options& o,
                                             const std::vector<std::string>& args) {
-  using ropelab::Modality;
   ropelab::app::SceneParameters p;
   p.variants.clear();
   if (o.compare.empty()) {
@@ -48,25 +51,15 @@ ropelab::app::SceneParameters to_parameters(const ropelab::cli::Options& o,
   }
   require(p.variants.size() <= ropelab::app::SceneParameters::kMaxCompared, "--compare",
           std::to_string(p.variants.size()) + " variants", "takes at most 4");
-  const ropelab::Variant& primary = ropelab::variant_or_throw(p.variants.front().toStdString());
   p.headDim = o.config.head_dim;
   p.base = o.config.base;
   p.split = o.config.split;
-  p.delta = o.config.delta.value_or(primary.info().default_delta);
-  const auto& segments = o.scene.segments;
-  const int v = o.scene.first_visual_segment();
-  require(v >= 0 && segments[v].modality == Modality::Video, "scene", o.scene.describe(),
-          "figure draws text, one video, text scenes");
-  p.textBefore = p.textAfter = 0;
-  for (std::size_t i = 0; i < segments.size(); ++i) {
-    if (static_cast<int>(i) == v) continue;
-    require(segments[i].modality == Modality::Text, "scene", o.scene.describe(),
-            "figure draws text, one video, text scenes");
-    (static_cast<int>(i) < v ? p.textBefore : p.textAfter) += segments[i].count;
+  p.scene = o.scene;
+  for (const QString& id : p.variants) {
+    const ropelab::Variant& v = ropelab::variant_or_throw(id.toStdString());
+    p.options(id) = o.config.options;
+    if (v.info().has_delta && o.config.delta) p.setDelta(id, *o.config.delta);
   }
-  p.frames = segments[v].frames;
-  p.height = segments[v].height;
-  p.width = segments[v].width;
   // --query is the app's query token; absent, the app's default (first text after the video).
   bool queryGiven = false;
   for (const auto& a : args)
@@ -77,6 +70,19 @@ ropelab::app::SceneParameters to_parameters(const ropelab::cli::Options& o,
     p.query = q.toLong(&ok);
     require(ok && p.query >= 0, "--query", o.query, "must be a token index or last");
   }
+  // A compare preset's own δ and options per compared variant (the CLI's parser reads the
+  // primary's from "config"; flags given after --preset still apply to the primary).
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] != "--preset") continue;
+    const ropelab::io::Preset preset = ropelab::io::load_preset(args[i + 1]);
+    for (int v = 1; v < p.variants.size(); ++v) {
+      const auto own = preset.variant_settings.find(p.variants[v].toStdString());
+      if (own == preset.variant_settings.end()) continue;
+      if (own->second.delta && !o.config.delta) p.setDelta(p.variants[v], *own->second.delta);
+      if (own->second.options) p.options(p.variants[v]) = *own->second.options;
+    }
+  }
+  ropelab::app::normalize(p);
   if (o.qk == "ones") {
     p.qkModel = ropelab::views::QkModel::Ones;
   } else if (o.qk == "gaussian:7") {

@@ -363,7 +363,7 @@ void TourController::go(int index) {
     if (p.variants.size() != 1 || p.variants.front() != l.variant) p.split.clear();
     p.variants = QStringList{l.variant};
   }
-  window_.setParameters(p);
+  window_.setParameters(p, app::AppModel::Source::Tour);
   clearHighlight();
   const ViewTarget target = view_target(l.view);
   lookAt_->setText(tr("Look at: %1 (highlighted).").arg(QString::fromUtf8(target.words)));
