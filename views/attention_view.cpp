@@ -116,7 +116,10 @@ void AttentionCanvas::paintEvent(QPaintEvent*) {
              tr("query f"), tr("key f"));
   } else {
     p.drawText(QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
-               Qt::AlignCenter | Qt::TextWordWrap, data.frameMatrixNote);
+               Qt::AlignCenter | Qt::TextWordWrap,
+               QStringLiteral("frame × frame skipped: %1 tokens (limit %2)")
+                   .arg(data.frameMatrixTokens)
+                   .arg(kFrameMatrixTokenLimit));
   }
 }
 

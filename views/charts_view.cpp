@@ -1,15 +1,17 @@
 #include "views/charts_view.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QScatterSeries>
-#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
+
+#include "views/ticks.h"
 
 namespace ropelab::views {
 
@@ -34,12 +36,73 @@ void reset_chart(QChart* chart) {
   }
 }
 
-QValueAxis* value_axis(const QString& title, double lo, double hi) {
-  auto* axis = new QValueAxis;
+// Axes of every chart: a QCategoryAxis whose ticks and labels come from the tick engine
+// (views/ticks.h), refitted whenever the plot area changes size. A logarithmic axis holds
+// log10 of the data (the series are given log10 values).
+struct AxisRange {
+  double lo = 0;
+  double hi = 1;
+  bool log = false;
+};
+
+QCategoryAxis* tick_axis(const QString& title, bool log = false) {
+  auto* axis = new QCategoryAxis;
   axis->setTitleText(title);
-  axis->setRange(lo, hi);
-  axis->setLabelFormat(QStringLiteral("%.3g"));
+  axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+  axis->setProperty("ropelabLog", log);
   return axis;
+}
+
+void fit_axis(QCategoryAxis* axis, double pixels, bool vertical) {
+  const double lo = axis->property("ropelabLo").toDouble();
+  const double hi = axis->property("ropelabHi").toDouble();
+  const bool log = axis->property("ropelabLog").toBool();
+  const QFontMetricsF metrics(axis->labelsFont());
+  const LabelExtent extent = [&](const std::string& text) {
+    return vertical ? metrics.height() : metrics.horizontalAdvance(QString::fromStdString(text));
+  };
+  const TickFit fit{std::max(pixels, 40.0), vertical ? 4.0 : 10.0, 0, vertical ? 8 : 10};
+  const AxisTicks ticks = log ? fit_log_ticks(std::pow(10.0, lo), std::pow(10.0, hi), fit, extent)
+                              : fit_ticks(lo, hi, fit, extent);
+  QStringList labels;
+  QList<double> values;
+  for (std::size_t i = 0; i < ticks.values.size(); ++i) {
+    if (ticks.labels[i].empty()) continue;
+    labels << QString::fromStdString(ticks.labels[i]);
+    values << (log ? std::log10(ticks.values[i]) : ticks.values[i]);
+  }
+  if (labels == axis->categoriesLabels()) return;
+  for (const QString& l : axis->categoriesLabels()) axis->remove(l);
+  axis->setStartValue(lo);
+  for (qsizetype i = 0; i < labels.size(); ++i) {
+    if (values[i] > lo - 1e-12) axis->append(labels[i], values[i]);
+  }
+}
+
+void set_axis_range(QChart* chart, QCategoryAxis* axis, const AxisRange& r) {
+  if (axis == nullptr) return;
+  const double lo = r.log ? std::log10(std::max(r.lo, 1e-300)) : r.lo;
+  double hi = r.log ? std::log10(std::max(r.hi, 1e-300)) : r.hi;
+  if (!(hi > lo)) hi = lo + 1;
+  axis->setProperty("ropelabLo", lo);
+  axis->setProperty("ropelabHi", hi);
+  axis->setProperty("ropelabLog", r.log);
+  axis->setRange(lo, hi);
+  const bool vertical = axis->orientation() == Qt::Vertical;
+  const QRectF area = chart->plotArea();
+  const double pixels = vertical
+                            ? (area.height() > 10 ? area.height() : chart->size().height() - 90)
+                            : (area.width() > 10 ? area.width() : chart->size().width() - 80);
+  fit_axis(axis, pixels, vertical);
+}
+
+void refit_axes(QChart* chart) {
+  for (QAbstractAxis* a : chart->axes()) {
+    if (auto* axis = qobject_cast<QCategoryAxis*>(a)) {
+      const bool vertical = axis->orientation() == Qt::Vertical;
+      fit_axis(axis, vertical ? chart->plotArea().height() : chart->plotArea().width(), vertical);
+    }
+  }
 }
 
 void attach(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
@@ -51,13 +114,18 @@ void attach(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
   }
 }
 
-QValueAxis* x_axis(QChart* chart) {
+QCategoryAxis* x_axis(QChart* chart) {
   const auto axes = chart->axes(Qt::Horizontal);
-  return axes.isEmpty() ? nullptr : qobject_cast<QValueAxis*>(axes.front());
+  return axes.isEmpty() ? nullptr : qobject_cast<QCategoryAxis*>(axes.front());
 }
-QAbstractAxis* y_axis(QChart* chart) {
+QCategoryAxis* y_axis(QChart* chart) {
   const auto axes = chart->axes(Qt::Vertical);
-  return axes.isEmpty() ? nullptr : axes.front();
+  return axes.isEmpty() ? nullptr : qobject_cast<QCategoryAxis*>(axes.front());
+}
+
+// Series that only mark something (extents) stay out of the legend.
+void hide_from_legend(QChart* chart, QAbstractSeries* series) {
+  for (QLegendMarker* m : chart->legend()->markers(series)) m->setVisible(false);
 }
 
 // A series of one chart by its position (series are added in a fixed order per layout).
@@ -67,12 +135,28 @@ Series* series_at(QChart* chart, qsizetype index) {
   return index < all.size() ? qobject_cast<Series*>(all[index]) : nullptr;
 }
 
-QList<QPointF> similarity_points(const ChartsData& d, double& lowest) {
+std::vector<QColor> colors_of(const std::vector<ChartsData>& variants) {
+  std::vector<std::string> ids;
+  for (const ChartsData& d : variants) ids.push_back(d.variant);
+  return variant_colors(ids);
+}
+
+QPen variant_pen(const QColor& color, std::size_t index) {
+  QPen pen(color, variant_pen_width(index), variant_pen_style(index));
+  pen.setCapStyle(Qt::FlatCap);
+  return pen;
+}
+
+// S(delta) over a logarithmic delta from 1: the video's extent and the decay beyond it both
+// show, whatever the variant's wavelengths.
+QList<QPointF> similarity_points(const ChartsData& d, double& lowest, double& deltaMax) {
   QList<QPointF> points;
   points.reserve(static_cast<qsizetype>(d.collisions.curve.size()));
   for (const auto& [delta, s] : d.collisions.curve) {
-    points.append(QPointF(delta, s));
+    if (delta < 1) continue;
+    points.append(QPointF(std::log10(delta), s));
     lowest = std::min(lowest, s);
+    deltaMax = std::max(deltaMax, delta);
   }
   return points;
 }
@@ -87,27 +171,12 @@ QList<QPointF> jump_points(const ChartsData& d, double& tMax, double& jumpMax) {
   return points;
 }
 
-// Ticks at a round interval giving about four labels: narrow charts keep them readable.
-void set_round_ticks(QValueAxis* axis, double lo, double hi) {
-  const double raw = (hi - lo) / 4.0;
-  if (!(raw > 0)) return;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = magnitude;
-  for (double m : {1.0, 2.0, 5.0, 10.0}) {
-    if (m * magnitude >= raw) {
-      step = m * magnitude;
-      break;
-    }
-  }
-  axis->setTickType(QValueAxis::TicksDynamic);
-  axis->setTickAnchor(0);
-  axis->setTickInterval(step);
-  axis->setLabelFormat(step >= 1 ? QStringLiteral("%.0f") : QStringLiteral("%.3g"));
-}
-
-void set_log_range(QLogValueAxis* y, double lo, double hi) {
-  y->setRange(std::pow(10.0, std::floor(std::log10(std::max(lo, 1e-12)))),
-              std::pow(10.0, std::ceil(std::log10(std::max(hi, 1e-12)))));
+QScatterSeries::MarkerShape marker_shape(std::size_t index) {
+  static const QScatterSeries::MarkerShape shapes[] = {
+      QScatterSeries::MarkerShapeCircle, QScatterSeries::MarkerShapeRectangle,
+      QScatterSeries::MarkerShapeTriangle, QScatterSeries::MarkerShapeRotatedRectangle,
+      QScatterSeries::MarkerShapePentagon};
+  return shapes[index % 5];
 }
 
 }  // namespace
@@ -124,6 +193,10 @@ ChartsView::ChartsView(QWidget* parent) : QWidget(parent) {
   jumps_->setToolTip(
       tr("The largest jump over the axes from the last video token to the first text token "
          "after it, as the number of frames T grows. Colours: the variants in view."));
+  for (QChartView* view : {similarity_, wavelengths_, jumps_}) {
+    QChart* chart = view->chart();
+    connect(chart, &QChart::plotAreaChanged, this, [chart] { refit_axes(chart); });
+  }
   layout->addWidget(similarity_);
   layout->addWidget(wavelengths_);
   layout->addWidget(jumps_);
@@ -149,65 +222,78 @@ void ChartsView::setData(const std::vector<ChartsData>& variants) {
 
 void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants, bool rebuild) {
   QChart* chart = similarity_->chart();
+  const std::vector<QColor> colors = colors_of(variants);
   if (rebuild) {
     reset_chart(chart);
+    const bool compare = variants.size() > 1;
     for (std::size_t v = 0; v < variants.size(); ++v) {
       auto* series = new QLineSeries;
-      series->setName(
-          QStringLiteral("%1 (%2)").arg(QString::fromStdString(variants[v].variant),
-                                        QString::fromStdString(variants[v].collisions.axis_name)));
-      series->setPen(QPen(variant_color(v), 2));
+      series->setName(compare ? QString::fromStdString(variants[v].variant)
+                              : QStringLiteral("%1, axis %2")
+                                    .arg(QString::fromStdString(variants[v].variant),
+                                         QString::fromStdString(variants[v].collisions.axis_name)));
+      series->setPen(variant_pen(colors[v], v));
       chart->addSeries(series);
     }
-    attach(chart, value_axis(tr("Δ (positions)"), 0, 1), value_axis(tr("S(Δ)"), 0, 1));
-    // The curves' colours are the variants' (panel titles, table rows): no legend needed.
-    chart->legend()->setVisible(false);
+    // The video's extent on the time axis: a dashed vertical line per variant.
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      auto* extent = new QLineSeries;
+      extent->setPen(QPen(colors[v], 1, Qt::DashLine));
+      chart->addSeries(extent);
+    }
+    attach(chart, tick_axis(tr("Δ (positions, log scale)"), true), tick_axis(tr("S(Δ)")));
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      hide_from_legend(chart, chart->series()[static_cast<qsizetype>(variants.size() + v)]);
+    }
+    chart->legend()->setVisible(true);
   }
-  double deltaMax = 1;
+  double deltaMax = 10;
   double lowest = 1;
-  for (std::size_t v = 0; v < variants.size(); ++v) {
-    auto* series = series_at<QLineSeries>(chart, static_cast<qsizetype>(v));
-    if (!series) continue;
-    series->replace(similarity_points(variants[v], lowest));
-    const auto& curve = variants[v].collisions.curve;
-    if (!curve.empty()) deltaMax = std::max(deltaMax, curve.back().first);
+  const auto count = static_cast<qsizetype>(variants.size());
+  for (qsizetype v = 0; v < count; ++v) {
+    if (auto* series = series_at<QLineSeries>(chart, v)) {
+      series->replace(similarity_points(variants[static_cast<std::size_t>(v)], lowest, deltaMax));
+    }
   }
-  if (QValueAxis* x = x_axis(chart)) {
-    x->setRange(0, deltaMax);
-    set_round_ticks(x, 0, deltaMax);
+  // S in [lowest, 1] widened to round numbers: flat curves are not blown up beyond 0.1 of range.
+  const auto [yLo, yHi] = round_range(std::min(lowest, 0.9), 1.0, 6);
+  for (qsizetype v = 0; v < count; ++v) {
+    const double extent = std::max(variants[static_cast<std::size_t>(v)].collisions.extent, 1.0);
+    if (auto* line = series_at<QLineSeries>(chart, count + v)) {
+      line->replace({QPointF(std::log10(extent), yLo), QPointF(std::log10(extent), yHi)});
+    }
   }
-  // Zoom to the curves: slow temporal pairs keep S within a few percent of 1.
-  if (auto* y = qobject_cast<QValueAxis*>(y_axis(chart))) {
-    y->setRange(std::min(std::floor(lowest * 10.0) / 10.0, 0.9), 1.02);
-  }
+  set_axis_range(chart, x_axis(chart), {1, deltaMax, true});
+  set_axis_range(chart, y_axis(chart), {yLo, yHi, false});
 }
 
-// One variant: every pair's wavelength coloured by the axis it belongs to, with the video's
-// extent. Several: the wavelengths are the same for all (same base and D), what differs is which
-// pairs read time, so each variant's temporal pairs are drawn in its colour (larger dots behind
-// smaller ones, so shared pairs stay visible) with its own extent as a dashed line.
+// One variant: every pair's wavelength, each axis in its colour and marker shape (interleaved h
+// and w pairs both stay visible), with the video's extent. Several: which pairs read time is what
+// differs, so each variant's temporal pairs are drawn in its colour and marker (larger behind
+// smaller) with its own extent as a dashed line.
 void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool rebuild) {
   QChart* chart = wavelengths_->chart();
   if (variants.empty()) return;
   const ChartsData& primary = variants.front();
   const bool compare = variants.size() > 1;
   const int pairs = static_cast<int>(primary.wavelengths.size());
+  const std::vector<QColor> colors = colors_of(variants);
   if (rebuild) {
     reset_chart(chart);
     if (!compare) {
       chart->setTitle(tr("Wavelength per pair"));
       for (std::size_t a = 0; a < primary.axes.size(); ++a) {
         auto* series = new QScatterSeries;
-        series->setName(QString::fromStdString(primary.axes[a]));
-        series->setMarkerSize(7);
+        series->setName(tr("axis %1").arg(QString::fromStdString(primary.axes[a])));
+        series->setMarkerShape(marker_shape(a));
+        series->setMarkerSize(std::max(5.0, 9.0 - static_cast<double>(a)));
         series->setColor(axis_color(static_cast<int>(a)));
-        series->setBorderColor(axis_color(static_cast<int>(a)));
+        series->setBorderColor(axis_color(static_cast<int>(a)).darker(140));
         chart->addSeries(series);
       }
       auto* extent = new QLineSeries;
       extent->setPen(QPen(Qt::gray, 1.5, Qt::DashLine));
       chart->addSeries(extent);
-      chart->legend()->setVisible(true);
     } else {
       chart->setTitle(tr("Temporal pairs' wavelengths"));
       auto* all = new QLineSeries;
@@ -217,26 +303,21 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
       for (std::size_t v = 0; v < variants.size(); ++v) {
         auto* series = new QScatterSeries;
         series->setName(QString::fromStdString(variants[v].variant));
-        series->setMarkerSize(std::max(4.0, 11.0 - 2.5 * static_cast<double>(v)));
-        series->setColor(variant_color(v));
-        series->setBorderColor(variant_color(v));
+        series->setMarkerShape(marker_shape(v));
+        series->setMarkerSize(std::max(5.0, 11.0 - 2.0 * static_cast<double>(v)));
+        series->setColor(colors[v]);
+        series->setBorderColor(colors[v].darker(140));
         chart->addSeries(series);
       }
       for (std::size_t v = 0; v < variants.size(); ++v) {
         auto* extent = new QLineSeries;
-        extent->setName(tr("%1 extent").arg(QString::fromStdString(variants[v].variant)));
-        extent->setPen(QPen(variant_color(v), 1.5, Qt::DashLine));
+        extent->setPen(QPen(colors[v], 1.5, variant_pen_style(v + 1)));
         chart->addSeries(extent);
+        hide_from_legend(chart, extent);
       }
-      chart->legend()->setVisible(false);
     }
-    QValueAxis* x = value_axis(tr("pair j"), 0, 1);
-    x->setLabelFormat(QStringLiteral("%d"));
-    auto* y = new QLogValueAxis;
-    y->setTitleText(tr("wavelength 2π/θ_j"));
-    y->setBase(10);
-    y->setLabelFormat(QStringLiteral("%.0e"));
-    attach(chart, x, y);
+    attach(chart, tick_axis(tr("pair j")), tick_axis(tr("wavelength λ = 2π/θ (positions)"), true));
+    chart->legend()->setVisible(true);
   }
   double lo = 1, hi = 10;
   if (!primary.wavelengths.empty()) {
@@ -245,7 +326,8 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
   }
   const auto extentLine = [&](QLineSeries* line, double extent) {
     if (!line) return;
-    line->replace({QPointF(0, extent), QPointF(std::max(pairs - 1, 1), extent)});
+    line->replace(
+        {QPointF(0, std::log10(extent)), QPointF(std::max(pairs - 1, 1), std::log10(extent))});
     lo = std::min(lo, extent);
     hi = std::max(hi, extent);
   };
@@ -254,19 +336,19 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
       QList<QPointF> points;
       for (int j = 0; j < pairs; ++j) {
         if (primary.pairAxis[static_cast<std::size_t>(j)] == static_cast<int>(a)) {
-          points.append(QPointF(j, primary.wavelengths[static_cast<std::size_t>(j)]));
+          points.append(QPointF(j, std::log10(primary.wavelengths[static_cast<std::size_t>(j)])));
         }
       }
       if (auto* s = series_at<QScatterSeries>(chart, static_cast<qsizetype>(a))) s->replace(points);
     }
     const double extent = std::max(primary.collisions.extent, 1.0);
     auto* line = series_at<QLineSeries>(chart, static_cast<qsizetype>(primary.axes.size()));
-    if (line) line->setName(tr("extent %1").arg(QString::number(extent, 'g', 4)));
+    if (line) line->setName(tr("video extent %1").arg(QString::number(extent, 'g', 4)));
     extentLine(line, extent);
   } else {
     QList<QPointF> all;
     for (int j = 0; j < pairs; ++j) {
-      all.append(QPointF(j, primary.wavelengths[static_cast<std::size_t>(j)]));
+      all.append(QPointF(j, std::log10(primary.wavelengths[static_cast<std::size_t>(j)])));
     }
     if (auto* s = series_at<QLineSeries>(chart, 0)) s->replace(all);
     const auto count = static_cast<qsizetype>(variants.size());
@@ -274,45 +356,40 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
       const ChartsData& d = variants[static_cast<std::size_t>(v)];
       QList<QPointF> points;
       for (std::size_t k = 0; k < d.collisions.pairs.size(); ++k) {
-        points.append(QPointF(d.collisions.pairs[k], d.collisions.wavelengths[k]));
+        points.append(QPointF(d.collisions.pairs[k], std::log10(d.collisions.wavelengths[k])));
       }
       if (auto* s = series_at<QScatterSeries>(chart, 1 + v)) s->replace(points);
       extentLine(series_at<QLineSeries>(chart, 1 + count + v), std::max(d.collisions.extent, 1.0));
     }
   }
-  if (QValueAxis* x = x_axis(chart)) {
-    x->setRange(0, std::max(pairs - 1, 1));
-    set_round_ticks(x, 0, std::max(pairs - 1, 1));
-  }
-  if (auto* y = qobject_cast<QLogValueAxis*>(y_axis(chart))) set_log_range(y, lo, hi);
+  set_axis_range(chart, x_axis(chart), {0, static_cast<double>(std::max(pairs - 1, 1)), false});
+  set_axis_range(chart, y_axis(chart),
+                 {std::pow(10.0, std::floor(std::log10(std::max(lo, 1e-12)))),
+                  std::pow(10.0, std::ceil(std::log10(std::max(hi, 1e-12)))), true});
 }
 
 void ChartsView::fillJumps(const std::vector<ChartsData>& variants, bool rebuild) {
   QChart* chart = jumps_->chart();
+  const std::vector<QColor> colors = colors_of(variants);
   if (rebuild) {
     reset_chart(chart);
     for (std::size_t v = 0; v < variants.size(); ++v) {
       auto* series = new QLineSeries;
       series->setName(QString::fromStdString(variants[v].variant));
-      series->setPen(QPen(variant_color(v), 2));
+      series->setPen(variant_pen(colors[v], v));
       series->setPointsVisible(true);
       chart->addSeries(series);
     }
-    QValueAxis* x = value_axis(tr("frames T"), 1, 2);
-    x->setLabelFormat(QStringLiteral("%.0f"));
-    attach(chart, x, value_axis(tr("largest jump"), 0, 1));
-    chart->legend()->setVisible(false);
+    attach(chart, tick_axis(tr("frames T")), tick_axis(tr("largest jump")));
+    chart->legend()->setVisible(true);
   }
   double tMax = 2, jumpMax = 1;
   for (std::size_t v = 0; v < variants.size(); ++v) {
     auto* series = series_at<QLineSeries>(chart, static_cast<qsizetype>(v));
     if (series) series->replace(jump_points(variants[v], tMax, jumpMax));
   }
-  if (QValueAxis* x = x_axis(chart)) {
-    x->setRange(1, tMax);
-    set_round_ticks(x, 1, tMax);
-  }
-  if (auto* y = qobject_cast<QValueAxis*>(y_axis(chart))) y->setRange(0, jumpMax * 1.1);
+  set_axis_range(chart, x_axis(chart), {1, tMax, false});
+  set_axis_range(chart, y_axis(chart), {0, round_range(0, jumpMax * 1.05, 6).second, false});
 }
 
 void ChartsView::setTheme(Theme theme) {

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "ropelab/registry.h"
+
 namespace ropelab::views {
 
 namespace {
@@ -43,23 +45,24 @@ const std::array<Stop, 5> kHeat{{{0.0, QColor(12, 7, 48)},
 
 }  // namespace
 
+// Modalities: neutral grey text, earthy image and teal video — none of them a variant colour.
 QColor modality_color(Modality modality) {
   switch (modality) {
     case Modality::Text:
-      return QColor(230, 85, 13);  // orange
+      return QColor(128, 128, 128);
     case Modality::Image:
-      return QColor(49, 130, 189);  // blue
+      return QColor(153, 102, 51);
     case Modality::Video:
-      return QColor(49, 163, 84);  // green
+      return QColor(68, 170, 153);
   }
   return Qt::gray;
 }
 
 QColor axis_color(int axis) {
-  // t red, h blue, w green, then purple and brown for the fourth and fifth axes.
-  static const std::array<QColor, 5> colors{QColor(214, 39, 40), QColor(31, 119, 180),
-                                            QColor(44, 160, 44), QColor(148, 103, 189),
-                                            QColor(140, 86, 75)};
+  // Paul Tol's muted palette: t rose, h indigo, w sand, then green and purple.
+  static const std::array<QColor, 5> colors{QColor(204, 102, 119), QColor(51, 34, 136),
+                                            QColor(221, 204, 119), QColor(17, 119, 51),
+                                            QColor(170, 68, 153)};
   return colors[static_cast<std::size_t>(std::max(axis, 0)) % colors.size()];
 }
 
@@ -71,10 +74,50 @@ QColor heat_color(double value) {
   return interpolate(kHeat, value);
 }
 
-QColor variant_color(std::size_t index) {
-  static const QColor colors[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
-                                  QColor(214, 39, 40)};
-  return colors[index % 4];
+namespace {
+
+// Okabe & Ito (2008) without yellow and black (too faint on light, invisible on dark).
+const std::array<QColor, 6> kVariantPalette{QColor(0, 114, 178), QColor(213, 94, 0),
+                                            QColor(0, 158, 115), QColor(204, 121, 167),
+                                            QColor(230, 159, 0), QColor(86, 180, 233)};
+
+std::size_t preferred_color(const std::string& id) {
+  const auto& all = all_variants();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i]->id() == id) return i % kVariantPalette.size();
+  }
+  std::size_t hash = 0;
+  for (char c : id) hash = hash * 31 + static_cast<unsigned char>(c);
+  return hash % kVariantPalette.size();
+}
+
+}  // namespace
+
+QColor variant_color(const std::string& id) {
+  return kVariantPalette[preferred_color(id)];
+}
+
+std::vector<QColor> variant_colors(const std::vector<std::string>& ids) {
+  std::vector<bool> used(kVariantPalette.size(), false);
+  std::vector<QColor> colors;
+  for (const std::string& id : ids) {
+    std::size_t k = preferred_color(id);
+    for (std::size_t step = 0; step < kVariantPalette.size() && used[k]; ++step) {
+      k = (k + 1) % kVariantPalette.size();
+    }
+    used[k] = true;
+    colors.push_back(kVariantPalette[k]);
+  }
+  return colors;
+}
+
+Qt::PenStyle variant_pen_style(std::size_t index) {
+  static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+  return styles[index % 4];
+}
+
+double variant_pen_width(std::size_t index) {
+  return std::max(1.5, 3.5 - 0.6 * static_cast<double>(index));
 }
 
 QColor view_background(Theme theme) {

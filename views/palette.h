@@ -2,6 +2,8 @@
 // Colours shared by every view, so a modality, an axis or a frame looks the same everywhere.
 #include <QColor>
 #include <QString>
+#include <string>
+#include <vector>
 
 #include "ropelab/scene.h"
 
@@ -16,8 +18,17 @@ QColor axis_color(int axis);
 QColor frame_color(int frame, int frames);
 // value in [0, 1] on the heat ramp used by attention maps (dark blue -> yellow).
 QColor heat_color(double value);
-// The i-th variant in view (compare mode): panel titles, chart curves and table rows agree.
-QColor variant_color(std::size_t index);
+// A variant's colour, the same in every view and export (panel titles, charts, the property
+// table): Okabe-Ito's colour-blind-safe qualitative palette, kept apart from the modality and
+// axis colours; the id's place in the registry picks its colour.
+QColor variant_color(const std::string& id);
+// The colours of the variants compared together: each its own colour, and a variant whose colour
+// an earlier one already has takes the next free one (so four compared variants never share).
+std::vector<QColor> variant_colors(const std::vector<std::string>& ids);
+// Line style of the i-th compared variant (solid, dashed, dotted, dash-dot) and its width (the
+// first widest), so coincident curves stay visible (vanilla under TAD).
+Qt::PenStyle variant_pen_style(std::size_t index);
+double variant_pen_width(std::size_t index);
 QColor view_background(Theme theme);
 QColor view_foreground(Theme theme);
 

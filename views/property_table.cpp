@@ -83,13 +83,16 @@ void PropertyTable::setData(const std::vector<VariantProperties>& rows) {
   if (same_rows(rows, rows_)) return;
   rows_ = rows;
   setRowCount(static_cast<int>(rows.size()));
+  std::vector<std::string> ids;
+  for (const auto& row : rows) ids.push_back(row.variant);
+  const std::vector<QColor> colors = variant_colors(ids);
   for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
     const Properties& p = rows[static_cast<std::size_t>(r)].properties;
     auto* name =
         new QTableWidgetItem(QString::fromStdString(rows[static_cast<std::size_t>(r)].variant));
     // Several variants: each in its colour, as in the layout panels' titles and the charts.
     if (rows.size() > 1) {
-      name->setForeground(variant_color(static_cast<std::size_t>(r)));
+      name->setForeground(colors[static_cast<std::size_t>(r)]);
       QFont bold = font();
       bold.setBold(true);
       name->setFont(bold);

@@ -15,6 +15,7 @@
 #include <QAbstractButton>
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
+#include <QBuffer>
 #include <QChartView>
 #include <QComboBox>
 #include <QFileInfo>
@@ -33,6 +34,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "ropelab/io/provenance.h"
 #include "views/image_export.h"
 #include "views/vtk_view.h"
 
@@ -494,28 +496,47 @@ QString write_figure(QWidget& widget, const QString& path, const FigureRequest& 
   }
   const int w = request.size.width(), h = request.size.height();
   switch (format) {
-    case FigureFormat::Png:
-      if (!image.save(&file, "PNG")) {
+    case FigureFormat::Png: {
+      QBuffer buffer;
+      buffer.open(QIODevice::WriteOnly);
+      if (!image.save(&buffer, "PNG")) {
         file.cancelWriting();
         return QStringLiteral("%1: PNG encoding failed").arg(path);
       }
+      std::string bytes = buffer.data().toStdString();
+      if (!request.provenance.empty()) {
+        bytes = io::embed_provenance_png(bytes, request.provenance);
+      }
+      file.write(bytes.data(), static_cast<qint64>(bytes.size()));
       break;
+    }
     case FigureFormat::Svg: {
+      QBuffer buffer;
+      buffer.open(QIODevice::WriteOnly);
       QSvgGenerator svg;
-      svg.setOutputDevice(&file);
+      svg.setOutputDevice(&buffer);
       svg.setSize(request.size);
       svg.setViewBox(QRect(0, 0, w, h));
       svg.setResolution(request.dpi);
-      svg.setTitle(QStringLiteral("RoPE Lab figure"));
+      svg.setTitle(request.title);
       QPainter painter(&svg);
       paint_widget_vector(painter, widget, request.background);
       painter.end();
+      std::string bytes = buffer.data().toStdString();
+      if (!request.provenance.empty()) {
+        bytes = io::embed_provenance_svg(bytes, request.provenance);
+      }
+      file.write(bytes.data(), static_cast<qint64>(bytes.size()));
       break;
     }
     case FigureFormat::Pdf: {
       QPdfWriter pdf(&file);
       pdf.setCreator(QStringLiteral("RoPE Lab"));
-      pdf.setTitle(QStringLiteral("RoPE Lab figure"));
+      pdf.setTitle(request.title);
+      if (!request.provenance.empty()) {
+        pdf.setDocumentXmpMetadata(QByteArray::fromStdString(
+            io::provenance_xmp(request.provenance, request.title.toStdString())));
+      }
       pdf.setResolution(request.dpi);
       pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
       pdf.setPageSize(QPageSize(QSizeF(w * 72.0 / request.dpi, h * 72.0 / request.dpi),

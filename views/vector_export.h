@@ -9,6 +9,7 @@
 #include <QRectF>
 #include <QSize>
 #include <QString>
+#include <string>
 
 class QPainter;
 class QWidget;
@@ -36,6 +37,10 @@ struct FigureRequest {
   QSize size{1200, 900};  // pixels (PNG) or the figure's extent in pixels at `dpi` (SVG, PDF)
   int dpi = 144;
   QColor background = Qt::white;
+  // The preset JSON that made the figure, embedded in every file (core io/provenance.h); empty:
+  // none.
+  std::string provenance;
+  QString title = QStringLiteral("RoPE Lab figure");
 };
 
 // Lays the widget out at the requested size, renders it, and writes PNG, SVG or PDF by the file's

@@ -13,9 +13,11 @@
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "ropelab/analyses.h"
 #include "ropelab/attention.h"
+#include "ropelab/check.h"
 #include "ropelab/error.h"
 #include "ropelab/io/npy.h"
 #include "ropelab/io/writers.h"
@@ -25,20 +27,20 @@
 
 namespace ropelab::cli {
 
-namespace {
-
 Encoding encode_options(const Options& o) {
   return encode(variant_or_throw(o.variant), o.scene, o.config);
 }
 
 // Refuses, before anything large is allocated, work whose estimated memory exceeds the cap
 // (memory_guard.h). The scene and config are validated first so their own errors come first.
-void guard_memory(const Options& o, Workload workload, std::uint64_t extra = 0) {
+void guard_memory(const Options& o, Workload workload, std::uint64_t extra) {
   const Variant& variant = variant_or_throw(o.variant);
   o.config.validate();
   o.scene.validate();
   check_memory(estimate_memory(workload, o.scene, o.config, variant.axis_count(), o.format, extra));
 }
+
+namespace {
 
 // Bytes of the q/k files named by --qk npy:Q.npy,K.npy (0 when unknown or another source).
 std::uint64_t qk_file_bytes(const std::string& text) {
@@ -56,6 +58,8 @@ std::uint64_t qk_file_bytes(const std::string& text) {
   return total;
 }
 
+}  // namespace
+
 std::size_t resolve_query(const std::string& text, std::size_t tokens) {
   if (text == "last") return tokens - 1;
   std::size_t value = 0;
@@ -66,6 +70,8 @@ std::size_t resolve_query(const std::string& text, std::size_t tokens) {
           "must be last or a token index in [0, " + std::to_string(tokens - 1) + "]");
   return value;
 }
+
+namespace {
 
 RowMatrix matrix_from_npy(const io::NpyArray& array, const std::string& name) {
   require(array.shape.size() == 2, name,
@@ -176,6 +182,32 @@ std::string bench(const Options& o) {
   return root.dump(2) + "\n";
 }
 
+// Compares the user's ids and/or allocation with the reference; status 1 on a mismatch.
+std::string check(const Options& o, int& status) {
+  require(o.ids || o.allocation, "check", "(nothing to check)",
+          "needs --ids FILE.npy and/or --allocation FILE.npy");
+  guard_memory(o, Workload::Positions);
+  const Encoding e = encode_options(o);
+  std::string out;
+  bool ok = true;
+  std::optional<RowMatrix> user;
+  if (o.ids) {
+    const io::NpyArray ids = io::read_npy(*o.ids);
+    const IdsCheck c = check_ids(e, ids, *o.ids);
+    out += describe(e, c);
+    ok = ok && c.ok();
+    if (o.allocation) user = first_batch(e, ids, *o.ids);
+  }
+  if (o.allocation) {
+    const AllocationCheck c =
+        check_allocation(e, io::read_npy(*o.allocation), *o.allocation, user ? &*user : nullptr);
+    out += describe(e, c);
+    ok = ok && c.ok();
+  }
+  status = ok ? 0 : 1;
+  return out;
+}
+
 // `figure` needs Qt and VTK: it runs ropelab-figure (the GUI build's renderer, same code as the
 // app's export) with this process's arguments, under a private Xvfb when DISPLAY is unset.
 [[noreturn]] void exec_figure() {
@@ -237,6 +269,13 @@ std::string bench(const Options& o) {
 }  // namespace
 
 std::string run_command(const Options& o) {
+  int status = 0;
+  return run_command(o, status);
+}
+
+std::string run_command(const Options& o, int& status) {
+  status = 0;
+  if (o.command == "check") return check(o, status);
   if (o.command == "variants") return io::variants_output(o.format);
   if (o.command == "positions") {
     guard_memory(o, Workload::Positions);

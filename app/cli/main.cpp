@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
   try {
     const ropelab::cli::Options options = ropelab::cli::parse_options(args);
     for (const auto& note : options.notes) std::cerr << "ropelab-cli: note: " << note << '\n';
-    const std::string output = ropelab::cli::run_command(options);
+    int status = 0;
+    const std::string output = ropelab::cli::run_command(options, status);
     if (options.out) {
       ropelab::io::write_file_atomically(*options.out, output);
     } else {
@@ -33,7 +34,7 @@ int main(int argc, char** argv) {
                                  ")");
       }
     }
-    return 0;
+    return status;
   } catch (const ropelab::InputError& e) {
     std::cerr << "ropelab-cli: error: " << e.what() << '\n';
     return 2;

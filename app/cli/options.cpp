@@ -77,13 +77,14 @@ void drop_empty_text(Scene& scene) {
 Options parse_options(const std::vector<std::string>& args) {
   Options o;
   require(!args.empty(), "command", "(none)",
-          "must be one of variants, positions, angles, attention, analyze, figure, bench");
+          "must be one of variants, positions, angles, attention, analyze, figure, bench, check");
   o.command = args[0];
-  static const std::vector<std::string> kCommands{"variants", "positions", "angles", "attention",
-                                                  "analyze",  "figure",    "bench",  "help"};
+  static const std::vector<std::string> kCommands{"variants",  "positions", "angles",
+                                                  "attention", "analyze",   "figure",
+                                                  "bench",     "check",     "help"};
   require(std::find(kCommands.begin(), kCommands.end(), o.command) != kCommands.end(), "command",
           "'" + o.command + "'",
-          "must be one of variants, positions, angles, attention, analyze, figure, bench");
+          "must be one of variants, positions, angles, attention, analyze, figure, bench, check");
   bool spf_set = false;
   double spf = 1.0;
   using Handler = std::function<void(const std::string&)>;
@@ -168,6 +169,8 @@ Options parse_options(const std::vector<std::string>& args) {
          o.runs = to_int("--runs", v);
          require(o.runs >= 1 && o.runs <= 1000, "--runs", v, "must be in [1, 1000]");
        }},
+      {"--ids", [&](const std::string& v) { o.ids = v; }},
+      {"--allocation", [&](const std::string& v) { o.allocation = v; }},
       {"--view", [&](const std::string& v) { o.view = v; }},
       {"--size", [&](const std::string& v) { o.size = v; }},
       {"--dpi", [&](const std::string& v) { o.dpi = to_int("--dpi", v); }},
@@ -246,6 +249,8 @@ commands:
   analyze      --what collisions|jump|bias|properties
   figure       render a view to PNG, SVG or PDF (needs the GUI build)
   bench        time the core's hot paths (--runs N)
+  check        compare your ids (--ids FILE.npy) and/or allocation (--allocation FILE.npy) with
+               the variant's reference; exit 0 match, 1 mismatch, 2 bad input
 
 scene and configuration (apply in order; options after --preset override it):
   --preset FILE  --config HF_CONFIG.json  --variant ID
@@ -261,6 +266,8 @@ output: --format json|csv|npy  --out FILE
 attention: --query INDEX|last  --qk ones|gaussian:SEED[:SHIFT]|npy:Q.npy,K.npy  --softmax  --bidirectional
 analyze: --what ...  --axis NAME  --range L  --query INDEX
 figure: --view layout|frequency|attention|similarity|allocation  --out FILE  --size WxH  --dpi N  --compare ID,ID
+check: --ids IDS.npy (axes, tokens) or (axes, batch, tokens), any int/float dtype
+       --allocation MAP.npy (pairs,) pair -> axis, or a cos table (tokens, pairs) or (tokens, D)
 memory: a command refuses work planned beyond ROPELAB_MAX_MEMORY_MB (default 4096 MiB)
 exit status: 0 success, 2 usage or input error, 1 other failure
 )";

@@ -30,6 +30,9 @@ struct Options {
   int range = 1000;
   // bench
   int runs = 7;
+  // check
+  std::optional<std::string> ids;
+  std::optional<std::string> allocation;
   // figure
   std::string view = "layout";
   std::string size = "1200x900";

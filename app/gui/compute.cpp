@@ -17,14 +17,16 @@
 #include "ropelab/error.h"
 #include "ropelab/io/preset.h"
 #include "ropelab/registry.h"
+#include "ropelab/view_data.h"
 
 namespace ropelab::app {
 
 namespace {
 
-// S(delta) is drawn up to twice the video's temporal extent, within sensible limits.
+// S(delta) is drawn on a logarithmic delta axis up to twice the video's temporal extent and at
+// least 2048 positions, so the decay of slow temporal pairs shows even for a short video.
 int similarity_range(double extent) {
-  return static_cast<int>(std::clamp(std::ceil(2.0 * extent), 64.0, 4096.0));
+  return static_cast<int>(std::clamp(std::ceil(2.0 * extent), 2048.0, 8192.0));
 }
 
 struct Cancelled {};
@@ -70,8 +72,8 @@ ResultCache<views::ChartsData>& jump_cache() {
 
 // The jump curve's probe scenes: text · video · text with the text around the scene's first
 // visual segment and its frame size (any scene: an image counts as a one-frame video).
-views::JumpProbe jump_probe(const Scene& scene) {
-  views::JumpProbe probe{0, 1, 1, 0, 16};
+JumpProbe jump_probe(const Scene& scene) {
+  JumpProbe probe{0, 1, 1, 0, 16};
   const int v = scene.first_visual_segment();
   if (v < 0) return probe;
   const auto& s = scene.segments;
@@ -145,14 +147,14 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
   const CollisionReport probe = collisions(*encoding, -1, 0);
   r.collisions = collisions(*encoding, -1, similarity_range(probe.extent));
   stages.done("similarity");
-  r.attention = p.qkArrays ? views::compute_attention(encoding, *p.qkArrays, p.qkModel, p.query)
-                           : views::compute_attention(encoding, p.qkModel, p.query);
+  const QkSource modelSource = views::qk_source(p.qkModel);
+  r.attention = compute_attention(encoding, p.qkArrays ? *p.qkArrays : modelSource, p.query);
   stages.done("attention");
-  r.charts = views::compute_charts(*encoding, r.collisions);
+  r.charts = compute_charts(*encoding, r.collisions);
   stages.done("charts");
   // The jump curve re-encodes ~20 probe scenes: it only changes with the configuration, the
   // text lengths and the frame size, never with the query or the q/k model.
-  views::JumpProbe jumpProbe = jump_probe(scene);
+  JumpProbe jumpProbe = jump_probe(scene);
   const QString jumpKey = config_key(variant, config) + QStringLiteral("|%1|%2|%3|%4|%5")
                                                             .arg(jumpProbe.textBefore)
                                                             .arg(jumpProbe.height)
@@ -160,9 +162,9 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
                                                             .arg(jumpProbe.textAfter)
                                                             .arg(jumpProbe.maxFrames);
   if (auto cached = jump_cache().find(jumpKey)) {
-    views::copy_jumps(*cached, r.charts);
+    copy_jumps(*cached, r.charts);
   } else {
-    views::add_jumps(r.charts, variant, encoding->config, jumpProbe);
+    add_jumps(r.charts, variant, encoding->config, jumpProbe);
     jump_cache().insert(jumpKey, r.charts);
   }
   stages.done("jumps");

@@ -6,6 +6,8 @@
 #include <QLayout>
 #include <QWidget>
 
+#include "app/gui/session.h"
+#include "ropelab/io/preset.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
 #include "views/frequency_view.h"
@@ -92,6 +94,10 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
 
   const std::size_t count =
       spec.compare ? result.variants.size() : std::min<std::size_t>(1, result.variants.size());
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < count; ++i)
+    ids.emplace_back(result.variants[i].encoding->variant->id());
+  const std::vector<QColor> colors = views::variant_colors(ids);
   if (spec.view == FigureView::Similarity) {
     // One chart overlays every variant's S(Δ).
     std::vector<views::ChartsData> data;
@@ -109,7 +115,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
           auto* view = new views::LayoutView(root.get());
           view->setTheme(spec.theme);
           view->setEncoding(r.encoding);
-          view->setTitle(QString::fromStdString(std::string(r.encoding->variant->id())));
+          view->setTitle(QString::fromStdString(ids[i]), colors[i]);
           if (spec.cameraFrom != nullptr) {
             views::copy_view_direction(*spec.cameraFrom->vtkView(), *view->vtkView());
             view->frameBounds(view->dataBounds());
@@ -157,6 +163,8 @@ QString export_figure(const FigureSpec& spec, const ComputeResult& result, const
   const std::unique_ptr<QWidget> widget = make_figure_widget(spec, result);
   views::FigureRequest r = request;
   r.background = views::view_background(spec.theme);
+  r.provenance = io::preset_to_json(to_preset(result.parameters));
+  r.title = figure_view_title(spec.view);
   return views::write_figure(*widget, path, r);
 }
 

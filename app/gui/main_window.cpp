@@ -493,12 +493,15 @@ void MainWindow::applyResult(const ComputeResult& result) {
   ensureLayoutPanels(result.parameters.variants);
   std::vector<views::ChartsData> charts;
   std::vector<views::VariantProperties> table;
+  std::vector<std::string> ids;
+  for (const VariantResult& r : result.variants) ids.emplace_back(r.encoding->variant->id());
+  const std::vector<QColor> colors = views::variant_colors(ids);
   for (std::size_t i = 0; i < result.variants.size(); ++i) {
     const VariantResult& r = result.variants[i];
     layouts_[i]->setEncoding(r.encoding);
     const bool comparing = result.variants.size() > 1;
     layouts_[i]->setTitle(QString::fromStdString(std::string(r.encoding->variant->id())),
-                          comparing ? views::variant_color(i) : QColor());
+                          colors[i]);
     layouts_[i]->setToolTip(!comparing ? QString()
                             : i == 0   ? tr("Pairs per axis: the split sliders")
                                        : tr("Pairs per axis: the variant's default split"));

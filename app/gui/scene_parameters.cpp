@@ -33,6 +33,14 @@ VariantOptions& SceneParameters::options(const QString& variant) {
   return perVariant[variant.toStdString()].options;
 }
 
+double default_delta(const QStringList& variants) {
+  for (const QString& id : variants) {
+    const Variant* v = find_variant(id.toStdString());
+    if (v != nullptr && v->info().has_delta) return v->info().default_delta;
+  }
+  return 2.0;
+}
+
 Config SceneParameters::config(const Variant& variant, bool primary) const {
   Config config;
   config.head_dim = headDim;
@@ -91,8 +99,15 @@ io::Preset to_preset(const SceneParameters& p, const QString& name, const QStrin
   preset.config.split = p.split;
   const QString primaryId = p.variants.value(0);
   preset.config.options = p.options(primaryId);
-  const Variant* primary = find_variant(primaryId.toStdString());
-  if (primary != nullptr && primary->info().has_delta) preset.config.delta = p.delta(primaryId);
+  // δ is kept when any variant reads it (a compared VideoRoPE keeps its own δ behind M-RoPE):
+  // the first listed variant with a δ gives config's, what ropelab-cli reads.
+  for (const QString& id : p.variants) {
+    const Variant* v = find_variant(id.toStdString());
+    if (v != nullptr && v->info().has_delta) {
+      preset.config.delta = p.delta(id);
+      break;
+    }
+  }
   // Every variant of the compare set keeps its own δ and options (the primary's repeat config's
   // so a reader of either finds them).
   if (p.variants.size() > 1) {
@@ -126,8 +141,9 @@ SceneParameters from_preset(const io::Preset& preset, const QString& source) {
     const std::string id = p.variants[i].toStdString();
     VariantState& state = p.perVariant[id];
     state.options = preset.config.options;
-    // config.delta is the primary's; compared variants keep their own (or their default).
-    if (i == 0 && preset.config.delta) state.delta = preset.config.delta;
+    // config.delta is every δ variant's unless variant_settings gives it its own.
+    const Variant* v = find_variant(id);
+    if (v != nullptr && v->info().has_delta && preset.config.delta) state.delta = preset.config.delta;
     const auto own = preset.variant_settings.find(id);
     if (own != preset.variant_settings.end()) {
       if (own->second.delta) state.delta = own->second.delta;

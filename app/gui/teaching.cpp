@@ -40,14 +40,23 @@ Teaching::Teaching(app::MainWindow& window) : QObject(&window), window_(window) 
   tourDock_->setWidget(tour_);
   window.addDockWidget(Qt::LeftDockWidgetArea, tourDock_);
   tourDock_->hide();
+  // Closing the tour clears the lesson's highlight.
+  connect(tourDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+    if (!visible && tourDock_->isHidden()) tour_->stop();
+  });
 
   QMenu* figures = window.menuBar()->addMenu(tr("Paper &figures"));
   figures->setObjectName(QStringLiteral("paperFiguresMenu"));
+  bool teachingEntries = false;
   for (const PaperFigure& f : paper_figures()) {
     const QString id = QString::fromStdString(f.id);
+    if (f.teaching && !teachingEntries) {
+      figures->addSeparator();
+      teachingEntries = true;
+    }
     QAction* action = figures->addAction(QString::fromStdString(f.title));
     action->setObjectName(QStringLiteral("figure:") + id);
-    action->setToolTip(QString::fromStdString(f.claim));
+    action->setToolTip(figure_words(id).claim);
     connect(action, &QAction::triggered, this, [this, id] { openFigure(id); });
     if (f.view == FigureView::Properties) figures->addSeparator();
   }
@@ -147,10 +156,11 @@ int run_teaching(app::MainWindow& window, const QString& id,
   QWidget* extra = nullptr;
   const QStringList parts = id.split(QLatin1Char(':'));
   const QString panel = parts.value(1);
-  if (parts.value(0) == QLatin1String("teaching")) {
+  if (parts.value(0) == QLatin1String("teaching") && !find_paper_figure(id.toStdString())) {
     if (panel == QLatin1String("tour")) {
       t->startTour();
       t->tour()->go(parts.value(2, QStringLiteral("1")).toInt() - 1);
+      if (t->tour()->highlighted().startsWith(QLatin1String("figure:"))) extra = t->figureDialog();
     } else if (panel == QLatin1String("formula")) {
       t->formulaDock()->show();
       window.waitForIdle(600000);

@@ -1,10 +1,12 @@
 #pragma once
-// The "Paper figures" window: one entry of core's paper_figures() at a time, with a caption (what
-// the paper claims, where, what RoPE Lab computes, what to look at, what needs a trained model)
-// and the computed numbers as plots and tables. Entries that have a 3-D or attention counterpart
-// also set the main window's scene, variants and views.
+// The "Paper figures" window: one generic dialog that draws any entry of core's paper_figures()
+// from its FigureData (texts, tables, curves, heat maps, strips, dials) with the words of
+// resources/teaching/figures.json, whose {placeholders} are filled from core's values. Entries
+// with parameters get sliders and a play / pause / speed bar that animates the first one.
+// Entries that have a 3-D or attention counterpart also set the main window's scene and views.
 #include <QDialog>
 #include <QString>
+#include <map>
 
 #include "app/gui/scene_parameters.h"
 #include "ropelab/paper_figures.h"
@@ -13,6 +15,11 @@ class QListWidget;
 class QScrollArea;
 class QTextBrowser;
 class QTableWidget;
+class QSlider;
+class QPushButton;
+class QComboBox;
+class QTimer;
+class QVBoxLayout;
 
 namespace ropelab::app {
 class MainWindow;
@@ -25,14 +32,18 @@ class LinePlot;
 // The main-window parameters a figure sets (its scene clamped to the sliders' ranges).
 app::SceneParameters figure_parameters(const PaperFigure& figure);
 
-// The per-id additions to core's caption: the paper reference, what to look at, and what only a
-// trained model can show.
-struct FigureNotes {
+// An entry's words from resources/teaching/figures.json.
+struct FigureWords {
+  QString claim;
+  QString computes;
   QString reference;
   QString lookAt;
   QString trained;
+  std::map<QString, QString> texts;  // FigureText name -> template
 };
-FigureNotes figure_notes(const QString& id);
+FigureWords figure_words(const QString& id);
+// A template with its {placeholders} filled from the figure's values.
+QString fill(const QString& text, const FigureData& data);
 
 class PaperFigureDialog : public QDialog {
   Q_OBJECT
@@ -49,26 +60,41 @@ class PaperFigureDialog : public QDialog {
   LinePlot* linePlot() const;
   // Widget holding the entry's plots and tables.
   QWidget* content() const { return content_; }
+  const FigureData& data() const { return data_; }
+
+  // Redraws the entry with one parameter changed (false: unknown key or out of range).
+  bool setParam(const QString& key, double value);
+  double param(const QString& key) const;
+  QSlider* paramSlider(const QString& key) const;
+  // Animation of the first parameter: play / pause, frames per second.
+  void play();
+  void pause();
+  bool playing() const;
+  void setSpeed(double framesPerSecond);
+  // Advances the animated parameter by one step (wrapping to its minimum).
+  void stepAnimation();
 
  private:
-  void build(const PaperFigure& figure);
-  void buildFrequency(const PaperFigure& figure);
-  void buildLayout(const PaperFigure& figure);
-  void buildAdjacentIds(const PaperFigure& figure);
-  void buildAxisLogits(const PaperFigure& figure);
-  void buildDistractorPeriod(const PaperFigure& figure);
-  void buildBiasMap(const PaperFigure& figure);
-  void buildJump(const PaperFigure& figure);
-  void buildHeightOne(const PaperFigure& figure);
-  void buildProperties(const PaperFigure& figure);
-  void buildCited();
+  void rebuild();
+  void buildControls();
+  void setCaption();
 
   app::MainWindow* window_ = nullptr;
   QListWidget* list_ = nullptr;
   QTextBrowser* caption_ = nullptr;
+  QWidget* controls_ = nullptr;
+  QVBoxLayout* controlsLayout_ = nullptr;
   QScrollArea* scroll_ = nullptr;
   QWidget* content_ = nullptr;
+  QPushButton* playButton_ = nullptr;
+  QComboBox* speed_ = nullptr;
+  QTimer* timer_ = nullptr;
+  std::map<QString, QSlider*> sliders_;
   QString id_;
+  const PaperFigure* figure_ = nullptr;
+  FigureWords words_;
+  FigureParams params_;
+  FigureData data_;
 };
 
 // The cited trained-model tables (resources/teaching/cited_results.json) as HTML.

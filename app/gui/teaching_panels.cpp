@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -23,6 +24,8 @@
 #include <map>
 
 #include "app/gui/main_window.h"
+#include "app/gui/teaching.h"
+#include "app/gui/teaching_figures.h"
 #include "app/gui/teaching_widgets.h"
 #include "ropelab/attention.h"
 #include "ropelab/registry.h"
@@ -248,12 +251,28 @@ std::vector<Lesson> load_lessons() {
       QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("lessons")).toArray();
   for (const QJsonValue& v : list) {
     const QJsonObject o = v.toObject();
-    lessons.push_back({o.value(QStringLiteral("title")).toString(),
-                       o.value(QStringLiteral("view")).toString(),
-                       o.value(QStringLiteral("variant")).toString(),
-                       o.value(QStringLiteral("text")).toString()});
+    Lesson l{
+        o.value(QStringLiteral("title")).toString(),   o.value(QStringLiteral("view")).toString(),
+        o.value(QStringLiteral("variant")).toString(), o.value(QStringLiteral("text")).toString(),
+        o.value(QStringLiteral("figure")).toString(),  {}};
+    const QJsonObject params = o.value(QStringLiteral("params")).toObject();
+    for (auto it = params.begin(); it != params.end(); ++it)
+      l.params[it.key().toStdString()] = it.value().toDouble();
+    lessons.push_back(std::move(l));
   }
   return lessons;
+}
+
+QString lesson_text(const Lesson& lesson) {
+  if (lesson.figure.isEmpty()) return lesson.text;
+  const PaperFigure* f = find_paper_figure(lesson.figure.toStdString());
+  if (!f) return lesson.text;
+  try {
+    return QString::fromStdString(
+        fill_template(lesson.text.toStdString(), figure_data(*f, lesson.params).values));
+  } catch (const std::exception&) {
+    return lesson.text;
+  }
 }
 
 namespace {
@@ -272,6 +291,8 @@ ViewTarget view_target(const QString& view) {
     return {"chartsDock", "the Charts dock's positional similarity S(Δ) curve"};
   if (view == QLatin1String("attention"))
     return {"attentionDock", "the Attention dock: the query's strip, tiles and H × W map"};
+  if (view == QLatin1String("figure"))
+    return {nullptr, "the Paper figures window opened for this lesson (drag its sliders)"};
   return {nullptr, "the 3-D layout in the centre (drag to turn it)"};
 }
 
@@ -332,8 +353,33 @@ void TourController::previous() {
   if (current_ > 0) go(current_ - 1);
 }
 
+void TourController::fitText() {
+  // The box grows to its text (no scroll bar), up to two thirds of the screen.
+  text_->document()->setTextWidth(text_->viewport()->width() > 50 ? text_->viewport()->width()
+                                                                  : 300);
+  const int needed =
+      static_cast<int>(std::ceil(text_->document()->size().height())) + 2 * text_->frameWidth() + 8;
+  text_->setMinimumHeight(std::min(needed, 700));
+}
+
+bool TourController::textFits() const {
+  return text_->document()->size().height() <= text_->viewport()->height() + 1;
+}
+
+void TourController::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitText();
+}
+
 void TourController::clearHighlight() {
   if (highlighted_.isEmpty()) return;
+  if (highlighted_.startsWith(QLatin1String("figure:"))) {
+    if (Teaching* t = teaching::find(window_)) {
+      if (PaperFigureDialog* d = t->figureDialog()) d->setWindowTitle(savedTitle_);
+    }
+    highlighted_.clear();
+    return;
+  }
   if (auto* dock = window_.findChild<QDockWidget*>(highlighted_)) {
     dock->setStyleSheet(QString());
     dock->setWindowTitle(savedTitle_);
@@ -354,9 +400,12 @@ void TourController::go(int index) {
   const Lesson& l = lessons_[static_cast<std::size_t>(index)];
   step_->setText(tr("Lesson %1 of %2 · variant %3").arg(index + 1).arg(count()).arg(l.variant));
   title_->setText(l.title);
-  text_->setPlainText(l.text);
+  text_->setPlainText(lesson_text(l));
+  fitText();
   previous_->setEnabled(index > 0);
   next_->setEnabled(index + 1 < count());
+  // One undo step for the whole lesson (its scene and the paper figure it opens).
+  const app::AppModel::Group step(*window_.model());
   // Arrange the views: the lesson's variant alone, the rest of the scene kept.
   app::SceneParameters p = window_.parameters();
   if (!l.variant.isEmpty() && find_variant(l.variant.toStdString())) {
@@ -366,6 +415,19 @@ void TourController::go(int index) {
   window_.setParameters(p, app::AppModel::Source::Tour);
   clearHighlight();
   const ViewTarget target = view_target(l.view);
+  if (l.view == QLatin1String("figure")) {
+    lookAt_->setText(tr("Look at: %1 (highlighted).").arg(QString::fromUtf8(target.words)));
+    if (Teaching* t = teaching::find(window_)) {
+      if (PaperFigureDialog* d = t->openFigure(l.figure)) {
+        for (const auto& [key, value] : l.params) d->setParam(QString::fromStdString(key), value);
+        savedTitle_ = d->windowTitle();
+        d->setWindowTitle(QStringLiteral("★ %1 — lesson %2").arg(savedTitle_).arg(index + 1));
+        highlighted_ = QStringLiteral("figure:") + l.figure;
+      }
+    }
+    emit lessonChanged(index);
+    return;
+  }
   lookAt_->setText(tr("Look at: %1 (highlighted).").arg(QString::fromUtf8(target.words)));
   if (target.dock) {
     if (auto* dock = window_.findChild<QDockWidget*>(QString::fromLatin1(target.dock))) {

@@ -52,13 +52,20 @@ class FormulaPanel : public QWidget {
   QTableWidget* pairs_ = nullptr;
 };
 
+// One lesson of the guided tour (resources/teaching/lessons.json). view is a dock ("frequency",
+// "allocation", "similarity", "attention"), "layout" or "figure" (opens the Paper figures entry
+// `figure` with `params`); the text's {placeholders} are filled from that entry's FigureData.
 struct Lesson {
   QString title;
   QString view;
   QString variant;
   QString text;
+  QString figure;
+  FigureParams params;
 };
 std::vector<Lesson> load_lessons();
+// The lesson's text with its numbers filled in from core.
+QString lesson_text(const Lesson& lesson);
 
 class TourController : public QWidget {
   Q_OBJECT
@@ -74,15 +81,19 @@ class TourController : public QWidget {
   // Where the current lesson points the user (a dock's object name or "layout").
   QString highlighted() const { return highlighted_; }
   void stop();
+  // True when the lesson's whole text is visible in its box (no scrolling).
+  bool textFits() const;
 
  signals:
   void lessonChanged(int index);
 
  protected:
   void keyPressEvent(QKeyEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void clearHighlight();
+  void fitText();
   app::MainWindow& window_;
   std::vector<Lesson> lessons_;
   int current_ = -1;

@@ -20,23 +20,20 @@ QString tick(double v) {
 
 }  // namespace
 
+QColor series_color(int index) {
+  static const QColor colors[] = {QColor(31, 119, 180),  QColor(230, 110, 10),  QColor(44, 160, 44),
+                                  QColor(200, 40, 40),   QColor(148, 103, 189), QColor(140, 86, 75),
+                                  QColor(227, 119, 194), QColor(90, 90, 90)};
+  return colors[static_cast<std::size_t>(std::abs(index)) % 8];
+}
+
 LinePlot::LinePlot(QWidget* parent) : QWidget(parent) {
-  setMinimumSize(420, 260);
+  setMinimumSize(420, 280);
 }
 
-void LinePlot::setData(std::vector<Series> series, QString xLabel, QString yLabel,
-                       QString markerNote) {
-  series_ = std::move(series);
-  xLabel_ = std::move(xLabel);
-  yLabel_ = std::move(yLabel);
-  markerNote_ = std::move(markerNote);
+void LinePlot::setPlot(FigurePlot plot) {
+  plot_ = std::move(plot);
   update();
-}
-
-int LinePlot::markerCount() const {
-  int n = 0;
-  for (const Series& s : series_) n += static_cast<int>(s.markers.size());
-  return n;
 }
 
 void LinePlot::paintEvent(QPaintEvent*) {
@@ -44,73 +41,256 @@ void LinePlot::paintEvent(QPaintEvent*) {
   p.setRenderHint(QPainter::Antialiasing);
   p.fillRect(rect(), palette().base());
   const QColor fg = palette().color(QPalette::Text);
-  if (series_.empty()) return;
-  double x0 = 1e300, x1 = -1e300;
-  for (const Series& s : series_) {
+  if (plot_.series.empty()) return;
+  const bool logx = plot_.log_x;
+  const auto fx = [&](double x) { return logx ? std::log10(std::max(x, 1e-12)) : x; };
+  double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
+  for (const FigureSeries& s : plot_.series) {
     for (const auto& [x, y] : s.points) {
-      x0 = std::min(x0, x);
-      x1 = std::max(x1, x);
+      x0 = std::min(x0, fx(x));
+      x1 = std::max(x1, fx(x));
+      y0 = std::min(y0, y);
+      y1 = std::max(y1, y);
     }
   }
   if (!(x1 > x0)) x1 = x0 + 1;
-  const double y0 = -1.1, y1 = 1.1;
+  if (!(y1 > y0)) {
+    y0 -= 1;
+    y1 += 1;
+  }
+  const double pad = (y1 - y0) * 0.08;
+  y0 -= pad;
+  y1 += pad;
   const QFontMetrics fm(font());
   const int lineH = fm.height();
-  // Legend on top, one entry per series.
-  const QRect plot(60, 8 + lineH * 2, width() - 80, height() - (8 + lineH * 2) - lineH * 3 - 8);
-  const auto px = [&](double x) { return plot.left() + (x - x0) / (x1 - x0) * plot.width(); };
+  // Legend on top, wrapped over as many lines as it needs.
+  int legendLines = 1, lx = 60;
+  for (const FigureSeries& s : plot_.series) {
+    const int w = 36 + fm.horizontalAdvance(QString::fromStdString(s.label));
+    if (lx + w > width() - 10 && lx > 60) {
+      ++legendLines;
+      lx = 60;
+    }
+    lx += w;
+  }
+  const int top = 8 + lineH * (legendLines + 1);
+  const QRect plot(64, top, width() - 84, height() - top - lineH * 3 - 8);
+  const auto px = [&](double x) { return plot.left() + (fx(x) - x0) / (x1 - x0) * plot.width(); };
   const auto py = [&](double y) { return plot.bottom() - (y - y0) / (y1 - y0) * plot.height(); };
-  p.setPen(QPen(fg.lighter(160), 1, Qt::DotLine));
-  for (double y : {-1.0, 0.0, 1.0})
-    p.drawLine(QPointF(plot.left(), py(y)), QPointF(plot.right(), py(y)));
   p.setPen(fg);
   p.drawRect(plot);
-  for (double y : {-1.0, 0.0, 1.0}) {
+  for (int i = 0; i <= 4; ++i) {
+    const double y = y0 + (y1 - y0) * i / 4.0;
+    p.setPen(QPen(fg.lighter(170), 1, Qt::DotLine));
+    p.drawLine(QPointF(plot.left(), py(y)), QPointF(plot.right(), py(y)));
+    p.setPen(fg);
     p.drawText(QRectF(0, py(y) - lineH / 2.0, plot.left() - 6, lineH), Qt::AlignRight, tick(y));
   }
-  for (int i = 0; i <= 5; ++i) {
-    const double x = x0 + (x1 - x0) * i / 5.0;
-    p.drawLine(QPointF(px(x), plot.bottom()), QPointF(px(x), plot.bottom() + 4));
-    p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter, tick(x));
+  if (logx) {
+    for (int e = static_cast<int>(std::ceil(x0)); e <= static_cast<int>(std::floor(x1)); ++e) {
+      const double x = std::pow(10.0, e);
+      p.drawLine(QPointF(px(x), plot.bottom()), QPointF(px(x), plot.bottom() + 4));
+      p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter, tick(x));
+    }
+  } else {
+    for (int i = 0; i <= 5; ++i) {
+      const double x = x0 + (x1 - x0) * i / 5.0;
+      p.drawLine(QPointF(px(x), plot.bottom()), QPointF(px(x), plot.bottom() + 4));
+      p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter, tick(x));
+    }
   }
   p.drawText(QRect(plot.left(), plot.bottom() + 4 + lineH, plot.width(), lineH), Qt::AlignHCenter,
-             xLabel_);
+             QString::fromStdString(plot_.x_label));
   p.save();
   p.translate(14, plot.center().y());
   p.rotate(-90);
   p.drawText(QRect(-plot.height() / 2, -lineH / 2, plot.height(), lineH), Qt::AlignHCenter,
-             yLabel_);
+             QString::fromStdString(plot_.y_label));
   p.restore();
-  if (!markerNote_.isEmpty()) {
+  if (!plot_.note.empty()) {
     p.drawText(QRect(plot.left(), plot.bottom() + 4 + 2 * lineH, plot.width(), lineH),
-               Qt::AlignHCenter, markerNote_);
+               Qt::AlignHCenter, QString::fromStdString(plot_.note));
   }
-  int legendX = plot.left();
-  for (const Series& s : series_) {
-    p.setPen(QPen(s.color, 3));
-    p.drawLine(legendX, 8 + lineH / 2, legendX + 22, 8 + lineH / 2);
+  lx = 60;
+  int ly = 8;
+  for (const FigureSeries& s : plot_.series) {
+    const QString label = QString::fromStdString(s.label);
+    const int w = 36 + fm.horizontalAdvance(label);
+    if (lx + w > width() - 10 && lx > 60) {
+      ly += lineH;
+      lx = 60;
+    }
+    p.setPen(QPen(series_color(s.color), 3));
+    if (s.dots)
+      p.drawPoint(lx + 11, ly + lineH / 2);
+    else
+      p.drawLine(lx, ly + lineH / 2, lx + 22, ly + lineH / 2);
     p.setPen(fg);
-    p.drawText(legendX + 26, 8 + fm.ascent(), s.label);
-    legendX += 36 + fm.horizontalAdvance(s.label);
+    p.drawText(lx + 26, ly + fm.ascent(), label);
+    lx += w;
   }
   p.setClipRect(plot.adjusted(-6, -6, 6, 6));
-  for (const Series& s : series_) {
-    QPainterPath path;
-    bool first = true;
-    for (const auto& [x, y] : s.points) {
-      if (first)
-        path.moveTo(px(x), py(y));
-      else
-        path.lineTo(px(x), py(y));
-      first = false;
+  for (const FigureLine& line : plot_.lines) {
+    if (fx(line.x) < x0 || fx(line.x) > x1) continue;
+    p.setPen(QPen(fg, 1, Qt::DashLine));
+    p.drawLine(QPointF(px(line.x), plot.top()), QPointF(px(line.x), plot.bottom()));
+    p.drawText(QPointF(px(line.x) + 3, plot.top() + fm.ascent()),
+               QString::fromStdString(line.label));
+  }
+  for (const FigureSeries& s : plot_.series) {
+    const QColor c = series_color(s.color);
+    if (s.dots) {
+      p.setPen(Qt::NoPen);
+      p.setBrush(c);
+      for (const auto& [x, y] : s.points) p.drawEllipse(QPointF(px(x), py(y)), 3, 3);
+    } else {
+      QPainterPath path;
+      bool first = true;
+      for (const auto& [x, y] : s.points) {
+        if (first)
+          path.moveTo(px(x), py(y));
+        else
+          path.lineTo(px(x), py(y));
+        first = false;
+      }
+      p.setPen(QPen(c, 2));
+      p.setBrush(Qt::NoBrush);
+      p.drawPath(path);
     }
-    p.setPen(QPen(s.color, 2));
-    p.setBrush(Qt::NoBrush);
-    p.drawPath(path);
-    p.setPen(QPen(s.color.darker(140), 2));
+    p.setPen(QPen(c.darker(140), 2));
     p.setBrush(palette().base());
     for (const auto& [x, y] : s.markers) p.drawEllipse(QPointF(px(x), py(y)), 5, 5);
   }
+}
+
+StripPlot::StripPlot(QWidget* parent) : QWidget(parent) {
+  setMinimumSize(560, 200);
+}
+
+void StripPlot::setStrips(FigureStrips strips) {
+  strips_ = std::move(strips);
+  updateGeometry();
+  update();
+}
+
+QSize StripPlot::sizeHint() const {
+  const int lineH = QFontMetrics(font()).height();
+  return {900, lineH * 4 + static_cast<int>(strips_.strips.size()) * (lineH + 10)};
+}
+
+void StripPlot::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.fillRect(rect(), palette().base());
+  const QColor fg = palette().color(QPalette::Text);
+  const QFontMetrics fm(font());
+  const int lineH = fm.height();
+  if (strips_.strips.empty()) return;
+  double lo = 1e300, hi = -1e300;
+  int labelW = 0;
+  for (const FigureStrip& s : strips_.strips) {
+    labelW = std::max(labelW, fm.horizontalAdvance(QString::fromStdString(s.label)));
+    for (double w : s.wavelengths) {
+      lo = std::min(lo, std::log10(w));
+      hi = std::max(hi, std::log10(w));
+    }
+    if (s.extent > 0) hi = std::max(hi, std::log10(s.extent));
+  }
+  for (const FigureLine& l : strips_.lines) hi = std::max(hi, std::log10(l.x));
+  lo = std::floor(std::min(lo, 0.0));
+  hi = std::ceil(hi);
+  if (!(hi > lo)) hi = lo + 1;
+  const int rowH = lineH + 10;
+  const QRect area(labelW + 16, lineH + 6, width() - labelW - 32,
+                   static_cast<int>(strips_.strips.size()) * rowH);
+  const auto px = [&](double w) {
+    return area.left() + (std::log10(w) - lo) / (hi - lo) * area.width();
+  };
+  p.setPen(fg);
+  p.drawText(QRect(0, 2, width(), lineH), Qt::AlignHCenter, QString::fromStdString(strips_.title));
+  for (std::size_t r = 0; r < strips_.strips.size(); ++r) {
+    const FigureStrip& s = strips_.strips[r];
+    const int y = area.top() + static_cast<int>(r) * rowH;
+    p.setPen(fg);
+    p.drawText(QRect(4, y, labelW + 6, rowH), Qt::AlignVCenter | Qt::AlignRight,
+               QString::fromStdString(s.label));
+    p.setPen(QPen(fg.lighter(180), 1));
+    p.drawLine(QPointF(area.left(), y + rowH / 2.0), QPointF(area.right(), y + rowH / 2.0));
+    for (std::size_t i = 0; i < s.wavelengths.size(); ++i) {
+      p.setPen(QPen(views::axis_color(s.axes[i]), 2));
+      const double x = px(s.wavelengths[i]);
+      p.drawLine(QPointF(x, y + 3), QPointF(x, y + rowH - 3));
+    }
+    if (s.extent > 0) {
+      p.setPen(QPen(fg, 3));
+      const double x = px(s.extent);
+      p.drawLine(QPointF(x, y), QPointF(x, y + rowH));
+    }
+  }
+  for (const FigureLine& l : strips_.lines) {
+    p.setPen(QPen(fg, 1, Qt::DashLine));
+    const double x = px(l.x);
+    p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+  }
+  p.setPen(fg);
+  const int axisY = area.bottom() + 2;
+  for (int e = static_cast<int>(lo); e <= static_cast<int>(hi); ++e) {
+    const double x = px(std::pow(10.0, e));
+    p.drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
+    p.drawText(QRectF(x - 40, axisY + 4, 80, lineH), Qt::AlignHCenter,
+               QStringLiteral("10^%1").arg(e));
+  }
+  QString lines;
+  for (const FigureLine& l : strips_.lines)
+    lines += QStringLiteral("  - - %1").arg(QString::fromStdString(l.label));
+  p.drawText(QRect(area.left(), axisY + 4 + lineH, area.width(), lineH), Qt::AlignHCenter,
+             tr("wavelength 2π/θ_j (log scale); ▮ video extent") + lines);
+}
+
+DialPlot::DialPlot(QWidget* parent) : QWidget(parent) {
+  setMinimumSize(240, 260);
+}
+
+void DialPlot::setDial(FigureDial dial) {
+  dial_ = std::move(dial);
+  update();
+}
+
+void DialPlot::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.fillRect(rect(), palette().base());
+  const QColor fg = palette().color(QPalette::Text);
+  const QFontMetrics fm(font());
+  const int lineH = fm.height();
+  p.setPen(fg);
+  p.drawText(QRect(0, 2, width(), lineH), Qt::AlignHCenter, QString::fromStdString(dial_.label));
+  const double r = std::max(20.0, std::min(width(), height() - 3 * lineH) / 2.0 - 16);
+  const QPointF c(width() / 2.0, lineH + 8 + r);
+  p.setPen(QPen(fg.lighter(160), 1));
+  p.drawEllipse(c, r, r);
+  p.drawLine(QPointF(c.x() - r, c.y()), QPointF(c.x() + r, c.y()));
+  p.drawLine(QPointF(c.x(), c.y() - r), QPointF(c.x(), c.y() + r));
+  const auto arrow = [&](double angle, const QColor& color, const QString& label) {
+    const QPointF tip(c.x() + r * std::cos(angle), c.y() - r * std::sin(angle));
+    p.setPen(QPen(color, 3));
+    p.drawLine(c, tip);
+    p.setBrush(color);
+    p.drawEllipse(tip, 5, 5);
+    p.drawText(tip + QPointF(8 * std::cos(angle) - 4, -8 * std::sin(angle) + 4), label);
+  };
+  // The angle between them, as an arc from k to q.
+  const double diff = std::remainder(dial_.angle_q - dial_.angle_k, 2 * M_PI);
+  p.setPen(QPen(QColor(120, 120, 120), 2));
+  p.setBrush(Qt::NoBrush);
+  const QRectF inner(c.x() - r / 3, c.y() - r / 3, 2 * r / 3, 2 * r / 3);
+  p.drawArc(inner, static_cast<int>(std::remainder(dial_.angle_k, 2 * M_PI) * 180 / M_PI * 16),
+            static_cast<int>(diff * 180 / M_PI * 16));
+  arrow(dial_.angle_k, series_color(1), QStringLiteral("k"));
+  arrow(dial_.angle_q, series_color(0), QStringLiteral("q"));
+  p.setPen(fg);
+  p.drawText(QRect(0, static_cast<int>(c.y() + r + 6), width(), lineH), Qt::AlignHCenter,
+             tr("q · k ∝ cos %1°").arg(diff * 180 / M_PI, 0, 'f', 1));
 }
 
 HeatmapTile::HeatmapTile(QWidget* parent) : QWidget(parent) {}

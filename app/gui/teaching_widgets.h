@@ -9,32 +9,63 @@
 #include <vector>
 
 #include "ropelab/distractor.h"
+#include "ropelab/paper_figures.h"
 #include "ropelab/variant.h"
 
 namespace ropelab::teaching {
 
+// Curves with markers and vertical reference lines (VideoRoPE Fig. 4, the jump and needle plots),
+// drawn from core's FigurePlot; the y range follows the data, the x axis can be logarithmic.
 class LinePlot : public QWidget {
   Q_OBJECT
  public:
-  struct Series {
-    QString label;
-    QColor color;
-    std::vector<std::pair<double, double>> points;
-    std::vector<std::pair<double, double>> markers;  // drawn as rings on the curve
-  };
   explicit LinePlot(QWidget* parent = nullptr);
-  void setData(std::vector<Series> series, QString xLabel, QString yLabel, QString markerNote);
-  const std::vector<Series>& series() const { return series_; }
-  int markerCount() const;
+  void setPlot(FigurePlot plot);
+  const FigurePlot& plot() const { return plot_; }
+  int markerCount() const { return plot_.marker_count(); }
   QSize sizeHint() const override { return {640, 360}; }
 
  protected:
   void paintEvent(QPaintEvent* event) override;
 
  private:
-  std::vector<Series> series_;
-  QString xLabel_, yLabel_, markerNote_;
+  FigurePlot plot_;
 };
+
+// Variants' pairs on one log-wavelength axis, one row a variant, ticks coloured by axis.
+class StripPlot : public QWidget {
+  Q_OBJECT
+ public:
+  explicit StripPlot(QWidget* parent = nullptr);
+  void setStrips(FigureStrips strips);
+  const FigureStrips& strips() const { return strips_; }
+  QSize sizeHint() const override;
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  FigureStrips strips_;
+};
+
+// One rotary pair's q and k as arrows on the unit circle.
+class DialPlot : public QWidget {
+  Q_OBJECT
+ public:
+  explicit DialPlot(QWidget* parent = nullptr);
+  void setDial(FigureDial dial);
+  const FigureDial& dial() const { return dial_; }
+  QSize sizeHint() const override { return {300, 320}; }
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  FigureDial dial_;
+};
+
+// A series colour of the teaching plots.
+QColor series_color(int index);
 
 // One matrix as coloured cells with a title, its value range and optional axis labels.
 class HeatmapTile : public QWidget {

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <limits>
+#include <unordered_map>
+#include <vector>
 
 #include "ropelab/error.h"
 #include "ropelab/rope.h"
@@ -168,6 +170,41 @@ RowMatrix logits_by_axis(const Encoding& encoding, std::size_t query) {
     parts.row(a).array() += scale * ((ids(a, q) - ids.row(a).array()) * encoding.inv_freq[j]).cos();
   }
   return parts;
+}
+
+Eigen::VectorXd ones_logits(const Encoding& encoding, std::size_t query) {
+  const auto n = static_cast<Eigen::Index>(encoding.token_count());
+  const double scale = 2.0 / std::sqrt(static_cast<double>(encoding.head_dim()));
+  const auto& ids = encoding.positions.ids;
+  const auto q = static_cast<Eigen::Index>(query);
+  Eigen::VectorXd logits = Eigen::VectorXd::Zero(n);
+  for (Eigen::Index a = 0; a < ids.rows(); ++a) {
+    std::vector<double> theta;
+    for (int j = 0; j < encoding.pairs(); ++j) {
+      if (encoding.pair_axis[static_cast<std::size_t>(j)] == a)
+        theta.push_back(encoding.inv_freq[j]);
+    }
+    if (theta.empty()) continue;
+    const double origin = ids(a, q);
+    std::unordered_map<double, double> memo;
+    double last_id = std::numeric_limits<double>::quiet_NaN();
+    double last_value = 0;
+    for (Eigen::Index k = 0; k < n; ++k) {
+      const double id = ids(a, k);
+      if (id != last_id) {
+        const auto [it, inserted] = memo.try_emplace(id, 0.0);
+        if (inserted) {
+          double sum = 0;
+          for (double t : theta) sum += scale * std::cos((origin - id) * t);
+          it->second = sum;
+        }
+        last_id = id;
+        last_value = it->second;
+      }
+      logits[k] += last_value;
+    }
+  }
+  return logits;
 }
 
 namespace {

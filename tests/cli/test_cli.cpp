@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -207,6 +209,132 @@ TEST(Cli, OutFileIsWrittenWhole) {
   std::ifstream in(out);
   EXPECT_EQ(json::parse(in)["tokens"], 136);
   fs::remove(out);
+}
+
+// --- check (issue 14) ---------------------------------------------------------------------------
+
+// Writes an .npy file of any dtype by hand (the CLI's own writer only writes float64).
+template <class T>
+fs::path write_npy(const std::string& file, const std::string& descr,
+                   const std::vector<std::size_t>& shape, const std::vector<T>& values) {
+  std::string shape_text = "(";
+  for (std::size_t i = 0; i < shape.size(); ++i)
+    shape_text += std::to_string(shape[i]) + (shape.size() == 1 || i + 1 < shape.size() ? "," : "");
+  std::string header =
+      "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape_text + "), }";
+  header.append(63 - (10 + header.size()) % 64, ' ');
+  header += '\n';
+  const fs::path path = fs::temp_directory_path() / ("ropelab-check-" + file);
+  std::ofstream out(path, std::ios::binary);
+  out.write("\x93NUMPY\x01\x00", 8);
+  out.put(static_cast<char>(header.size() & 0xff));
+  out.put(static_cast<char>(header.size() >> 8));
+  out << header;
+  out.write(reinterpret_cast<const char*>(values.data()),
+            static_cast<std::streamsize>(values.size() * sizeof(T)));
+  return path;
+}
+
+const std::string kCheckScene = "--variant mrope --scene text:2,video:2x2x3,text:2";
+
+// mrope's reference ids of kCheckScene as int64, (3, batches, 16).
+std::vector<std::int64_t> mrope_ids(int batches) {
+  const json j = json::parse(run("positions " + kCheckScene).out);
+  std::vector<std::int64_t> ids;
+  for (int a = 0; a < 3; ++a)
+    for (int b = 0; b < batches; ++b)
+      for (const json& v : j["position_ids"][a]) ids.push_back(v.get<std::int64_t>());
+  return ids;
+}
+
+TEST(CliCheck, CorrectIdsExitZero) {
+  const fs::path ids = write_npy("ok.npy", "<i8", {3, 16}, mrope_ids(1));
+  const Result r = run("check " + kCheckScene + " --ids " + ids.string());
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "ids: match (3 axes x 16 tokens equal mrope's reference)\n");
+  fs::remove(ids);
+}
+
+TEST(CliCheck, BatchedFloat32IdsExitZero) {
+  std::vector<float> ids;
+  for (std::int64_t v : mrope_ids(4)) ids.push_back(static_cast<float>(v));
+  const fs::path path = write_npy("batched.npy", "<f4", {3, 4, 16}, ids);
+  const Result r = run("check " + kCheckScene + " --ids " + path.string());
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "ids: match (3 axes x 16 tokens x 4 batches equal mrope's reference)\n");
+  fs::remove(path);
+}
+
+TEST(CliCheck, OneWrongIdExitsOneAndNamesTheToken) {
+  std::vector<std::int64_t> ids = mrope_ids(1);
+  ids[2 * 16 + 13] = 7;  // w of token 13 (frame 1, row 1, col 2) is 4
+  const fs::path path = write_npy("wrong.npy", "<i8", {3, 16}, ids);
+  const Result r = run("check " + kCheckScene + " --ids " + path.string());
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.out,
+            "ids: mismatch: your ids differ from mrope's reference at token 13 (segment 1: video, "
+            "frame 1, row 1, col 2): w = 7, expected 4\n"
+            "differing ids per axis: t 0, h 0, w 1 (of 3 axes x 16 tokens); tokens differing: 1\n");
+  fs::remove(path);
+}
+
+TEST(CliCheck, AllocationMapAndCosTable) {
+  const json j = json::parse(run("positions " + kCheckScene + " --head-dim 16").out);
+  std::vector<std::int64_t> map = j["pair_axis"].get<std::vector<std::int64_t>>();
+  ASSERT_EQ(map, (std::vector<std::int64_t>{0, 0, 1, 1, 1, 2, 2, 2}));
+  const fs::path good = write_npy("map.npy", "<i8", {8}, map);
+  Result r = run("check " + kCheckScene + " --head-dim 16 --allocation " + good.string());
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "allocation: match (pair map: every one of 8 pairs reads the axis mrope gives it)\n");
+  std::swap(map[1], map[2]);
+  const fs::path bad = write_npy("map_bad.npy", "<i8", {8}, map);
+  r = run("check " + kCheckScene + " --head-dim 16 --allocation " + bad.string());
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.out,
+            "allocation: mismatch (pair map): pair 1 reads h, expected t; 2 of 8 pairs differ\n");
+  // A float32 rotate-half cos table (tokens, D) with t and w swapped on every pair.
+  std::vector<float> cos;
+  const std::vector<int> swapped{2, 2, 1, 1, 1, 0, 0, 0};
+  for (std::size_t i = 0; i < 16; ++i)
+    for (int c = 0; c < 16; ++c) {
+      const int p = c % 8;
+      cos.push_back(static_cast<float>(std::cos(j["position_ids"][swapped[p]][i].get<double>() *
+                                                j["inv_freq"][p].get<double>())));
+    }
+  const fs::path table = write_npy("cos.npy", "<f4", {16, 16}, cos);
+  r = run("check " + kCheckScene + " --head-dim 16 --allocation " + table.string());
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(
+      r.out.rfind("allocation: mismatch (cos table (tokens, D), rotate-half): pair 0 reads w, "
+                  "expected t",
+                  0),
+      0u)
+      << r.out;
+  for (const auto& p : {good, bad, table}) fs::remove(p);
+}
+
+TEST(CliCheck, JunkFileAndWrongShapeExitTwo) {
+  const fs::path junk = fs::temp_directory_path() / "ropelab-check-junk.npy";
+  std::ofstream(junk) << "not an array";
+  Result r = run("check " + kCheckScene + " --ids " + junk.string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("bad magic bytes"), std::string::npos) << r.err;
+  const fs::path shape = write_npy("shape.npy", "<i8", {2, 16}, std::vector<std::int64_t>(32, 0));
+  r = run("check " + kCheckScene + " --ids " + shape.string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("shape (2, 16) does not fit mrope on this scene: expected (3, 16) or (3, "
+                       "batch, 16)"),
+            std::string::npos)
+      << r.err;
+  r = run("check " + kCheckScene);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("needs --ids FILE.npy and/or --allocation FILE.npy"), std::string::npos);
+  r = run("check " + kCheckScene + " --ids /nonexistent/ids.npy");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("/nonexistent/ids.npy"), std::string::npos);
+  fs::remove(junk);
+  fs::remove(shape);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // NPY, presets, Hugging Face configs, writers and atomic files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -59,13 +60,51 @@ TEST(Npy, ReadsFloat32AndFloat16) {
   EXPECT_NEAR(b.data[2], 1.0 / 3, 1e-3);
 }
 
+// Position ids come from PyTorch and NumPy in every integer and float dtype (issue 14).
+TEST(Npy, ReadsIntegersBoolAndBothByteOrders) {
+  const std::int64_t i8[3] = {-5, 0, 131072};
+  EXPECT_EQ(io::parse_npy(
+                npy_with("<i8", "(3,)", std::string(reinterpret_cast<const char*>(i8), 24)), "i8")
+                .data,
+            (std::vector<double>{-5, 0, 131072}));
+  const std::int8_t s1[2] = {-128, 127};
+  EXPECT_EQ(io::parse_npy(
+                npy_with("|i1", "(2,)", std::string(reinterpret_cast<const char*>(s1), 2)), "i1")
+                .data,
+            (std::vector<double>{-128, 127}));
+  const std::uint16_t u2[2] = {65535, 7};
+  EXPECT_EQ(io::parse_npy(
+                npy_with("<u2", "(2,)", std::string(reinterpret_cast<const char*>(u2), 4)), "u2")
+                .data,
+            (std::vector<double>{65535, 7}));
+  EXPECT_EQ(io::parse_npy(npy_with("|b1", "(2,)", std::string("\x01\x00", 2)), "b1").data,
+            (std::vector<double>{1, 0}));
+  // Big endian: int32 -2 is ff ff ff fe; int16 258 is 01 02; float32 1.5 is 3f c0 00 00.
+  EXPECT_EQ(io::parse_npy(npy_with(">i4", "(1,)", std::string("\xff\xff\xff\xfe", 4)), "be").data,
+            (std::vector<double>{-2}));
+  EXPECT_EQ(io::parse_npy(npy_with(">i2", "(1,)", std::string("\x01\x02", 2)), "be").data,
+            (std::vector<double>{258}));
+  EXPECT_EQ(io::parse_npy(npy_with(">f4", "(1,)", std::string("\x3f\xc0\x00\x00", 4)), "be").data,
+            (std::vector<double>{1.5}));
+  const double d = 2.25;
+  std::string be(reinterpret_cast<const char*>(&d), 8);
+  std::reverse(be.begin(), be.end());
+  EXPECT_EQ(io::parse_npy(npy_with(">f8", "(1,)", be), "be").data, (std::vector<double>{2.25}));
+  const std::uint64_t big = 18446744073709551615ULL;
+  EXPECT_EQ(io::parse_npy(
+                npy_with("<u8", "(1,)", std::string(reinterpret_cast<const char*>(&big), 8)), "u8")
+                .data[0],
+            18446744073709551616.0);
+}
+
 TEST(Npy, RejectsMalformedFilesWithTheirName) {
   const std::string good = io::npy_bytes({4}, std::vector<double>{1, 2, 3, 4}.data());
   const std::vector<std::pair<std::string, std::string>> cases{
       {"", "bad magic"},
       {good.substr(0, good.size() - 3), "data holds"},
-      {npy_with("<i4", "(1,)", "abcd"), "dtype '<i4'"},
-      {npy_with(">f8", "(1,)", "abcdefgh"), "dtype '>f8'"},
+      {npy_with("<c8", "(1,)", "abcdefgh"), "dtype '<c8'"},
+      {npy_with(">c16", "(1,)", "abcdefghabcdefgh"), "dtype '>c16'"},
+      {npy_with("<i3", "(1,)", "abc"), "dtype '<i3'"},
       {npy_with("<f8", "(1,)", "abcdefgh", true), "Fortran"},
       {npy_with("<f8", "(99999999999, 99999999999)", ""), "too large"},
       {good.substr(0, 12), "truncated header"},

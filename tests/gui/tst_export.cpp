@@ -9,6 +9,8 @@
 #include "app/gui/figure.h"
 #include "app/gui/main_window.h"
 #include "gui_test_main.h"
+#include "ropelab/io/preset.h"
+#include "ropelab/io/provenance.h"
 #include "views/image_export.h"
 #include "views/layout_view.h"
 
@@ -121,6 +123,45 @@ class ExportTest : public QObject {
                qPrintable(QString::number(svg.count("<ellipse"))));
       QVERIFY(svg.contains("videorope"));
     }
+  }
+
+  void everyFileCarriesItsPreset() {
+    // The window compares videorope and mrope at δ = 2: every format holds that preset.
+    app::FigureSpec spec;
+    spec.view = app::FigureView::Attention;
+    spec.compare = true;
+    views::FigureRequest request;
+    request.size = QSize(800, 600);
+    for (const QString& ext :
+         {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
+      const QString file = path(QStringLiteral("provenance.") + ext);
+      QVERIFY(app::export_figure(spec, *window_->currentResult(), file, request).isEmpty());
+      const io::Preset preset =
+          io::preset_from_json(io::read_provenance(file.toStdString()), file.toStdString());
+      QCOMPARE(preset.variants, (std::vector<std::string>{"videorope", "mrope"}));
+      QVERIFY(preset.config.delta.has_value());
+      QCOMPARE(*preset.config.delta, window_->currentResult()->parameters.primaryDelta());
+      QCOMPARE(preset.config.head_dim, 128);
+    }
+    // The PNG still decodes (the chunk is well formed).
+    QCOMPARE(QImage(path(QStringLiteral("provenance.png"))).size(), QSize(800, 600));
+  }
+
+  void cliCompareKeepsEachVariantsDelta() {
+    // M-RoPE first has no δ; VideoRoPE compared behind it keeps its own δ = 2, as in the app.
+    QProcess cli;
+    const QString out = path(QStringLiteral("cli-compare.svg"));
+    cli.start(QStringLiteral(ROPELAB_CLI),
+              {QStringLiteral("figure"), QStringLiteral("--view"), QStringLiteral("layout"),
+               QStringLiteral("--compare"), QStringLiteral("mrope,videorope"),
+               QStringLiteral("--out"), out, QStringLiteral("--size"), QStringLiteral("800x600")});
+    QVERIFY(cli.waitForFinished(120000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    const io::Preset preset =
+        io::preset_from_json(io::read_provenance(out.toStdString()), out.toStdString());
+    QCOMPARE(preset.variants, (std::vector<std::string>{"mrope", "videorope"}));
+    QVERIFY(preset.config.delta.has_value());
+    QCOMPARE(*preset.config.delta, 2.0);
   }
 
   void darkThemeFillsTheBackground() {

@@ -15,7 +15,7 @@ void AppModel::set(SceneParameters state, Source source) {
   state_ = std::move(state);
   if (source != Source::Undo) {
     history_.resize(index_ + 1);
-    if (dragging_ && dragStepStarted_) {
+    if ((dragging_ && dragStepStarted_) || (groups_ > 0 && groupStepStarted_)) {
       history_[index_] = state_;
     } else {
       history_.push_back(state_);
@@ -26,6 +26,7 @@ void AppModel::set(SceneParameters state, Source source) {
       }
     }
     if (dragging_) dragStepStarted_ = true;
+    if (groups_ > 0) groupStepStarted_ = true;
     emit historyChanged();
   }
   emit changed(source);

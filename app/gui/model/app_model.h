@@ -46,6 +46,20 @@ class AppModel : public QObject {
   void beginDrag();
   void endDrag();
   bool dragging() const { return dragging_; }
+  // Changes made while a Group lives are one undo step (a tour step that sets the scene and
+  // opens a paper figure). Groups nest.
+  class Group {
+   public:
+    explicit Group(AppModel& model) : model_(model) { ++model_.groups_; }
+    ~Group() {
+      if (--model_.groups_ == 0) model_.groupStepStarted_ = false;
+    }
+    Group(const Group&) = delete;
+    Group& operator=(const Group&) = delete;
+
+   private:
+    AppModel& model_;
+  };
 
   bool canUndo() const { return index_ > 0; }
   bool canRedo() const { return index_ + 1 < history_.size(); }
@@ -81,6 +95,8 @@ class AppModel : public QObject {
   std::size_t index_ = 0;
   bool dragging_ = false;
   bool dragStepStarted_ = false;
+  int groups_ = 0;
+  bool groupStepStarted_ = false;
 };
 
 }  // namespace ropelab::app

@@ -52,6 +52,10 @@ RowMatrix causal_softmax(const RowMatrix& logits);
 // Positional logits with all-ones q/k, split per axis: row a holds the sum over the pairs of
 // axis a of (2/sqrt(D)) cos(dphi). Their column sums equal the ones logits.
 RowMatrix logits_by_axis(const Encoding& encoding, std::size_t query);
+// The ones logits of one query (the column sums of logits_by_axis), with each axis's cosine sum
+// computed once per distinct id: tokens share ids on an axis (a frame's temporal id, a row's h id),
+// so a 128k-token video needs thousands of cosine sums instead of 128k x P.
+Eigen::VectorXd ones_logits(const Encoding& encoding, std::size_t query);
 
 // Sums (per_frame_sum) or means of a per-token vector over the frames of a visual segment.
 Eigen::VectorXd per_frame(const Encoding& encoding, const Eigen::VectorXd& values, int segment,

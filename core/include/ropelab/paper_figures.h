@@ -1,8 +1,11 @@
 #pragma once
-// The papers' mechanism figures as data: what each sets up (scene, variants, view), what the
-// paper claims, and the numbers the app computes for it. The GUI's "Paper figures" menu and the
-// tests read the same list, so captions and numbers cannot drift apart.
+// The papers' mechanism figures and the teaching entries as data: what each sets up (scene,
+// variants, configuration) and every number, table, curve and heat map it shows. The GUI's one
+// generic figure dialog draws FigureData; the words are in resources/teaching/figures.json with
+// {placeholders} filled from FigureData::values, so a caption's numbers always come from here.
+#include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "ropelab/analyses.h"
@@ -19,26 +22,155 @@ enum class FigureView {
   DistractorPeriod,
   BiasMap,
   Jump,
+  TextDiagonal,
   HeightOne,
   Properties,
-  Cited
+  Cited,
+  Rotation,
+  Allocation,
+  Needle
 };
 
+// A paper figure (or a teaching entry) to set up: the scene, variants and configuration it uses.
+// Its words (claim, what is computed, what to look at) live in resources/teaching/figures.json;
+// its numbers come from figure_data().
 struct PaperFigure {
-  std::string id;        // stable key, e.g. "videorope-fig4a"
-  std::string title;     // "VideoRoPE Fig. 4 (a)"
-  std::string claim;     // what the paper claims
-  std::string computes;  // what RoPE Lab computes for it (and where it differs)
+  std::string id;     // stable key, e.g. "videorope-fig4a"
+  std::string title;  // "VideoRoPE Fig. 4 (a)"
   FigureView view = FigureView::Layout;
   std::vector<std::string> variants;
   Scene scene;
   Config config;
   std::vector<int> pairs;  // frequency figures: the pairs drawn
   double t_max = 0;        // frequency figures: the position range drawn
+  bool teaching = false;   // a teaching entry (teaching:*) rather than a paper figure
 };
 
 const std::vector<PaperFigure>& paper_figures();
 const PaperFigure* find_paper_figure(const std::string& id);
+
+// ---- A figure's content as data: parameters, texts, tables, curves, heat maps ---------------
+
+// A parameter the figure can be redrawn with (a slider in the GUI, a sweep on the CLI).
+struct FigureParam {
+  std::string key;
+  std::string label;
+  double min = 0, max = 1, step = 1, value = 0;
+};
+using FigureParams = std::map<std::string, double>;
+
+// A paragraph whose words are resources/teaching/figures.json's texts[name]; its {placeholders}
+// are FigureData::values.
+struct FigureText {
+  std::string name;
+};
+struct FigureTable {
+  std::string name;
+  std::string title;
+  std::vector<std::string> headers;
+  std::vector<std::vector<std::string>> rows;
+  int column(const std::string& header) const;  // -1 if absent
+};
+struct FigureSeries {
+  std::string label;
+  int color = 0;  // index into the GUI's palette
+  std::vector<std::pair<double, double>> points;
+  std::vector<std::pair<double, double>> markers;  // rings on the curve
+  bool dots = false;                               // points only, no line
+};
+struct FigureLine {
+  double x = 0;
+  std::string label;
+};
+struct FigurePlot {
+  std::string name;
+  std::string title;
+  std::string x_label, y_label, note;
+  std::vector<FigureSeries> series;
+  std::vector<FigureLine> lines;  // vertical reference lines
+  bool log_x = false;
+  int marker_count() const;
+};
+struct FigureHeatmap {
+  std::string name;
+  std::string title;
+  std::string row_label, column_label, note;
+  RowMatrix values;
+  bool log_scale = false;
+  int row = 0, column = 0;  // position in the block's grid
+  int range_group = -1;     // tiles of one group share a colour range
+};
+struct FigureHeatmaps {
+  std::string name;
+  std::vector<FigureHeatmap> tiles;
+};
+// One variant's pairs on a log-wavelength axis, coloured by the axis each pair reads.
+struct FigureStrip {
+  std::string label;
+  std::vector<std::string> axis_names;
+  std::vector<int> pairs;
+  std::vector<double> wavelengths;
+  std::vector<int> axes;
+  double extent = 0;  // the video's temporal extent in this variant's position units
+};
+struct FigureStrips {
+  std::string name;
+  std::string title;
+  std::vector<FigureStrip> strips;
+  std::vector<FigureLine> lines;
+};
+// One rotary pair's q and k on the unit circle.
+struct FigureDial {
+  std::string label;
+  double angle_q = 0, angle_k = 0;  // radians
+};
+struct FigureDials {
+  std::string name;
+  std::vector<FigureDial> dials;
+};
+struct FigureCited {
+  std::string name;  // the GUI shows resources/teaching/cited_results.json
+};
+using FigureBlock = std::variant<FigureText, FigureTable, FigurePlot, FigureHeatmaps, FigureStrips,
+                                 FigureDials, FigureCited>;
+
+struct FigureData {
+  std::vector<FigureParam> params;
+  std::vector<FigureBlock> blocks;
+  std::map<std::string, std::string> values;  // formatted numbers for the texts' placeholders
+
+  const FigureTable* table(const std::string& name) const;
+  const FigurePlot* plot(const std::string& name) const;
+  const FigureHeatmaps* heatmaps(const std::string& name) const;
+  const FigureStrips* strips(const std::string& name) const;
+  const FigureDials* dials(const std::string& name) const;
+  bool has_text(const std::string& name) const;
+  std::string value(const std::string& key) const;  // throws InputError if absent
+};
+
+// Computes an entry's content; params override the entry's defaults (unknown keys or values out of
+// range throw InputError naming them).
+FigureData figure_data(const PaperFigure& figure, const FigureParams& params = {});
+// The parameters an entry accepts, with their defaults.
+std::vector<FigureParam> figure_params(const PaperFigure& figure);
+
+// Fills {key} placeholders from values; unknown keys are left as they are.
+std::string fill_template(const std::string& text,
+                          const std::map<std::string, std::string>& values);
+
+// VideoRoPE Table 1's and VRoPE Table 3's own marks (cited from the papers), by RoPE Lab id.
+struct CitedMarks {
+  std::string source;                // "VideoRoPE Table 1"
+  std::string paper_name;            // the row's name in the paper
+  std::vector<std::string> columns;  // the paper's column names
+  std::vector<bool> marks;
+};
+std::vector<CitedMarks> cited_property_marks(const std::string& variant_id);
+
+// Number formatting shared by the figures: 104.0, 198,692, 10⁶.
+std::string format_number(double value, int decimals = 1);
+std::string format_big(double value);
+std::string format_base(double base);
 
 // VideoRoPE App. B: the paper's distractor period 2*pi*base^(32/128) next to the slowest temporal
 // wavelength M-RoPE really has in the code's convention, and how many temporal pairs wrap.
@@ -70,5 +202,10 @@ struct DefinitionsDiff {
   std::vector<int> pairs;           // allocation differs
 };
 DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, const Config& config);
+
+// VideoRoPE Fig. 3: the frame x frame mean of the all-ones logits between the first visual
+// segment's tokens, restricted to one axis's pairs (axis < 0: all pairs). Built from
+// logits_by_axis and frame_by_frame.
+RowMatrix axis_frame_logits(const Encoding& encoding, int axis);
 
 }  // namespace ropelab

@@ -39,6 +39,76 @@ double half_to_double(std::uint16_t h) {
   return sign ? -value : value;
 }
 
+// A dtype the reader converts to double: float16/32/64, signed and unsigned integers of 1 to 8
+// bytes and bool, in either byte order.
+struct DType {
+  char kind = 'f';  // 'f' float, 'i' signed, 'u' unsigned, 'b' bool
+  std::size_t width = 8;
+  bool swap = false;  // stored in the other byte order than the host's
+};
+
+DType parse_dtype(const std::string& descr, const std::string& name) {
+  DType type;
+  const auto unsupported = [&]() {
+    fail(name, "dtype '" + (descr.size() > 32 ? descr.substr(0, 32) + "..." : descr) +
+                   "' is not supported (float16/32/64, int8..int64, uint8..uint64 or bool, either "
+                   "byte order)");
+  };
+  if (descr.size() < 2 || descr.size() > 3) unsupported();
+  std::size_t at = 0;
+  char order = '=';
+  if (descr[0] == '<' || descr[0] == '>' || descr[0] == '|' || descr[0] == '=') order = descr[at++];
+  if (descr.size() - at != 2) unsupported();
+  type.kind = descr[at];
+  if (descr[at + 1] < '1' || descr[at + 1] > '8') unsupported();
+  type.width = static_cast<std::size_t>(descr[at + 1] - '0');
+  const bool ok = (type.kind == 'f' && (type.width == 2 || type.width == 4 || type.width == 8)) ||
+                  ((type.kind == 'i' || type.kind == 'u') &&
+                   (type.width == 1 || type.width == 2 || type.width == 4 || type.width == 8)) ||
+                  (type.kind == 'b' && type.width == 1);
+  if (!ok) unsupported();
+  static_assert(std::endian::native == std::endian::little,
+                "npy reader assumes a little-endian host");
+  type.swap = order == '>' && type.width > 1;
+  return type;
+}
+
+double element(const DType& type, const char* p) {
+  unsigned char raw[8] = {};
+  for (std::size_t b = 0; b < type.width; ++b)
+    raw[b] = static_cast<unsigned char>(p[type.swap ? type.width - 1 - b : b]);
+  switch (type.kind) {
+    case 'f':
+      if (type.width == 8) {
+        double d;
+        std::memcpy(&d, raw, 8);
+        return d;
+      }
+      if (type.width == 4) {
+        float f;
+        std::memcpy(&f, raw, 4);
+        return f;
+      } else {
+        std::uint16_t h;
+        std::memcpy(&h, raw, 2);
+        return half_to_double(h);
+      }
+    case 'u': {
+      std::uint64_t u = 0;
+      for (std::size_t b = 0; b < type.width; ++b) u |= std::uint64_t{raw[b]} << (8 * b);
+      return static_cast<double>(u);
+    }
+    case 'i': {
+      std::uint64_t u = 0;
+      for (std::size_t b = 0; b < type.width; ++b) u |= std::uint64_t{raw[b]} << (8 * b);
+      const unsigned shift = static_cast<unsigned>(64 - 8 * type.width);
+      return static_cast<double>(static_cast<std::int64_t>(u << shift) >> shift);
+    }
+    default:
+      return raw[0] != 0 ? 1.0 : 0.0;
+  }
+}
+
 std::vector<std::size_t> parse_shape(const std::string& text, const std::string& name) {
   std::vector<std::size_t> shape;
   std::size_t pos = 0;
@@ -140,17 +210,8 @@ NpyArray parse_npy(const std::string& bytes, const std::string& name) {
       fail(name, "shape " + shape_text(array.shape) + " is too large (limit 2^31 elements)");
     count *= s;
   }
-  std::size_t width = 0;
-  if (array.dtype == "<f8" || array.dtype == "f8")
-    width = 8;
-  else if (array.dtype == "<f4" || array.dtype == "f4")
-    width = 4;
-  else if (array.dtype == "<f2" || array.dtype == "f2")
-    width = 2;
-  else
-    fail(name, "dtype '" +
-                   (array.dtype.size() > 32 ? array.dtype.substr(0, 32) + "..." : array.dtype) +
-                   "' is not supported (float16, float32 or float64, little endian)");
+  const DType type = parse_dtype(array.dtype, name);
+  const std::size_t width = type.width;
   const std::size_t offset = prefix + length;
   if (bytes.size() - offset != count * width) {
     fail(name, "data holds " + std::to_string(bytes.size() - offset) + " bytes but shape " +
@@ -159,19 +220,7 @@ NpyArray parse_npy(const std::string& bytes, const std::string& name) {
   }
   array.data.resize(count);
   const char* p = bytes.data() + offset;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (width == 8) {
-      std::memcpy(&array.data[i], p + 8 * i, 8);
-    } else if (width == 4) {
-      float f;
-      std::memcpy(&f, p + 4 * i, 4);
-      array.data[i] = f;
-    } else {
-      std::uint16_t h;
-      std::memcpy(&h, p + 2 * i, 2);
-      array.data[i] = half_to_double(h);
-    }
-  }
+  for (std::size_t i = 0; i < count; ++i) array.data[i] = element(type, p + width * i);
   return array;
 }
 

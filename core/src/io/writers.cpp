@@ -48,6 +48,25 @@ json token_json(const Encoding& e) {
   return {{"modality", modality}, {"frame", t.frame}, {"row", t.row}, {"col", t.col}};
 }
 
+// The positions JSON; without `per_token`, every field but the per-token arrays (modality, frame,
+// row, col, position_ids), which the Python module hands over as NumPy arrays instead.
+json positions_json(const Encoding& e, bool per_token) {
+  const auto& ids = e.positions.ids;
+  json root = {
+      {"variant", std::string(e.variant->id())}, {"axes", e.axes()}, {"tokens", e.token_count()}};
+  if (per_token) {
+    root.update(token_json(e));
+    json position_ids = json::array();
+    for (Eigen::Index a = 0; a < ids.rows(); ++a) position_ids.push_back(numbers(ids.row(a)));
+    root["position_ids"] = position_ids;
+  }
+  root["pair_axis"] = e.pair_axis;
+  root["inv_freq"] = numbers(e.inv_freq);
+  root["split"] = e.config.split;
+  if (e.config.delta) root["delta"] = number(*e.config.delta);
+  return root;
+}
+
 }  // namespace
 
 Format parse_format(const std::string& text) {
@@ -77,16 +96,11 @@ std::string positions_output(const Encoding& e, Format format) {
     }
     return out.str();
   }
-  json root = {{"variant", std::string(e.variant->id())}, {"axes", e.axes()}, {"tokens", n}};
-  root.update(token_json(e));
-  json position_ids = json::array();
-  for (Eigen::Index a = 0; a < ids.rows(); ++a) position_ids.push_back(numbers(ids.row(a)));
-  root["position_ids"] = position_ids;
-  root["pair_axis"] = e.pair_axis;
-  root["inv_freq"] = numbers(e.inv_freq);
-  root["split"] = e.config.split;
-  if (e.config.delta) root["delta"] = number(*e.config.delta);
-  return dump(root);
+  return dump(positions_json(e, true));
+}
+
+std::string positions_summary_json(const Encoding& e) {
+  return dump(positions_json(e, false));
 }
 
 std::string angles_output(const Encoding& e, Format format) {

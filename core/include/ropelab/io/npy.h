@@ -1,6 +1,7 @@
 #pragma once
-// A small reader/writer of NumPy's .npy format (versions 1.0, 2.0 and 3.0 headers), little
-// endian, C order. Reading accepts float16/32/64 and checks dtype, shape and size.
+// A small reader/writer of NumPy's .npy format (versions 1.0, 2.0 and 3.0 headers), C order.
+// Reading accepts float16/32/64, int8..int64, uint8..uint64 and bool in either byte order
+// (converted to double; integers beyond 2^53 round) and checks dtype, shape and size.
 #include <cstdint>
 #include <string>
 #include <vector>

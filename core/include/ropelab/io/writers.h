@@ -11,6 +11,9 @@ enum class Format { Json, Csv, Npy };
 Format parse_format(const std::string& text);  // throws InputError
 
 std::string positions_output(const Encoding& encoding, Format format);
+// positions_output's JSON without the per-token arrays (modality, frame, row, col,
+// position_ids): the Python module's dict takes every other field from it.
+std::string positions_summary_json(const Encoding& encoding);
 std::string angles_output(const Encoding& encoding, Format format);
 std::string attention_output(const Encoding& encoding, std::size_t query,
                              const Eigen::VectorXd& logits, const Eigen::VectorXd* probabilities,
