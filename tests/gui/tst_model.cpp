@@ -154,6 +154,35 @@ class ModelTest : public QObject {
     checkUndo("query", [&] { panel->querySlider()->spinBox()->setValue(7); });
   }
 
+  void typedEntriesTakeScientificNotationAndNeverClampSilently() {
+    app::LabeledSlider* base = window().parameterPanel()->baseSlider();
+    QLineEdit* edit = base->spinBox()->findChild<QLineEdit*>();
+    QVERIFY(edit != nullptr);
+    const auto type = [&](const QString& text) {
+      base->spinBox()->setFocus();
+      edit->selectAll();
+      QTest::keyClicks(edit, text);
+      QTest::keyClick(edit, Qt::Key_Return);
+      waitForResult();
+    };
+    type(QStringLiteral("1e6"));
+    QCOMPARE(model().state().base, 1e6);
+    QVERIFY(base->notice()->isHidden());
+    const app::SceneParameters before = model().state();
+    type(QStringLiteral("abc"));
+    QVERIFY(model().state() == before);
+    QVERIFY(!base->notice()->isHidden());
+    QVERIFY2(base->notice()->text().contains(QStringLiteral("not a number")),
+             qPrintable(base->notice()->text()));
+    type(QStringLiteral("1e20"));
+    QVERIFY(model().state() == before);
+    QVERIFY2(base->notice()->text().contains(QStringLiteral("outside")),
+             qPrintable(base->notice()->text()));
+    type(QStringLiteral("5e5"));
+    QCOMPARE(model().state().base, 5e5);
+    QVERIFY(base->notice()->isHidden());
+  }
+
   void aRejectedTypedSceneChangesNothing() {
     app::SceneEditor* editor = window().parameterPanel()->sceneEditor();
     const app::SceneParameters before = model().state();
@@ -192,6 +221,13 @@ class ModelTest : public QObject {
       QVERIFY(first.waitForIdle(60000));
       QVERIFY(first.bannerText().isEmpty());
       first.close();
+    }
+    // The session is the preset JSON, and it loads.
+    const QString json = QSettings().value(app::SessionController::sessionKey()).toString();
+    try {
+      QVERIFY(app::AppModel::fromJson(json, QStringLiteral("session")) == s);
+    } catch (const std::exception& e) {
+      QFAIL(e.what());
     }
     app::MainWindow second(app::MainWindow::Options{true, std::nullopt});
     second.show();
