@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# clang-tidy over the project's own C++ (core/ and app/cli/) with every warning an error, using
+# clang-tidy over the project's own C++ (core/, app/cli/, app/gui/ and views/) with every warning an
+# error, using
 # the compile database of build/ (scripts/build.sh makes it). Checks: .clang-tidy. Two files at a
 # time (xargs -P 2): run-clang-tidy 14 has no --warnings-as-errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f build/compile_commands.json ] || scripts/build.sh
-mapfile -t files < <(find core/src app/cli -name '*.cpp' | sort)
+mapfile -t files < <(find core/src app/cli app/gui views -name '*.cpp' | sort)
 log=build/clang-tidy.log
 if ! printf '%s\0' "${files[@]}" |
   nice xargs -0 -n 1 -P 2 clang-tidy -p build --quiet --warnings-as-errors='*' >"$log" 2>&1; then

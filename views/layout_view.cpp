@@ -70,6 +70,7 @@ struct LayoutView::Scene3d {
   PointCloud tokens;
   PointCloud textPath;
   PointCloud highlight;
+  PointCloud marked;
   vtkNew<vtkCubeAxesActor> axes;
 };
 
@@ -148,8 +149,13 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   vtkRenderer* renderer = view_->renderer();
   renderer->AddActor(scene_->textPath.actor);
   renderer->AddActor(scene_->tokens.actor);
+  renderer->AddActor(scene_->marked.actor);
   renderer->AddActor(scene_->highlight.actor);
   renderer->AddActor(scene_->axes);
+  scene_->marked.actor->GetProperty()->SetRenderPointsAsSpheres(true);
+  scene_->marked.mapper->ScalarVisibilityOff();
+  const QColor mark = markColor();
+  scene_->marked.actor->GetProperty()->SetColor(mark.redF(), mark.greenF(), mark.blueF());
   scene_->tokens.actor->GetProperty()->SetRenderPointsAsSpheres(true);
   scene_->highlight.actor->GetProperty()->SetRenderPointsAsSpheres(true);
   scene_->highlight.actor->GetProperty()->SetPointSize(22);
@@ -225,6 +231,9 @@ bool LayoutView::axesVisible() const {
 void LayoutView::setEncoding(std::shared_ptr<const Encoding> encoding) {
   const bool axesChanged = !encoding_ || !encoding || encoding_->variant != encoding->variant ||
                            encoding_->axes().size() != encoding->axes().size();
+  if (!encoding_ || !encoding || encoding_->variant != encoding->variant ||
+      encoding_->token_count() != encoding->token_count())
+    marked_.clear();
   encoding_ = std::move(encoding);
   if (axesChanged) rebuildAxisChoices();
   if (encoding_ && picked_ >= static_cast<long>(encoding_->token_count())) picked_ = -1;
@@ -375,6 +384,18 @@ void LayoutView::rebuild() {
   scene_->textPath.data->SetPoints(pathPoints);
   scene_->textPath.data->SetLines(path);
 
+  vtkNew<vtkPoints> markedPoints;
+  for (std::size_t token : marked_) {
+    if (token < n) markedPoints->InsertNextPoint(tokenPoint(token).data());
+  }
+  vtkNew<vtkCellArray> markedVerts;
+  markedVerts->InsertNextCell(markedPoints->GetNumberOfPoints());
+  for (vtkIdType i = 0; i < markedPoints->GetNumberOfPoints(); ++i) markedVerts->InsertCellPoint(i);
+  scene_->marked.data->SetPoints(markedPoints);
+  scene_->marked.data->SetVerts(markedVerts);
+  scene_->marked.actor->GetProperty()->SetPointSize(
+      std::max(8.0, 1.6 * point_size_for(shown) * lineFactor) * view_->devicePixelRatioF());
+
   vtkCubeAxesActor* axes = scene_->axes;
   axes->SetBounds(b.data());
   const auto axisTitle = [&](int i) {
@@ -391,6 +412,15 @@ void LayoutView::rebuild() {
   frameBounds(b);
   updatePickOverlay();
   view_->update();
+}
+
+void LayoutView::setMarkedTokens(std::vector<std::size_t> tokens) {
+  marked_ = std::move(tokens);
+  rebuild();
+}
+
+QColor LayoutView::markColor() {
+  return {230, 20, 60};  // crimson: apart from the modality and frame colours
 }
 
 void LayoutView::frameBounds(const std::array<double, 6>& bounds) {

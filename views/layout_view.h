@@ -5,6 +5,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "ropelab/variant.h"
 #include "views/palette.h"
@@ -53,6 +54,12 @@ class LayoutView : public QWidget {
   static constexpr int kHoverIntervalMs = 40;
   void pickToken(long token);
   long pickedToken() const { return picked_; }
+  // Tokens drawn larger in the mismatch colour on top of the others, e.g. the tokens whose ids
+  // differ from the reference (Models > Check my ids). Cleared when the variant or the token
+  // count changes, since they name tokens of one scene.
+  void setMarkedTokens(std::vector<std::size_t> tokens);
+  const std::vector<std::size_t>& markedTokens() const { return marked_; }
+  static QColor markColor();
   QString pickedDescription() const;
 
   // Links the two panels' camera orientation: turning one turns the other.
@@ -106,6 +113,7 @@ class LayoutView : public QWidget {
   double framedDistance_ = 0;
   std::size_t shownPoints_ = 0;
   long picked_ = -1;
+  std::vector<std::size_t> marked_;
   int axisCountShown_ = -1;
 };
 

@@ -4,9 +4,11 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <variant>
 
 #include "ropelab/error.h"
 #include "ropelab/io/files.h"
+#include "ropelab/options.h"
 #include "ropelab/registry.h"
 
 namespace ropelab::cli {
@@ -85,6 +87,7 @@ Options parse_options(const std::vector<std::string>& args) {
   require(std::find(kCommands.begin(), kCommands.end(), o.command) != kCommands.end(), "command",
           "'" + o.command + "'",
           "must be one of variants, positions, angles, attention, analyze, figure, bench, check");
+  std::vector<const OptionSpec*> given;  // variant options set on this command line
   bool spf_set = false;
   double spf = 1.0;
   using Handler = std::function<void(const std::string&)>;
@@ -134,20 +137,6 @@ Options parse_options(const std::vector<std::string>& args) {
          spf = to_double("--seconds-per-frame", v);
          spf_set = true;
        }},
-      {"--convention",
-       [&](const std::string& v) {
-         require(v == "code" || v == "paper", "--convention", "'" + v + "'",
-                 "must be code or paper");
-         o.config.options.convention = v == "paper" ? Convention::Paper : Convention::Code;
-       }},
-      {"--tokens-per-second",
-       [&](const std::string& v) {
-         o.config.options.tokens_per_second = to_double("--tokens-per-second", v);
-       }},
-      {"--timestamp-tokens",
-       [&](const std::string& v) {
-         o.config.options.timestamp_tokens = to_int("--timestamp-tokens", v);
-       }},
       {"--format", [&](const std::string& v) { o.format = io::parse_format(v); }},
       {"--out",
        [&](const std::string& v) {
@@ -191,16 +180,6 @@ Options parse_options(const std::vector<std::string>& args) {
   const std::map<std::string, std::function<void()>> flags{
       {"--softmax", [&] { o.softmax = true; }},
       {"--bidirectional", [&] { o.bidirectional = true; }},
-      {"--no-dl", [&] { o.config.options.diagonal_layout = false; }},
-      {"--no-lta", [&] { o.config.options.low_frequency_temporal = false; }},
-      {"--no-ats", [&] { o.config.options.adjustable_spacing = false; }},
-      {"--sequential-xy", [&] { o.config.options.interleaved_xy = false; }},
-      {"--no-symmetric", [&] { o.config.options.symmetric = false; }},
-      {"--no-continuity", [&] { o.config.options.continuity = false; }},
-      {"--early-cast", [&] { o.config.options.early_integer_cast = true; }},
-      {"--no-frame-markers", [&] { o.config.options.frame_markers = false; }},
-      {"--spatial-reset", [&] { o.config.options.spatial_reset = true; }},
-      {"--fractional-steps", [&] { o.config.options.fractional_steps = true; }},
   };
   for (std::size_t i = 1; i < args.size(); ++i) {
     std::string name = args[i], value;
@@ -210,6 +189,22 @@ Options parse_options(const std::vector<std::string>& args) {
       value = name.substr(eq + 1);
       name = name.substr(0, eq);
       has_inline = true;
+    }
+    // Variant options come from the declarations (options.h): a Switch's flag sets the opposite
+    // of its default and takes no value; every other kind takes one.
+    if (const OptionSpec* spec = find_option_by_flag(name)) {
+      if (spec->kind == OptionKind::Switch) {
+        require(!has_inline, name, "'" + value + "'", "takes no value (it is a switch)");
+        o.config.options.set(spec->key, !std::get<bool>(spec->default_value));
+      } else {
+        if (!has_inline) {
+          require(i + 1 < args.size(), name, "(missing)", "needs a value");
+          value = args[++i];
+        }
+        o.config.options.set(spec->key, parse_option(*spec, value));
+      }
+      if (std::find(given.begin(), given.end(), spec) == given.end()) given.push_back(spec);
+      continue;
     }
     if (auto flag = flags.find(name); flag != flags.end() && !has_inline) {
       flag->second();
@@ -233,10 +228,33 @@ Options parse_options(const std::vector<std::string>& args) {
   const Variant& variant = variant_or_throw(o.variant);
   if (o.config.delta && !variant.info().has_delta)
     o.notes.push_back("--delta is ignored: " + o.variant + " has no temporal spacing parameter");
+  // A variant option none of the shown variants declares is ignored, with a note.
+  std::vector<const Variant*> shown{&variant};
+  for (const std::string& id : o.compare) shown.push_back(&variant_or_throw(id));
+  for (const OptionSpec* spec : given) {
+    const bool used = std::any_of(shown.begin(), shown.end(), [&](const Variant* v) {
+      const std::vector<OptionSpec> declared = v->options();
+      return std::any_of(declared.begin(), declared.end(),
+                         [&](const OptionSpec& d) { return d.key == spec->key; });
+    });
+    if (used) continue;
+    std::string users;
+    for (const Variant* v : all_variants()) {
+      for (const OptionSpec& d : v->options()) {
+        if (d.key != spec->key) continue;
+        if (!users.empty()) users += ", ";
+        users += v->id();
+      }
+    }
+    o.notes.push_back(spec->flag + " is ignored: " + o.variant + " does not use it (" + users +
+                      " does)");
+  }
   return o;
 }
 
-std::string usage() {
+namespace {
+
+std::string usage_head() {
   return R"(ropelab-cli — RoPE Lab's headless command line
 
 usage: ropelab-cli COMMAND [options]
@@ -257,11 +275,12 @@ scene and configuration (apply in order; options after --preset override it):
   --text-before N  --frames T  --height H  --width W  --text-after N
   --scene text:4,video:8x4x4@0.5,image:4x4,text:4
   --head-dim D  --base B  --split A:B:C[:D]  --delta X  --seconds-per-frame S
-  --convention code|paper  --no-dl --no-lta --no-ats --sequential-xy      (videorope)
-  --no-symmetric --no-continuity                                           (vrope)
-  --tokens-per-second X  --early-cast                                      (qwen25-mrope)
-  --timestamp-tokens N --no-frame-markers (qwen3-mrope)  --spatial-reset (mrope-i)  --fractional-steps (rope-tie)
+  variant options: see below
+)";
+}
 
+std::string usage_tail() {
+  return R"(
 output: --format json|csv|npy  --out FILE
 attention: --query INDEX|last  --qk ones|gaussian:SEED[:SHIFT]|npy:Q.npy,K.npy  --softmax  --bidirectional
 analyze: --what ...  --axis NAME  --range L  --query INDEX
@@ -271,6 +290,36 @@ check: --ids IDS.npy (axes, tokens) or (axes, batch, tokens), any int/float dtyp
 memory: a command refuses work planned beyond ROPELAB_MAX_MEMORY_MB (default 4096 MiB)
 exit status: 0 success, 2 usage or input error, 1 other failure
 )";
+}
+
+}  // namespace
+
+std::string usage() {
+  return usage_head() + variant_options_help() + usage_tail();
+}
+
+std::string variant_options_help() {
+  std::string text =
+      "\nvariant options (from each variant's declarations; a switch's flag sets the opposite of "
+      "its "
+      "default;\nan option the variant does not use is ignored with a note):\n";
+  for (const Variant* variant : all_variants()) {
+    const std::vector<OptionSpec> specs = variant->options();
+    if (specs.empty()) continue;
+    text += "  " + std::string(variant->id()) + "\n";
+    for (const OptionSpec& spec : specs) {
+      std::string head = "    " + spec.flag;
+      if (spec.kind != OptionKind::Switch) head += " " + option_allowed(spec);
+      text += head + "\n        " + spec.key + ", default " + format_option(spec.default_value) +
+              (spec.kind == OptionKind::Switch
+                   ? std::string(" (the flag sets ") +
+                         (std::get<bool>(spec.default_value) ? "false" : "true") + ")"
+                   : std::string()) +
+              ": " + spec.doc +
+              (spec.reproduces.empty() ? std::string() : " [" + spec.reproduces + "]") + "\n";
+    }
+  }
+  return text;
 }
 
 }  // namespace ropelab::cli

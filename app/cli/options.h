@@ -44,5 +44,7 @@ struct Options {
 // Throws InputError naming the option on unknown options, missing or malformed values.
 Options parse_options(const std::vector<std::string>& args);
 std::string usage();
+// Every variant's declared options: flag, range or choices, default, doc and the paper table.
+std::string variant_options_help();
 
 }  // namespace ropelab::cli

@@ -6,9 +6,8 @@
 
 namespace ropelab::app {
 
-QAction* ActionRegistry::add(const QString& id, const QString& text,
-                             std::function<void()> handler, const QKeySequence& shortcut,
-                             const QString& toolTip) {
+QAction* ActionRegistry::add(const QString& id, const QString& text, std::function<void()> handler,
+                             const QKeySequence& shortcut, const QString& toolTip) {
   auto* action = new QAction(text, this);
   action->setShortcut(shortcut);
   if (!toolTip.isEmpty()) action->setToolTip(toolTip);

@@ -7,6 +7,7 @@
 #include <QSurfaceFormat>
 #include <QTextStream>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <vector>
@@ -127,7 +128,7 @@ Stats stats(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   const auto at = [&](double q) {
     return values[std::min(values.size() - 1,
-                           static_cast<std::size_t>(q * (values.size() - 1) + 0.5))];
+                           static_cast<std::size_t>(std::lround(q * (values.size() - 1))))];
   };
   return {at(0.5), at(0.95)};
 }
@@ -135,7 +136,7 @@ Stats stats(std::vector<double> values) {
 // Replays slider changes of delta on one scene as a drag would: each change waits until the
 // window has painted its result, so change→frame is the latency a user sees (compute on the
 // worker, handing the result to the views, painting and compositing the window).
-void benchmark_scene(const QString& name, SceneParameters scene, const AppOptions& options,
+void benchmark_scene(const QString& name, const SceneParameters& scene, const AppOptions& options,
                      QTextStream& out) {
   MainWindow::Options windowOptions;
   windowOptions.useSettings = false;

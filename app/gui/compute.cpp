@@ -15,7 +15,6 @@
 #include <stdexcept>
 
 #include "ropelab/error.h"
-#include "ropelab/io/preset.h"
 #include "ropelab/registry.h"
 #include "ropelab/view_data.h"
 
@@ -30,12 +29,6 @@ int similarity_range(double extent) {
 }
 
 struct Cancelled {};
-
-QString options_key(const VariantOptions& options) {
-  io::Preset preset;
-  preset.config.options = options;
-  return QString::fromStdString(io::preset_to_json(preset));
-}
 
 // Results that depend on the variant and its configuration (and for the jump curve the text and
 // frame size), not on the slider that moved most recently. Small and shared by all computations.
@@ -90,18 +83,23 @@ JumpProbe jump_probe(const Scene& scene) {
   return probe;
 }
 
-// Everything a cached result depends on: the variant and its whole configuration, options
-// included (the preset JSON of the options is their canonical text).
+// The whole configuration as a cache key: variant, head dim, base, split, delta and every option.
+// Call it with the encoding's config (split, delta and options resolved) so equal effective
+// configurations share an entry. The cached results depend on no other part of the scene than what
+// the callers append (the jump probe's sizes; properties use fixed probe scenes).
 QString config_key(const Variant& variant, const Config& config) {
   QStringList split;
   for (int s : config.split) split << QString::number(s);
-  return QStringLiteral("%1|%2|%3|%4|%5")
+  QStringList options;
+  for (const auto& [key, value] : config.options.values())
+    options << QString::fromStdString(key + "=" + format_option(value));
+  return QStringLiteral("%1|%2|%3|%4|%5|%6")
       .arg(QString::fromStdString(std::string(variant.id())))
       .arg(config.head_dim)
       .arg(config.base, 0, 'g', 17)
       .arg(split.join(QLatin1Char(',')))
-      .arg(config.delta ? QString::number(*config.delta, 'g', 17) : QStringLiteral("-")) +
-         QLatin1Char('|') + options_key(config.options);
+      .arg(config.delta ? QString::number(*config.delta, 'g', 17) : QStringLiteral("-"))
+      .arg(options.join(QLatin1Char(';')));
 }
 
 // Times the stages of one computation and reports progress after each.
@@ -155,12 +153,12 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
   // The jump curve re-encodes ~20 probe scenes: it only changes with the configuration, the
   // text lengths and the frame size, never with the query or the q/k model.
   JumpProbe jumpProbe = jump_probe(scene);
-  const QString jumpKey = config_key(variant, config) + QStringLiteral("|%1|%2|%3|%4|%5")
-                                                            .arg(jumpProbe.textBefore)
-                                                            .arg(jumpProbe.height)
-                                                            .arg(jumpProbe.width)
-                                                            .arg(jumpProbe.textAfter)
-                                                            .arg(jumpProbe.maxFrames);
+  const QString jumpKey = config_key(variant, encoding->config) + QStringLiteral("|%1|%2|%3|%4|%5")
+                                                                      .arg(jumpProbe.textBefore)
+                                                                      .arg(jumpProbe.height)
+                                                                      .arg(jumpProbe.width)
+                                                                      .arg(jumpProbe.textAfter)
+                                                                      .arg(jumpProbe.maxFrames);
   if (auto cached = jump_cache().find(jumpKey)) {
     copy_jumps(*cached, r.charts);
   } else {
@@ -168,7 +166,7 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
     jump_cache().insert(jumpKey, r.charts);
   }
   stages.done("jumps");
-  const QString propertyKey = config_key(variant, config);
+  const QString propertyKey = config_key(variant, encoding->config);
   if (auto cached = property_cache().find(propertyKey)) {
     r.properties = *cached;
   } else {

@@ -12,10 +12,10 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressBar>
-#include <QScrollArea>
-#include <QSignalBlocker>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -293,7 +293,8 @@ void MainWindow::registerActions() {
   a->add(
       QStringLiteral("file.saveImage"), tr("Save window image…"), [this] { saveImageDialog(); },
       QKeySequence(Qt::CTRL | Qt::Key_E));
-  a->add(QStringLiteral("file.quit"), tr("Quit"), [this] { close(); }, QKeySequence::Quit);
+  a->add(
+      QStringLiteral("file.quit"), tr("Quit"), [this] { close(); }, QKeySequence::Quit);
   a->add(
       QStringLiteral("scene.resetSplit"), tr("Reset split to the variant's default"),
       [this] { panel_->resetSplit(); }, QKeySequence(Qt::CTRL | Qt::Key_D));
@@ -328,8 +329,8 @@ void MainWindow::registerActions() {
   a->add(
       QStringLiteral("view.resetLayout"), tr("Reset layout"),
       [this] {
-        for (QDockWidget* d : {parametersDock_, attentionDock_, frequencyDock_, propertiesDock_,
-                               chartsDock_}) {
+        for (QDockWidget* d :
+             {parametersDock_, attentionDock_, frequencyDock_, propertiesDock_, chartsDock_}) {
           d->setFloating(false);
           d->show();
         }
@@ -346,24 +347,22 @@ void MainWindow::registerActions() {
 // Every menu of the window, from the action registry's ids.
 void MainWindow::buildMenus() {
   QMenuBar* bar = menuBar();
-  actions_->buildMenu(bar, tr("&File"),
-                      {QStringLiteral("file.open"), QStringLiteral("file.save"),
-                       QStringLiteral("file.recent"), QStringLiteral("-"),
-                       QStringLiteral("file.exportFigure"), QStringLiteral("file.copyFigure"),
-                       QStringLiteral("file.exportData"), QStringLiteral("-"),
-                       QStringLiteral("file.saveImage"), QStringLiteral("-"),
-                       QStringLiteral("file.quit")});
+  actions_->buildMenu(
+      bar, tr("&File"),
+      {QStringLiteral("file.open"), QStringLiteral("file.save"), QStringLiteral("file.recent"),
+       QStringLiteral("-"), QStringLiteral("file.exportFigure"), QStringLiteral("file.copyFigure"),
+       QStringLiteral("file.exportData"), QStringLiteral("-"), QStringLiteral("file.saveImage"),
+       QStringLiteral("-"), QStringLiteral("file.quit")});
   actions_->buildMenu(bar, tr("&Edit"), {QStringLiteral("edit.undo"), QStringLiteral("edit.redo")});
   actions_->buildMenu(bar, tr("&Scene"),
                       {QStringLiteral("scene.resetSplit"), QStringLiteral("scene.default"),
                        QStringLiteral("scene.recompute"), QStringLiteral("scene.cancel")});
-  actions_->buildMenu(
-      bar, tr("&View"),
-      {QStringLiteral("view.compare"), QStringLiteral("view.resetCameras"),
-       QStringLiteral("view.dark"), QStringLiteral("view.resetLayout"), QStringLiteral("-"),
-       QStringLiteral("dock.parameters"), QStringLiteral("dock.attention"),
-       QStringLiteral("dock.frequency"), QStringLiteral("dock.properties"),
-       QStringLiteral("dock.charts")});
+  actions_->buildMenu(bar, tr("&View"),
+                      {QStringLiteral("view.compare"), QStringLiteral("view.resetCameras"),
+                       QStringLiteral("view.dark"), QStringLiteral("view.resetLayout"),
+                       QStringLiteral("-"), QStringLiteral("dock.parameters"),
+                       QStringLiteral("dock.attention"), QStringLiteral("dock.frequency"),
+                       QStringLiteral("dock.properties"), QStringLiteral("dock.charts")});
   bar->addMenu(session_->presetsMenu());
   QStringList models;
   for (const QString& id : actions_->ids()) {

@@ -41,8 +41,7 @@ void select_data(QComboBox* box, const QString& id) {
 
 }  // namespace
 
-ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent)
-    : QWidget(parent), model_(model) {
+ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(parent), model_(model) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
 
@@ -238,8 +237,7 @@ void ParameterPanel::refresh() {
   delta_->setValue(p.delta(own));
   const bool hasDelta = v != nullptr && v->info().has_delta;
   delta_->setEnabled(hasDelta);
-  delta_->setToolTip(hasDelta ? tr("Temporal spacing δ of %1 (0.1 to 5)")
-                                    .arg(own)
+  delta_->setToolTip(hasDelta ? tr("Temporal spacing δ of %1 (0.1 to 5)").arg(own)
                               : tr("%1 has no temporal spacing δ: its temporal ids step by one "
                                    "frame (or by time), so δ does not apply.")
                                     .arg(own));

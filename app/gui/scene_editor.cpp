@@ -109,10 +109,10 @@ SceneEditor::SceneEditor(AppModel* model, QWidget* parent) : QWidget(parent), mo
     if (selected_ < 0 || selected_ >= static_cast<int>(scene.segments.size())) return;
     Segment& s = scene.segments[static_cast<std::size_t>(selected_)];
     const Segment old = s;
-    s = kind == 0   ? Segment::text(4)
-        : kind == 1 ? Segment::image(old.height, old.width)
-                    : Segment::video(std::max(old.frames, 8), old.height, old.width,
-                                     old.seconds_per_frame);
+    s = kind == 0 ? Segment::text(4)
+        : kind == 1
+            ? Segment::image(old.height, old.width)
+            : Segment::video(std::max(old.frames, 8), old.height, old.width, old.seconds_per_frame);
     model_->setScene(scene);
   });
   layout->addWidget(kind_);
@@ -233,8 +233,9 @@ void SceneEditor::editSelected(int field, double value) {
 
 void SceneEditor::addSegment(int kind) {
   Scene scene = model_->state().scene;
-  const Segment s = kind == 0 ? Segment::text(4) : kind == 1 ? Segment::image(4, 4)
-                                                             : Segment::video(8, 4, 4);
+  const Segment s = kind == 0   ? Segment::text(4)
+                    : kind == 1 ? Segment::image(4, 4)
+                                : Segment::video(8, 4, 4);
   const int at = std::min(selected_ + 1, static_cast<int>(scene.segments.size()));
   scene.segments.insert(scene.segments.begin() + at, s);
   selected_ = at;

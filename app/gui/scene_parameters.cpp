@@ -65,8 +65,8 @@ QString qk_model_name(views::QkModel model) {
 }
 
 std::optional<views::QkModel> qk_model_from_name(const QString& name) {
-  for (views::QkModel m : {views::QkModel::Ones, views::QkModel::Gaussian,
-                           views::QkModel::MeanShiftedGaussian}) {
+  for (views::QkModel m :
+       {views::QkModel::Ones, views::QkModel::Gaussian, views::QkModel::MeanShiftedGaussian}) {
     if (qk_model_name(m) == name) return m;
   }
   return std::nullopt;
@@ -143,7 +143,8 @@ SceneParameters from_preset(const io::Preset& preset, const QString& source) {
     state.options = preset.config.options;
     // config.delta is every δ variant's unless variant_settings gives it its own.
     const Variant* v = find_variant(id);
-    if (v != nullptr && v->info().has_delta && preset.config.delta) state.delta = preset.config.delta;
+    if (v != nullptr && v->info().has_delta && preset.config.delta)
+      state.delta = preset.config.delta;
     const auto own = preset.variant_settings.find(id);
     if (own != preset.variant_settings.end()) {
       if (own->second.delta) state.delta = own->second.delta;

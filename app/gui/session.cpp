@@ -15,6 +15,7 @@
 #include <QStatusBar>
 
 #include "app/gui/actions.h"
+#include "app/gui/check_dialog.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/main_window.h"
 #include "app/gui/model_import.h"
@@ -146,12 +147,10 @@ void SessionController::registerActions() {
                [this] { export_data_dialog(window_); });
   rebuildRecentMenu();
 
-  QAction* undo =
-      actions->add(QStringLiteral("edit.undo"), tr("Undo"), [this] { this->undo(); },
-                   QKeySequence::Undo);
-  QAction* redo =
-      actions->add(QStringLiteral("edit.redo"), tr("Redo"), [this] { this->redo(); },
-                   QKeySequence::Redo);
+  QAction* undo = actions->add(
+      QStringLiteral("edit.undo"), tr("Undo"), [this] { this->undo(); }, QKeySequence::Undo);
+  QAction* redo = actions->add(
+      QStringLiteral("edit.redo"), tr("Redo"), [this] { this->redo(); }, QKeySequence::Redo);
   const auto update = [this, undo, redo] {
     undo->setEnabled(model()->canUndo());
     redo->setEnabled(model()->canRedo());
@@ -193,6 +192,12 @@ void SessionController::registerActions() {
   });
   actions->add(QStringLiteral("models.clearQk"), tr("Back to synthetic q/k"),
                [this] { clearQk(); });
+  actions->add(QStringLiteral("models.checkIds"), tr("Check my ids…"), [this] {
+    auto* dialog = window_->findChild<CheckIdsDialog*>(QStringLiteral("checkIdsDialog"));
+    if (dialog == nullptr) dialog = new CheckIdsDialog(window_);
+    dialog->show();
+    dialog->raise();
+  });
 }
 
 QStringList SessionController::recentFiles() const {

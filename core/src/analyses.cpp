@@ -5,6 +5,7 @@
 
 #include "ropelab/error.h"
 #include "ropelab/rope.h"
+#include "variants/common_options.h"
 
 namespace ropelab {
 
@@ -261,7 +262,8 @@ Properties properties(const Variant& variant, const Config& config) {
   p.three_d = frame_is_multi_axis(short_video);
   p.low_freq_temporal = temporal_on_lowest_frequencies(short_video);
   p.spatial_symmetry = p.three_d && all_close(gaps8.before, gaps8.after);
-  p.temporal_scaling = variant.info().has_delta && config.options.adjustable_spacing;
+  p.temporal_scaling =
+      variant.info().has_delta && short_video.config.options.get<bool>(detail::kAdjustableSpacing);
   p.seamless_transition =
       all_close(gaps8.before, gaps16.before) && all_close(gaps8.after, gaps16.after);
   p.bias_ratio = bias_map(encode(variant, Scene::default_scene(), config)).max_over_min;

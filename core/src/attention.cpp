@@ -132,12 +132,52 @@ Eigen::VectorXd attention_row(const Encoding& encoding, const RotatedQk& qk, std
   return (qk.k * qk.q.row(static_cast<Eigen::Index>(query)).transpose()) * scale;
 }
 
-RowMatrix attention_matrix(const Encoding& encoding, const RotatedQk& qk, std::size_t n) {
+void attention_row(const Encoding& encoding, const QkPair& raw, std::size_t query,
+                   Eigen::VectorXd& logits) {
+  require(raw.k.rows() == static_cast<Eigen::Index>(encoding.token_count()) &&
+              raw.k.cols() == encoding.head_dim() && raw.q.cols() == encoding.head_dim() &&
+              static_cast<Eigen::Index>(query) < raw.q.rows(),
+          "q/k arrays",
+          "shape (" + std::to_string(raw.k.rows()) + ", " + std::to_string(raw.k.cols()) + ")",
+          "must have shape (tokens, D) = (" + std::to_string(encoding.token_count()) + ", " +
+              std::to_string(encoding.head_dim()) + ")");
+  const double scale = 1.0 / std::sqrt(static_cast<double>(encoding.head_dim()));
+  rotated_dot(encoding, raw.k, raw.q.row(static_cast<Eigen::Index>(query)).data(), query, scale,
+              logits);
+}
+
+Eigen::VectorXd attention_row(const Encoding& encoding, const QkPair& raw, std::size_t query) {
+  Eigen::VectorXd logits;
+  attention_row(encoding, raw, query, logits);
+  return logits;
+}
+
+void attention_matrix(const Encoding& encoding, const RotatedQk& qk, std::size_t n,
+                      RowMatrix& logits) {
   const auto rows = static_cast<Eigen::Index>(n);
   const double scale = 1.0 / std::sqrt(static_cast<double>(encoding.head_dim()));
-  RowMatrix logits(rows, rows);
-  logits.noalias() = qk.q.topRows(rows) * qk.k.topRows(rows).transpose();
-  logits *= scale;
+  logits.resize(rows, rows);
+  // The scale rides on the GEMM's alpha: no second pass over the matrix.
+  logits.noalias() = scale * (qk.q.topRows(rows) * qk.k.topRows(rows).transpose());
+}
+
+void gemm_reference(const RowMatrix& a, const RowMatrix& b, RowMatrix& out) {
+  out.resize(a.rows(), b.rows());
+  out.noalias() = a * b.transpose();
+}
+
+double read_reference(const RowMatrix& m) {
+  const double* data = m.data();
+  const auto size = static_cast<std::ptrdiff_t>(m.size());
+  double total = 0;
+#pragma omp parallel for schedule(static) reduction(+ : total)
+  for (std::ptrdiff_t i = 0; i < size; ++i) total += data[i];
+  return total;
+}
+
+RowMatrix attention_matrix(const Encoding& encoding, const RotatedQk& qk, std::size_t n) {
+  RowMatrix logits;
+  attention_matrix(encoding, qk, n, logits);
   return logits;
 }
 

@@ -171,7 +171,7 @@ AllocationCheck check_allocation(const Encoding& e, const io::NpyArray& allocati
     check.closest = check.found;
   } else if (a.shape.size() == 2 && a.shape[0] == n &&
              (a.shape[1] == static_cast<std::size_t>(pairs) ||
-              a.shape[1] == static_cast<std::size_t>(2 * pairs))) {
+              a.shape[1] == 2 * static_cast<std::size_t>(pairs))) {
     for (double v : a.data)
       require(std::isfinite(v), name, "a table with non-finite values", "must hold finite cosines");
     const RowMatrix table = pair_columns(a, n, pairs, check.layout, name);

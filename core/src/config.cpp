@@ -18,12 +18,18 @@ void Config::validate() const {
     require(std::isfinite(*delta) && *delta > 0.0 && *delta <= kMaxDelta, "delta",
             format_number(*delta), "must be a finite number in (0, 1e6]");
   }
-  require(std::isfinite(options.tokens_per_second) && options.tokens_per_second > 0 &&
-              options.tokens_per_second <= 1e6,
-          "tokens per second", format_number(options.tokens_per_second),
-          "must be a finite number in (0, 1e6]");
-  require(options.timestamp_tokens >= 0 && options.timestamp_tokens <= 1024, "timestamp tokens",
-          std::to_string(options.timestamp_tokens), "must be an integer in [0, 1024]");
+  for (const auto& [key, value] : options.values()) {
+    const OptionSpec* spec = find_option_by_key(key);
+    if (!spec) {
+      std::string known;
+      for (const OptionSpec& s : all_option_specs()) {
+        if (!known.empty()) known += ", ";
+        known += s.key;
+      }
+      throw InputError("option = '" + key + "' is invalid: must be one of " + known);
+    }
+    validate_option(*spec, value);
+  }
 }
 
 }  // namespace ropelab

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "ropelab/error.h"
+#include "variants/common_options.h"
 
 namespace ropelab {
 
@@ -47,7 +48,7 @@ std::uint64_t positive(int value) {
 
 std::uint64_t planned_tokens(const Scene& scene, const Config& config) {
   std::uint64_t tokens = 0;
-  const std::uint64_t inserted = positive(config.options.timestamp_tokens);
+  const std::uint64_t inserted = positive(config.options.get<int>(detail::kTimestampTokens));
   for (const Segment& s : scene.segments) {
     if (s.is_visual()) {
       tokens = add(tokens, mul(positive(s.frames), positive(s.height), positive(s.width)));

@@ -318,7 +318,7 @@ void adjacent(const PaperFigure& f, Builder& b) {
     if (id == "videorope") {
       b.value("code_frame0", paren(a.frame_a));
       Config paper = config_for(v, f.config);
-      paper.options.convention = Convention::Paper;
+      paper.options.set("convention", std::string("paper"));
       const AdjacentIds q = adjacent_ids(encode(v, f.scene, paper));
       b.value("paper_frame0", paren(q.frame_a));
       b.value("delta", format_number(f.config.delta.value_or(1.0), 1));
@@ -341,8 +341,9 @@ void axis_logits(const PaperFigure& f, Builder& b) {
     const Variant& v = variant(id);
     const Encoding e = encode(v, f.scene, config_for(v, f.config));
     const int axes = static_cast<int>(e.axes().size());
+    const std::vector<RowMatrix> all = axis_frame_logits_all(e);
     for (int a = -1; a < axes; ++a) {
-      const RowMatrix m = axis_frame_logits(e, a);
+      const RowMatrix& m = all[static_cast<std::size_t>(a + 1)];
       const double spread = m.maxCoeff() - m.minCoeff();
       const std::string axis = a < 0 ? "all axes" : e.axes()[static_cast<std::size_t>(a)];
       std::string pairs = a < 0 ? "all " + integer(e.pairs()) + " pairs" : pair_ranges(e, a);
@@ -473,7 +474,7 @@ void bias(const PaperFigure& f, Builder& b) {
   int col = 0;
   for (const std::string& id : f.variants) add(id, id, f.config, col++);
   Config off = f.config;
-  off.options.symmetric = false;
+  off.options.set("symmetric", false);
   add("vrope", "vrope-symmetric-off", off, col);
   b.value("scene", scene_text(f.scene));
   b.value("base", format_base(f.config.base));
@@ -685,7 +686,7 @@ void property_table(const PaperFigure& f, const FigureParams& p, Builder& b) {
   }
   // The bias story on one scene: VRoPE's symmetric layout is its mechanism.
   Config off = config;
-  off.options.symmetric = false;
+  off.options.set("symmetric", false);
   const Scene scene = Scene::default_scene();
   FigureTable story{"biasStory",
                     "Where every max/min comes from: " + scene_text(scene) + ", all-ones q/k, " +
@@ -1087,9 +1088,9 @@ std::vector<CitedMarks> cited_property_marks(const std::string& id) {
           {"mrope", "VideoRoPE Table 1", "M-RoPE", {true, false, false, false}},
           {"videorope", "VideoRoPE Table 1", "VideoRoPE", {true, true, true, true}},
           {"vanilla", "VRoPE Table 3", "RoPE", {false, false, true}},
-          {"rope-2d", "VRoPE Table 3", "RoPE-2D", {true, false, false}},
+          {"rope-2d", "VRoPE Table 3", "RoPE-2D", {true, false, true}},
           {"mrope", "VRoPE Table 3", "RoPE-3D", {true, false, false}},
-          {"rope-share", "VRoPE Table 3", "RoPE-Share", {true, true, false}},
+          {"rope-share", "VRoPE Table 3", "RoPE-Share", {false, true, true}},
           {"rope-compact", "VRoPE Table 3", "RoPE-Compact", {true, false, true}},
           {"vrope", "VRoPE Table 3", "VRoPE", {true, true, true}},
       };
@@ -1172,8 +1173,8 @@ AdjacentIds adjacent_ids(const Encoding& e) {
 
 DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, const Config& config) {
   Config code = config, paper = config;
-  code.options.convention = Convention::Code;
-  paper.options.convention = Convention::Paper;
+  code.options.set("convention", std::string("code"));
+  paper.options.set("convention", std::string("paper"));
   DefinitionsDiff diff{encode(variant, scene, code), encode(variant, scene, paper), {}, {}};
   const std::size_t n = std::min(diff.code.token_count(), diff.paper.token_count());
   for (std::size_t i = 0; i < n; ++i) {
@@ -1191,7 +1192,7 @@ DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, con
 
 namespace ropelab {
 
-RowMatrix axis_frame_logits(const Encoding& e, int axis) {
+std::vector<RowMatrix> axis_frame_logits_all(const Encoding& e) {
   const TokenLayout& t = e.positions.tokens;
   int segment = -1;
   for (std::size_t i = 0; i < t.size() && segment < 0; ++i) {
@@ -1199,13 +1200,25 @@ RowMatrix axis_frame_logits(const Encoding& e, int axis) {
   }
   require(segment >= 0, "scene", "(no visual segment)", "needs a video");
   const auto n = static_cast<Eigen::Index>(e.token_count());
-  RowMatrix logits = RowMatrix::Zero(n, n);
+  const auto axes = static_cast<Eigen::Index>(e.axes().size());
+  std::vector<RowMatrix> logits(static_cast<std::size_t>(axes + 1), RowMatrix::Zero(n, n));
   for (Eigen::Index q = 0; q < n; ++q) {
     if (t.modality[static_cast<std::size_t>(q)] == Modality::Text) continue;
     const RowMatrix parts = logits_by_axis(e, static_cast<std::size_t>(q));
-    logits.row(q) = axis < 0 ? RowMatrix(parts.colwise().sum()) : RowMatrix(parts.row(axis));
+    logits[0].row(q) = parts.colwise().sum();
+    for (Eigen::Index a = 0; a < axes; ++a)
+      logits[static_cast<std::size_t>(a + 1)].row(q) = parts.row(a);
   }
-  return frame_by_frame(e, logits, segment);
+  std::vector<RowMatrix> out;
+  out.reserve(logits.size());
+  for (const RowMatrix& l : logits) out.push_back(frame_by_frame(e, l, segment));
+  return out;
+}
+
+RowMatrix axis_frame_logits(const Encoding& e, int axis) {
+  require(axis >= -1 && axis < static_cast<int>(e.axes().size()), "axis", std::to_string(axis),
+          "must be -1 (all) or one of the variant's axes");
+  return axis_frame_logits_all(e)[static_cast<std::size_t>(axis + 1)];
 }
 
 }  // namespace ropelab

@@ -4,11 +4,24 @@
 #include <cmath>
 #include <optional>
 
-#if defined(__AVX__)
+#include <omp.h>
+
+#include <cstdint>
+#include <vector>
+
+#if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
+#define ROPELAB_X86 1
+// Compiled for AVX2 + FMA whatever the baseline; called only when the CPU has them.
+#define ROPELAB_TARGET_AVX2 __attribute__((target("avx2,fma")))
 #endif
 
 namespace ropelab {
+
+namespace {
+// Axes a row kernel sums at most (every variant has at most 3 today).
+constexpr std::size_t kMaxAxes = 8;
+}  // namespace
 
 Eigen::VectorXd inverse_frequencies(int head_dim, double base) {
   const int pairs = head_dim / 2;
@@ -104,6 +117,11 @@ class AngleRows {
 
   bool on_grids() const { return !grids_.empty(); }
   std::size_t axes() const { return grids_.size(); }
+  // Grid points of an axis, its cos/sin rows (points x pairs) and every token's grid point.
+  std::size_t points(std::size_t axis) const { return grids_[axis].cos_rows.size() / pairs_; }
+  const T* cos_rows(std::size_t axis) const { return grids_[axis].cos_rows.data(); }
+  const T* sin_rows(std::size_t axis) const { return grids_[axis].sin_rows.data(); }
+  const std::int32_t* index(std::size_t axis) const { return grids_[axis].index.data(); }
   const T* cos_row(std::size_t axis, std::size_t token) const {
     return grids_[axis].cos_rows.data() +
            static_cast<std::size_t>(grids_[axis].index[token]) * pairs_;
@@ -146,21 +164,63 @@ class AngleRows {
 
 namespace {
 
-#if defined(__AVX__)
-// Sums the grid rows of a token's axes eight pairs at a time and streams the result out: the
+// The hot kernels below take plain pointers and no Eigen types, so the AVX2 versions
+// (target attributes, chosen at run time) share no inline code with the baseline build.
+struct GridRows {
+  const float* cos[kMaxAxes];
+  const float* sin[kMaxAxes];
+  const std::int32_t* index[kMaxAxes];
+  std::size_t axes = 0;
+  int pairs = 0;
+};
+
+// Sums the grid rows of each token's axes and streams the rows of tokens [begin, end) out: the
 // tables are far larger than the caches and never read back here, so streaming stores skip the
-// read-for-ownership and the row never takes a detour through a temporary.
-void stream_sum(const float* const* rows, std::size_t axes, float* out, int pairs) {
-  for (int j = 0; j < pairs; j += 8) {
-    __m256 sum = _mm256_loadu_ps(rows[0] + j);
-    for (std::size_t a = 1; a < axes; ++a) sum = _mm256_add_ps(sum, _mm256_loadu_ps(rows[a] + j));
-    _mm256_stream_ps(out + j, sum);
+// read-for-ownership and the row never takes a detour through a temporary. Pairs % 8 == 0 and
+// 32-byte aligned tables.
+#if defined(ROPELAB_X86)
+ROPELAB_TARGET_AVX2 void stream_tables_avx2(const GridRows& g, std::size_t begin, std::size_t end,
+                                            float* cos_out, float* sin_out) {
+  for (std::size_t i = begin; i < end; ++i) {
+    for (int part = 0; part < 2; ++part) {
+      const float* const* base = part == 0 ? g.cos : g.sin;
+      float* out = (part == 0 ? cos_out : sin_out) + i * static_cast<std::size_t>(g.pairs);
+      for (int j = 0; j < g.pairs; j += 8) {
+        __m256 sum =
+            _mm256_loadu_ps(base[0] + static_cast<std::size_t>(g.index[0][i]) * g.pairs + j);
+        for (std::size_t a = 1; a < g.axes; ++a) {
+          sum = _mm256_add_ps(
+              sum,
+              _mm256_loadu_ps(base[a] + static_cast<std::size_t>(g.index[a][i]) * g.pairs + j));
+        }
+        _mm256_stream_ps(out + j, sum);
+      }
+    }
+  }
+}
+
+// The same with SSE (every x86-64 has it), four pairs at a time.
+void stream_tables_sse(const GridRows& g, std::size_t begin, std::size_t end, float* cos_out,
+                       float* sin_out) {
+  for (std::size_t i = begin; i < end; ++i) {
+    for (int part = 0; part < 2; ++part) {
+      const float* const* base = part == 0 ? g.cos : g.sin;
+      float* out = (part == 0 ? cos_out : sin_out) + i * static_cast<std::size_t>(g.pairs);
+      for (int j = 0; j < g.pairs; j += 4) {
+        __m128 sum = _mm_loadu_ps(base[0] + static_cast<std::size_t>(g.index[0][i]) * g.pairs + j);
+        for (std::size_t a = 1; a < g.axes; ++a) {
+          sum = _mm_add_ps(
+              sum, _mm_loadu_ps(base[a] + static_cast<std::size_t>(g.index[a][i]) * g.pairs + j));
+        }
+        _mm_stream_ps(out + j, sum);
+      }
+    }
   }
 }
 #endif
 
 bool can_stream(const RopeTables& tables) {
-#if defined(__AVX__)
+#if defined(ROPELAB_X86)
   return tables.pairs % 8 == 0 && reinterpret_cast<std::uintptr_t>(tables.cos.data()) % 32 == 0 &&
          reinterpret_cast<std::uintptr_t>(tables.sin.data()) % 32 == 0;
 #else
@@ -169,7 +229,29 @@ bool can_stream(const RopeTables& tables) {
 #endif
 }
 
+template <class T>
+GridRows grid_rows(const AngleRows<T>& rows, int pairs) {
+  GridRows g;
+  g.axes = rows.axes();
+  g.pairs = pairs;
+  for (std::size_t a = 0; a < g.axes; ++a) {
+    g.cos[a] = rows.cos_rows(a);
+    g.sin[a] = rows.sin_rows(a);
+    g.index[a] = rows.index(a);
+  }
+  return g;
+}
+
 }  // namespace
+
+bool avx2_fma_available() {
+#if defined(ROPELAB_X86)
+  static const bool available = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return available;
+#else
+  return false;
+#endif
+}
 
 void compute_rope_tables(const Encoding& encoding, RopeTables& tables) {
   const std::size_t n = encoding.token_count();
@@ -180,18 +262,22 @@ void compute_rope_tables(const Encoding& encoding, RopeTables& tables) {
   tables.sin.resize(n * pairs);
   const AngleRows<float> rows(encoding);
   const auto count = static_cast<std::ptrdiff_t>(n);
-#if defined(__AVX__)
-  if (rows.on_grids() && can_stream(tables) && rows.axes() <= 8) {
-#pragma omp parallel for schedule(static)
-    for (std::ptrdiff_t i = 0; i < count; ++i) {
-      const float* cos_rows[8];
-      const float* sin_rows[8];
-      for (std::size_t a = 0; a < rows.axes(); ++a) {
-        cos_rows[a] = rows.cos_row(a, static_cast<std::size_t>(i));
-        sin_rows[a] = rows.sin_row(a, static_cast<std::size_t>(i));
+#if defined(ROPELAB_X86)
+  if (rows.on_grids() && can_stream(tables) && rows.axes() <= kMaxAxes) {
+    const GridRows g = grid_rows(rows, pairs);
+    const bool avx2 = avx2_fma_available();
+#pragma omp parallel
+    {
+      // One contiguous block of tokens per thread, as schedule(static) would split them.
+      const auto threads = static_cast<std::size_t>(omp_get_num_threads());
+      const auto thread = static_cast<std::size_t>(omp_get_thread_num());
+      const std::size_t begin = n * thread / threads;
+      const std::size_t end = n * (thread + 1) / threads;
+      if (avx2) {
+        stream_tables_avx2(g, begin, end, tables.cos.data(), tables.sin.data());
+      } else {
+        stream_tables_sse(g, begin, end, tables.cos.data(), tables.sin.data());
       }
-      stream_sum(cos_rows, rows.axes(), tables.cos.data() + i * pairs, pairs);
-      stream_sum(sin_rows, rows.axes(), tables.sin.data() + i * pairs, pairs);
     }
     _mm_sfence();  // streamed rows are visible before the tables are used
     return;
@@ -201,6 +287,154 @@ void compute_rope_tables(const Encoding& encoding, RopeTables& tables) {
   for (std::ptrdiff_t i = 0; i < count; ++i) {
     rows.row(static_cast<std::size_t>(i), tables.cos.data() + i * pairs,
              tables.sin.data() + i * pairs);
+  }
+}
+
+namespace {
+
+// out[i] = scale * sum_d k[i][d] * sum_a w[a][index[a][i]][d] for tokens [begin, end): the
+// query, rotated back by each axis's key angles, is a sum of per-axis rows of w.
+struct FusedRows {
+  const double* w[kMaxAxes];
+  const std::int32_t* index[kMaxAxes];
+  std::size_t axes = 0;
+  int dim = 0;
+};
+
+#if defined(ROPELAB_X86)
+ROPELAB_TARGET_AVX2 void fused_dot_avx2(const FusedRows& f, const double* k, std::size_t begin,
+                                        std::size_t end, double scale, double* out) {
+  const auto dim = static_cast<std::size_t>(f.dim);
+  for (std::size_t i = begin; i < end; ++i) {
+    const double* key = k + i * dim;
+    const double* w[kMaxAxes];
+    for (std::size_t a = 0; a < f.axes; ++a)
+      w[a] = f.w[a] + static_cast<std::size_t>(f.index[a][i]) * dim;
+    __m256d acc0 = _mm256_setzero_pd(), acc1 = _mm256_setzero_pd();
+    for (std::size_t d = 0; d < dim; d += 8) {
+      __m256d w0 = _mm256_loadu_pd(w[0] + d), w1 = _mm256_loadu_pd(w[0] + d + 4);
+      for (std::size_t a = 1; a < f.axes; ++a) {
+        w0 = _mm256_add_pd(w0, _mm256_loadu_pd(w[a] + d));
+        w1 = _mm256_add_pd(w1, _mm256_loadu_pd(w[a] + d + 4));
+      }
+      acc0 = _mm256_fmadd_pd(_mm256_loadu_pd(key + d), w0, acc0);
+      acc1 = _mm256_fmadd_pd(_mm256_loadu_pd(key + d + 4), w1, acc1);
+    }
+    const __m256d acc = _mm256_add_pd(acc0, acc1);
+    const __m128d half = _mm_add_pd(_mm256_castpd256_pd128(acc), _mm256_extractf128_pd(acc, 1));
+    out[i] = scale * _mm_cvtsd_f64(_mm_add_sd(half, _mm_unpackhi_pd(half, half)));
+  }
+}
+#endif
+
+void fused_dot_generic(const FusedRows& f, const double* k, std::size_t begin, std::size_t end,
+                       double scale, double* out) {
+  const auto dim = static_cast<std::size_t>(f.dim);
+  for (std::size_t i = begin; i < end; ++i) {
+    const double* key = k + i * dim;
+    const double* w[kMaxAxes];
+    for (std::size_t a = 0; a < f.axes; ++a)
+      w[a] = f.w[a] + static_cast<std::size_t>(f.index[a][i]) * dim;
+    double acc[4] = {0, 0, 0, 0};
+    std::size_t d = 0;
+    for (; d + 4 <= dim; d += 4) {
+      for (std::size_t l = 0; l < 4; ++l) {
+        double sum = w[0][d + l];
+        for (std::size_t a = 1; a < f.axes; ++a) sum += w[a][d + l];
+        acc[l] += key[d + l] * sum;
+      }
+    }
+    for (; d < dim; ++d) {
+      double sum = w[0][d];
+      for (std::size_t a = 1; a < f.axes; ++a) sum += w[a][d];
+      acc[0] += key[d] * sum;
+    }
+    out[i] = scale * ((acc[0] + acc[1]) + (acc[2] + acc[3]));
+  }
+}
+
+}  // namespace
+
+void rotated_dot(const Encoding& encoding, const RowMatrix& k, const double* q, std::size_t query,
+                 double scale, Eigen::VectorXd& out) {
+  const std::size_t n = encoding.token_count();
+  const int pairs = encoding.pairs();
+  const int dim = 2 * pairs;
+  out.resize(static_cast<Eigen::Index>(n));
+  const AngleRows<double> rows(encoding);
+  // The query rotated by its own angles (the same arithmetic as rotate_rows).
+  std::vector<double> q_rotated(static_cast<std::size_t>(dim));
+  {
+    std::vector<double> c(static_cast<std::size_t>(pairs)), s(static_cast<std::size_t>(pairs));
+    rows.row(query, c.data(), s.data());
+    for (int j = 0; j < pairs; ++j) {
+      q_rotated[j] = q[j] * c[j] - q[j + pairs] * s[j];
+      q_rotated[j + pairs] = q[j] * s[j] + q[j + pairs] * c[j];
+    }
+  }
+  const auto count = static_cast<std::ptrdiff_t>(n);
+  if (!rows.on_grids() || rows.axes() > kMaxAxes) {
+    // Off the grid: every key's angles directly, rotation still fused into the dot product.
+#pragma omp parallel
+    {
+      std::vector<double> c(static_cast<std::size_t>(pairs)), s(static_cast<std::size_t>(pairs));
+#pragma omp for schedule(static)
+      for (std::ptrdiff_t i = 0; i < count; ++i) {
+        rows.row(static_cast<std::size_t>(i), c.data(), s.data());
+        const double* key = k.data() + i * dim;
+        double acc = 0;
+        for (int j = 0; j < pairs; ++j) {
+          acc += key[j] * (c[j] * q_rotated[j] + s[j] * q_rotated[j + pairs]) +
+                 key[j + pairs] * (c[j] * q_rotated[j + pairs] - s[j] * q_rotated[j]);
+        }
+        out[i] = scale * acc;
+      }
+    }
+    return;
+  }
+  // q' . R(phi_i) k_i = (R(phi_i)^T q') . k_i, and R(phi_i)^T q' is the sum over axes of q'
+  // rotated back by that axis's pairs at token i's grid point (the other pairs' entries are 0):
+  // one small table per axis, so each key is read once and never rotated.
+  std::vector<std::vector<double>> w(rows.axes());
+  FusedRows f;
+  f.axes = rows.axes();
+  f.dim = dim;
+  for (std::size_t a = 0; a < rows.axes(); ++a) {
+    const std::size_t points = rows.points(a);
+    w[a].resize(points * static_cast<std::size_t>(dim));
+    for (std::size_t g = 0; g < points; ++g) {
+      const double* c = rows.cos_rows(a) + g * static_cast<std::size_t>(pairs);
+      const double* s = rows.sin_rows(a) + g * static_cast<std::size_t>(pairs);
+      double* row = w[a].data() + g * static_cast<std::size_t>(dim);
+      for (int j = 0; j < pairs; ++j) {
+        row[j] = c[j] * q_rotated[j] + s[j] * q_rotated[j + pairs];
+        row[j + pairs] = c[j] * q_rotated[j + pairs] - s[j] * q_rotated[j];
+      }
+    }
+    f.w[a] = w[a].data();
+    f.index[a] = rows.index(a);
+  }
+#if defined(ROPELAB_X86)
+  const bool avx2 = avx2_fma_available() && dim % 8 == 0;
+#else
+  const bool avx2 = false;
+#endif
+#pragma omp parallel
+  {
+    const auto threads = static_cast<std::size_t>(omp_get_num_threads());
+    const auto thread = static_cast<std::size_t>(omp_get_thread_num());
+    const std::size_t begin = n * thread / threads;
+    const std::size_t end = n * (thread + 1) / threads;
+#if defined(ROPELAB_X86)
+    if (avx2) {
+      fused_dot_avx2(f, k.data(), begin, end, scale, out.data());
+    } else {
+      fused_dot_generic(f, k.data(), begin, end, scale, out.data());
+    }
+#else
+    (void)avx2;
+    fused_dot_generic(f, k.data(), begin, end, scale, out.data());
+#endif
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "ropelab/error.h"
 #include "ropelab/rope.h"
+#include "variants/common_options.h"
 
 namespace ropelab {
 
@@ -66,7 +67,9 @@ std::vector<int> resolve_split(const Variant& variant, const Config& config) {
 double resolve_delta(const Variant& variant, const Config& config) {
   const VariantInfo& info = variant.info();
   if (!info.has_delta) return 1.0;
-  if (!config.options.adjustable_spacing) return 1.0;
+  const VariantOptions options = resolve_options(variant, config.options);
+  if (options.has(detail::kAdjustableSpacing) && !options.get<bool>(detail::kAdjustableSpacing))
+    return 1.0;
   return config.delta.value_or(info.default_delta);
 }
 
@@ -76,8 +79,9 @@ Encoding encode(const Variant& variant, const Scene& scene, const Config& config
   Encoding encoding;
   encoding.variant = &variant;
   encoding.config = config;
+  encoding.config.options = resolve_options(variant, config.options);
   encoding.config.split = resolve_split(variant, config);
-  const double delta = resolve_delta(variant, config);
+  const double delta = resolve_delta(variant, encoding.config);
   if (variant.info().has_delta) encoding.config.delta = delta;
   encoding.positions = variant.positions(scene, encoding.config, delta);
   encoding.pair_axis = variant.allocate(encoding.config.split, encoding.config);

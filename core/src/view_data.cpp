@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "ropelab/error.h"
 #include "ropelab/rope.h"
@@ -33,8 +34,9 @@ int first_visual_segment(const Encoding& encoding) {
 Eigen::VectorXd query_logits(const Encoding& encoding, const QkSource& source, std::size_t query) {
   // Ones q/k: the positional sums avoid rotating a q and k for every token.
   if (source.kind == QkKind::Ones) return ones_logits(encoding, query);
-  const RotatedQk qk = rotated_qk(encoding, source);
-  return attention_row(encoding, qk, query);
+  // Rotation fused into the dot product: no rotated copy of every key.
+  return attention_row(encoding, make_qk(source, encoding.token_count(), encoding.head_dim()),
+                       query);
 }
 
 void add_frame_matrix(AttentionData& data, const Encoding& encoding, const QkSource& source) {
@@ -60,7 +62,7 @@ AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, const 
   require(query < n, "query token", std::to_string(query),
           "must be below the token count " + std::to_string(n));
   AttentionData data;
-  data.encoding = encoding;
+  data.encoding = std::move(encoding);  // e stays valid: data.encoding owns it now
   data.query = query < 0 ? default_query(e) : static_cast<std::size_t>(query);
   data.logits = query_logits(e, source, data.query);
   data.probabilities = softmax_row(data.logits, data.query);

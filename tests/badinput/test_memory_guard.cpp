@@ -28,7 +28,7 @@ TEST(MemoryGuard, PlannedTokensIncludeTimestamps) {
   const Scene scene = Scene::text_video_text(4, 8, 4, 4, 4);
   Config config;
   EXPECT_EQ(planned_tokens(scene, config), 136u);
-  config.options.timestamp_tokens = 5;
+  config.options.set("timestamp_tokens", 5);
   EXPECT_EQ(planned_tokens(scene, config), 136u + 8 * (5 + 2));
 }
 

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ropelab/io/npy.h"
+#include "ropelab/options.h"
+#include "ropelab/registry.h"
 
 namespace {
 
@@ -160,8 +162,13 @@ TEST(Cli, BenchReportsEveryHotPath) {
     names.push_back(result["name"]);
     EXPECT_GE(result["median_ms"].get<double>(), 0.0);
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"positions", "rope_tables", "attention_row",
-                                             "attention_matrix"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"positions", "rope_tables", "rope_tables_fresh",
+                                             "attention_row", "keys_read_reference",
+                                             "attention_row_unfused", "attention_matrix",
+                                             "gemm_reference"}));
+  // Both table timings come from runs of the same scene: tokens 4 * 4 * 4 + 8 = 72 here.
+  EXPECT_EQ(j["tokens"].get<int>(), 72);
+  for (const json& result : j["results"]) EXPECT_EQ(result["runs"].get<int>(), 2);
 }
 
 // Bad input: exit 2, a message naming the option and the problem, and no output file.
@@ -209,6 +216,128 @@ TEST(Cli, OutFileIsWrittenWhole) {
   std::ifstream in(out);
   EXPECT_EQ(json::parse(in)["tokens"], 136);
   fs::remove(out);
+}
+
+// --- declared variant options (options.h): every flag is driven by the declarations ----------
+
+// The flag with a valid non-default value ("--no-lta", "--tokens-per-second 5").
+std::string non_default_args(const ropelab::OptionSpec& spec) {
+  using ropelab::OptionKind;
+  switch (spec.kind) {
+    case OptionKind::Switch:
+      return spec.flag;
+    case OptionKind::Integer:
+      return spec.flag + " " + std::to_string(std::get<int>(spec.default_value) + 3);
+    case OptionKind::Number:
+      return spec.flag + " " + ropelab::format_option(std::get<double>(spec.default_value) * 2.5);
+    case OptionKind::Choice:
+      for (const std::string& c : spec.choices) {
+        if (c != std::get<std::string>(spec.default_value)) return spec.flag + " " + c;
+      }
+      break;
+    case OptionKind::Text:
+      return spec.flag + " x";
+  }
+  return spec.flag;
+}
+
+// A value outside the declared range or choices.
+std::string bad_value(const ropelab::OptionSpec& spec) {
+  using ropelab::OptionKind;
+  switch (spec.kind) {
+    case OptionKind::Integer:
+      return std::to_string(static_cast<long long>(spec.max) + 1);
+    case OptionKind::Number:
+      return ropelab::format_option(spec.max * 10);
+    case OptionKind::Choice:
+      return "bogus";
+    default:
+      return "";
+  }
+}
+
+TEST(CliOptions, HelpListsEveryVariantsOptionsWithDefaultAndDoc) {
+  const Result r = run("help");
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const ropelab::Variant* v : ropelab::all_variants()) {
+    for (const ropelab::OptionSpec& spec : v->options()) {
+      SCOPED_TRACE(std::string(v->id()) + " " + spec.key);
+      EXPECT_NE(r.out.find("    " + spec.flag), std::string::npos);
+      EXPECT_NE(r.out.find(spec.key + ", default " + ropelab::format_option(spec.default_value)),
+                std::string::npos);
+      EXPECT_NE(r.out.find(spec.doc), std::string::npos);
+      if (!spec.reproduces.empty())
+        EXPECT_NE(r.out.find("[" + spec.reproduces + "]"), std::string::npos);
+    }
+  }
+  EXPECT_NE(r.out.find("--tokens-per-second (0, 1e+06]"), std::string::npos);
+  EXPECT_NE(r.out.find("--timestamp-tokens [0, 1024]"), std::string::npos);
+  EXPECT_NE(r.out.find("--convention code|paper"), std::string::npos);
+}
+
+TEST(CliOptions, EveryFlagParsesAndChangesTheVariantsIds) {
+  const std::string scene = "--scene text:2,video:4x4x6@0.5,text:2 --head-dim 32";
+  for (const ropelab::Variant* v : ropelab::all_variants()) {
+    for (const ropelab::OptionSpec& spec : v->options()) {
+      SCOPED_TRACE(std::string(v->id()) + " " + spec.key);
+      const std::string context = spec.key == "frame_markers" ? " --timestamp-tokens 2" : "";
+      const std::string base =
+          "positions --variant " + std::string(v->id()) + " " + scene + context;
+      const Result a = run(base);
+      const Result b = run(base + " " + non_default_args(spec));
+      ASSERT_EQ(a.status, 0) << a.err;
+      ASSERT_EQ(b.status, 0) << b.err;
+      EXPECT_EQ(b.err.find("is ignored"), std::string::npos) << b.err;
+      const json ja = json::parse(a.out), jb = json::parse(b.out);
+      EXPECT_TRUE(ja["position_ids"] != jb["position_ids"] || ja["pair_axis"] != jb["pair_axis"]);
+      // --flag=value works as well as --flag value.
+      if (spec.kind != ropelab::OptionKind::Switch) {
+        std::string inline_form = non_default_args(spec);
+        inline_form[spec.flag.size()] = '=';
+        const Result c = run(base + " " + inline_form);
+        ASSERT_EQ(c.status, 0) << c.err;
+        EXPECT_EQ(c.out, b.out);
+      }
+    }
+  }
+}
+
+TEST(CliOptions, NoLtaPutsTimeOnTheFirstPairs) {
+  const Result r = run("positions --variant videorope --no-lta");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json axis = json::parse(r.out)["pair_axis"];
+  ASSERT_EQ(axis.size(), 64u);
+  for (int j = 0; j < 64; ++j) EXPECT_EQ(axis[j] == 0, j < 16) << j;
+  const json with_lta = json::parse(run("positions --variant videorope").out)["pair_axis"];
+  for (int j = 0; j < 64; ++j) EXPECT_EQ(with_lta[j] == 0, j >= 48) << j;
+}
+
+TEST(CliOptions, AnOptionTheVariantDoesNotUseIsIgnoredWithANote) {
+  const Result r = run("positions --variant mrope --no-lta --timestamp-tokens 3");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("note: --no-lta is ignored: mrope does not use it (videorope does)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("note: --timestamp-tokens is ignored"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, run("positions --variant mrope").out);
+}
+
+TEST(CliOptions, OutOfRangeOrUnknownChoiceExitsTwoNamingTheFlag) {
+  for (const ropelab::OptionSpec& spec : ropelab::all_option_specs()) {
+    SCOPED_TRACE(spec.key);
+    if (spec.kind == ropelab::OptionKind::Switch) {
+      const Result r = run("positions " + spec.flag + "=1");
+      EXPECT_EQ(r.status, 2);
+      EXPECT_NE(r.err.find(spec.flag + " = '1' is invalid"), std::string::npos) << r.err;
+      continue;
+    }
+    const Result r = run("positions " + spec.flag + " " + bad_value(spec));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("error: " + spec.flag + " = "), std::string::npos) << r.err;
+    const Result missing = run("positions " + spec.flag);
+    EXPECT_EQ(missing.status, 2);
+    EXPECT_NE(missing.err.find(spec.flag + " = (missing)"), std::string::npos) << missing.err;
+  }
 }
 
 // --- check (issue 14) ---------------------------------------------------------------------------

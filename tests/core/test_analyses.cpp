@@ -134,13 +134,13 @@ TEST(Properties, MatchThePapersTables) {
 
 TEST(Properties, AblationsSwitchTheirProperty) {
   Config no_lta;
-  no_lta.options.low_frequency_temporal = false;
+  no_lta.options.set("low_frequency_temporal", false);
   EXPECT_FALSE(properties(*find_variant("videorope"), no_lta).low_freq_temporal);
   Config no_ats;
-  no_ats.options.adjustable_spacing = false;
+  no_ats.options.set("adjustable_spacing", false);
   EXPECT_FALSE(properties(*find_variant("videorope"), no_ats).temporal_scaling);
   Config no_continuity;
-  no_continuity.options.continuity = false;
+  no_continuity.options.set("continuity", false);
   EXPECT_TRUE(properties(*find_variant("vrope"), Config{}).spatial_symmetry);
   EXPECT_FALSE(properties(*find_variant("vrope"), no_continuity).spatial_symmetry);
 }

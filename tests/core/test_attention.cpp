@@ -91,6 +91,69 @@ TEST(Attention, AggregationsPerFramePatchAndFramePairs) {
   EXPECT_NEAR(frame_pairs(2, 5), frame_pairs(5, 2), 1e-12);  // symmetric for ones q/k
 }
 
+// The fused row (rotation inside the dot product, keys read once) equals the rotate-then-GEMV
+// row to 1e-12 of the row's largest logit: on the id grid (integer and half-integer delta), off
+// it (delta 0.7071 leaves the grid: direct angles), for 1-D, 3-D and timestamped layouts, with
+// ones, Gaussian and mean-shifted q/k, for every query position tried.
+TEST(Attention, FusedRowEqualsTheUnfusedRow) {
+  struct Case {
+    const char* id;
+    double delta;
+  };
+  for (const Case c :
+       {Case{"videorope", 2.0}, Case{"videorope", 1.5}, Case{"videorope", 0.7071},
+        Case{"mrope", 0.0}, Case{"vanilla", 0.0}, Case{"qwen3-mrope", 0.0}, Case{"vrope", 0.0}}) {
+    Config config;
+    if (c.delta > 0) config.delta = c.delta;
+    const Encoding e = encode_id(c.id, Scene::text_video_text(5, 6, 4, 6, 3), config);
+    for (const QkSource& source :
+         {QkSource::ones(), QkSource::gaussian(3), QkSource::gaussian(4, 1.0)}) {
+      const QkPair raw = make_qk(source, e.token_count(), e.head_dim());
+      const RotatedQk rotated{rotate(e, raw.q), rotate(e, raw.k)};
+      Eigen::VectorXd fused;
+      for (std::size_t query : {std::size_t{0}, std::size_t{40}, e.token_count() - 1}) {
+        const Eigen::VectorXd unfused = attention_row(e, rotated, query);
+        attention_row(e, raw, query, fused);  // reused buffer
+        ASSERT_EQ(fused.size(), unfused.size());
+        const double largest = unfused.cwiseAbs().maxCoeff();
+        EXPECT_LE((fused - unfused).cwiseAbs().maxCoeff(), 1e-12 * largest)
+            << c.id << " delta " << c.delta << " " << source.describe() << " query " << query;
+      }
+    }
+  }
+  // A query's logit over itself with ones q/k is the closed form (2/sqrt(D)) * P.
+  const Encoding e = encode_id("videorope", Scene::default_scene());
+  const Eigen::VectorXd ones =
+      attention_row(e, make_qk(QkSource::ones(), e.token_count(), 128), std::size_t{17});
+  EXPECT_NEAR(ones[17], 128.0 / std::sqrt(128.0), 1e-12);
+  EXPECT_THROW(attention_row(e, make_qk(QkSource::ones(), 10, 128), std::size_t{0}), InputError);
+}
+
+TEST(Attention, MatrixIntoAReusedBufferEqualsTheFreshOne) {
+  const Encoding e = encode_id("mrope", Scene::default_scene());
+  const RotatedQk qk = rotated_qk(e, QkSource::gaussian(9));
+  RowMatrix reused = RowMatrix::Constant(7, 3, 42.0);
+  attention_matrix(e, qk, 60, reused);
+  ASSERT_EQ(reused.rows(), 60);
+  ASSERT_EQ(reused.cols(), 60);
+  const RowMatrix direct = (qk.q.topRows(60) * qk.k.topRows(60).transpose()) / std::sqrt(128.0);
+  EXPECT_LT((reused - direct).cwiseAbs().maxCoeff(), 1e-12);
+  attention_matrix(e, qk, 30, reused);  // a smaller n reuses the buffer
+  EXPECT_LT((reused - direct.topLeftCorner(30, 30)).cwiseAbs().maxCoeff(), 1e-12);
+}
+
+TEST(Attention, ReferenceKernelsOfTheBench) {
+  RowMatrix a(3, 2), b(2, 2);
+  a << 1, 2, 3, 4, 5, 6;
+  b << 1, 0, 1, 1;
+  RowMatrix out;
+  gemm_reference(a, b, out);  // a * b^T
+  RowMatrix expected(3, 2);
+  expected << 1, 3, 3, 7, 5, 11;
+  EXPECT_EQ(out, expected);
+  EXPECT_EQ(read_reference(a), 21.0);
+}
+
 TEST(Attention, ArraysMustMatchTheScene) {
   const Encoding e = encode_id("vanilla", Scene::default_scene());
   QkSource source;

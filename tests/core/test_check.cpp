@@ -12,6 +12,19 @@
 namespace ropelab::test {
 namespace {
 
+// (Designated initializers that leave members out warn under -Wextra with GCC 12.)
+Config config_with_head_dim(int head_dim) {
+  Config config;
+  config.head_dim = head_dim;
+  return config;
+}
+
+Config config_with_delta(double delta) {
+  Config config;
+  config.delta = delta;
+  return config;
+}
+
 // The reference ids of `e` as the user would dump them: (axes, tokens) or (axes, batch, tokens).
 io::NpyArray user_ids(const Encoding& e, std::size_t batches = 0,
                       const std::string& dtype = "<i8") {
@@ -70,7 +83,7 @@ TEST(Check, OneWrongIdNamesItsToken) {
 
 TEST(Check, DtypeRoundingAndHalfIntegerIds) {
   // VideoRoPE with delta 1.5 puts every other frame on a half-integer t: int ids cannot match.
-  const Encoding e = encode_id("videorope", worked_scene(), Config{.delta = 1.5});
+  const Encoding e = encode_id("videorope", worked_scene(), config_with_delta(1.5));
   bool has_half = false;
   for (std::size_t i = 0; i < e.token_count(); ++i)
     has_half = has_half || e.id(0, i) != std::floor(e.id(0, i));
@@ -106,7 +119,7 @@ TEST(Check, WrongShapesSayWhichShapeWasExpected) {
 }
 
 TEST(Check, PairMapAllocation) {
-  const Encoding e = encode_id("mrope", worked_scene(), Config{.head_dim = 16});
+  const Encoding e = encode_id("mrope", worked_scene(), config_with_head_dim(16));
   io::NpyArray map;
   map.dtype = "<i8";
   map.shape = {8};
@@ -146,7 +159,7 @@ io::NpyArray cos_table(const Encoding& e, const std::vector<int>& pair_axis, boo
 
 TEST(Check, CosTableAllocationIsDeducedPerPair) {
   const Encoding e =
-      encode_id("videorope", Scene::text_video_text(3, 6, 5, 4, 3), Config{.head_dim = 32});
+      encode_id("videorope", Scene::text_video_text(3, 6, 5, 4, 3), config_with_head_dim(32));
   const AllocationCheck good = check_allocation(e, cos_table(e, e.pair_axis, false), "cos.npy");
   EXPECT_TRUE(good.ok()) << describe(e, good);
   EXPECT_EQ(good.layout, "cos table (tokens, D), rotate-half");

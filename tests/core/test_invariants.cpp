@@ -38,7 +38,9 @@ TEST_P(EveryVariant, ShapesAndAllocationAreConsistent) {
       ASSERT_LT(a, v.axis_count());
       ++counts[a];
     }
-    if (v.id() != "qwen3-mrope" && v.id() != "mrope-i") EXPECT_EQ(counts, e.config.split) << v.id();
+    if (v.id() != "qwen3-mrope" && v.id() != "mrope-i") {
+      EXPECT_EQ(counts, e.config.split) << v.id();
+    }
   }
 }
 
@@ -127,7 +129,7 @@ TEST(VideoRopeInvariant, CodeConventionGapsAreSymmetric) {
       EXPECT_DOUBLE_EQ(gaps.before[a], gaps.after[a]) << delta << " axis " << a;
   }
   Config paper;
-  paper.options.convention = Convention::Paper;
+  paper.options.set("convention", std::string("paper"));
   const CenterTokenGaps gaps =
       center_token_gaps(encode_id("videorope", Scene::text_video_text(4, 6, 5, 7, 4), paper));
   EXPECT_NE(gaps.before[1], gaps.after[1]);  // the paper's form is not symmetric on h
@@ -158,7 +160,7 @@ TEST(Qwen25Invariant, TemporalIdsScaleWithSecondsPerFrame) {
 
 TEST(Qwen25Invariant, EarlyIntegerCastCollapsesFastVideos) {
   Config config;
-  config.options.early_integer_cast = true;
+  config.options.set("early_integer_cast", true);
   const Encoding e = encode_id("qwen25-mrope", Scene::text_video_text(2, 6, 2, 2, 1, 0.5), config);
   for (std::size_t i = 2; i < 2 + 24; ++i) EXPECT_EQ(e.id(0, i), 2);
 }

@@ -129,8 +129,8 @@ TEST(Preset, RoundTripsExactly) {
   p.config.base = 1e6;
   p.config.split = {8, 12, 12};
   p.config.delta = 1.25;
-  p.config.options.convention = Convention::Paper;
-  p.config.options.timestamp_tokens = 3;
+  p.config.options.set("convention", std::string("paper"));
+  p.config.options.set("timestamp_tokens", 3);
   const std::string json = io::preset_to_json(p);
   const io::Preset back = io::preset_from_json(json, "p.json");
   EXPECT_EQ(io::preset_to_json(back), json);
@@ -180,7 +180,7 @@ TEST(HfConfig, Qwen25VlSetsBaseHeadDimSplitAndVariant) {
   EXPECT_EQ(p.config.head_dim, 128);
   EXPECT_EQ(p.config.base, 1e6);
   EXPECT_EQ(p.config.split, (std::vector<int>{16, 24, 24}));
-  EXPECT_EQ(p.config.options.tokens_per_second, 2);
+  EXPECT_EQ(p.config.options.get<double>("tokens_per_second"), 2);
 }
 
 TEST(HfConfig, Qwen3VlIsInterleaved) {

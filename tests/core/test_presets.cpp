@@ -20,8 +20,9 @@ TEST(BuiltinPresets, EveryPresetLoadsAndEncodes) {
     const io::Preset p = io::load_preset(entry.path().string());
     EXPECT_FALSE(p.name.empty()) << entry.path();
     for (const std::string& id : p.variants) {
-      if (p.scene.token_count() < 100000)
+      if (p.scene.token_count() < 100000) {
         EXPECT_NO_THROW(encode(*find_variant(id), p.scene, p.config)) << entry.path() << " " << id;
+      }
     }
     ++count;
   }
@@ -32,7 +33,7 @@ TEST(BuiltinPresets, ModelValues) {
   const io::Preset qwen25 = builtin("qwen25-vl.json");
   EXPECT_EQ(qwen25.variants.front(), "qwen25-mrope");
   EXPECT_EQ(qwen25.config.base, 1e6);
-  EXPECT_EQ(qwen25.config.options.tokens_per_second, 2);
+  EXPECT_EQ(qwen25.config.options.get<double>("tokens_per_second"), 2);
   const io::Preset qwen3 = builtin("qwen3-vl.json");
   EXPECT_EQ(qwen3.config.split, (std::vector<int>{24, 20, 20}));
   EXPECT_EQ(qwen3.config.base, 5e6);

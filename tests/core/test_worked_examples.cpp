@@ -66,7 +66,7 @@ TEST(WorkedExample, VRope) {
   const int code_order[4] = {0, 3, 1, 2};  // u1, u4, u2, u3
   for (int j = 0; j < 64; ++j) EXPECT_EQ(e.pair_axis[j], code_order[j % 4]) << j;
   Config paper;
-  paper.options.convention = Convention::Paper;
+  paper.options.set("convention", std::string("paper"));
   const Encoding p = encode_id("vrope", worked_scene(), paper);
   for (int j = 0; j < 64; ++j) EXPECT_EQ(p.pair_axis[j], j % 4) << j;
   EXPECT_EQ(p.positions.ids, e.positions.ids);  // same ids, different pair -> direction map
@@ -99,7 +99,7 @@ TEST(WorkedExample, RopeTieFractionalSteps) {
   Scene scene;
   scene.segments = {Segment::text(3), Segment::image(2, 3), Segment::text(1)};
   Config config;
-  config.options.fractional_steps = true;
+  config.options.set("fractional_steps", true);
   const Encoding e = encode_id("rope-tie", scene, config);
   // Steps (WH+1)/(H+1) = 7/3 for rows and (WH+1)/(W+1) = 7/4 for columns; next text at L+WH+1 = 9.
   EXPECT_DOUBLE_EQ(e.id(0, 3), 2 + 7.0 / 3);

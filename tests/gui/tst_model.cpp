@@ -4,20 +4,24 @@
 // `ropelab-cli figure`, with the CLI's ids in the pick overlay; variant options reach compute,
 // the charts, the property table and the figure CLI.
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QJsonArray>
-#include <QLabel>
-#include <QTableWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QSlider>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <functional>
+#include <set>
 
 #include "app/gui/actions.h"
 #include "app/gui/figure.h"
@@ -28,7 +32,9 @@
 #include "app/gui/session.h"
 #include "app/gui/teaching.h"
 #include "app/gui/teaching_panels.h"
+#include "app/gui/variant_options_group.h"
 #include "gui_test_main.h"
+#include "ropelab/options.h"
 #include "ropelab/registry.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
@@ -125,16 +131,14 @@ class ModelTest : public QObject {
       QVERIFY(lesson < t->tour()->count());
       t->tour()->go(lesson);
     });
-    checkUndo("reset", [&] {
-      window().actions()->action(QStringLiteral("scene.default"))->trigger();
-    });
+    checkUndo("reset",
+              [&] { window().actions()->action(QStringLiteral("scene.default"))->trigger(); });
     checkUndo("split", [&] {
       app::LabeledSlider* first = panel->splitSliders().front();
       first->spinBox()->setValue(first->value() + 4);
     });
-    checkUndo("reset split", [&] {
-      window().actions()->action(QStringLiteral("scene.resetSplit"))->trigger();
-    });
+    checkUndo("reset split",
+              [&] { window().actions()->action(QStringLiteral("scene.resetSplit"))->trigger(); });
     checkUndo("q/k model", [&] { window().attentionView()->setModel(views::QkModel::Gaussian); });
     checkUndo("scene edit", [&] { panel->sceneEditor()->addSegment(1); });
     checkUndo("scene grammar",
@@ -144,7 +148,7 @@ class ModelTest : public QObject {
       s.variants = {QStringLiteral("videorope")};
       model().set(s);
       VariantOptions o = model().state().options(QStringLiteral("videorope"));
-      o.low_frequency_temporal = !o.low_frequency_temporal;
+      o.set("low_frequency_temporal", !o.get<bool>("low_frequency_temporal"));
       model().setOptions(QStringLiteral("videorope"), o);
     });
     checkUndo("view setting", [&] {
@@ -205,9 +209,9 @@ class ModelTest : public QObject {
     s.base = 123456;
     s.headDim = 96;
     s.setDelta(QStringLiteral("videorope"), 3.5);
-    s.options(QStringLiteral("videorope")).low_frequency_temporal = false;
-    s.options(QStringLiteral("videorope")).diagonal_layout = false;
-    s.options(QStringLiteral("vrope")).symmetric = false;
+    s.options(QStringLiteral("videorope")).set("low_frequency_temporal", false);
+    s.options(QStringLiteral("videorope")).set("diagonal_layout", false);
+    s.options(QStringLiteral("vrope")).set("symmetric", false);
     s.query = 11;
     s.qkModel = views::QkModel::MeanShiftedGaussian;
     s.view.colorByFrame = true;
@@ -246,9 +250,9 @@ class ModelTest : public QObject {
     QVERIFY(!panel->deltaSlider()->isEnabled());
     QVERIFY2(panel->deltaSlider()->toolTip().contains(QStringLiteral("no temporal spacing")),
              qPrintable(panel->deltaSlider()->toolTip()));
-    QVERIFY(!p.options(QStringLiteral("videorope")).low_frequency_temporal);
-    QVERIFY(!p.options(QStringLiteral("videorope")).diagonal_layout);
-    QVERIFY(!p.options(QStringLiteral("vrope")).symmetric);
+    QVERIFY(!p.options(QStringLiteral("videorope")).get<bool>("low_frequency_temporal"));
+    QVERIFY(!p.options(QStringLiteral("videorope")).get<bool>("diagonal_layout"));
+    QVERIFY(!p.options(QStringLiteral("vrope")).get<bool>("symmetric"));
     QCOMPARE(p.query, 11L);
     QVERIFY(p.qkModel == views::QkModel::MeanShiftedGaussian);
     QVERIFY(p.view.colorByFrame);
@@ -276,9 +280,9 @@ class ModelTest : public QObject {
     for (int i = 0; i < window().layoutPanelCount(); ++i) {
       QVERIFY(views::non_background_fraction(window().layoutView(i)->renderImage()) > 0.01);
     }
-    for (QWidget* view : std::initializer_list<QWidget*>{
-             window().attentionView(), window().chartsView(), window().frequencyView(),
-             window().propertyTable()}) {
+    for (QWidget* view :
+         std::initializer_list<QWidget*>{window().attentionView(), window().chartsView(),
+                                         window().frequencyView(), window().propertyTable()}) {
       QVERIFY2(views::non_background_fraction(views::render_widget(*view)) > 0.01,
                view->metaObject()->className());
     }
@@ -312,7 +316,8 @@ class ModelTest : public QObject {
       for (std::size_t token = 0; token < tokens; ++token) {
         layout->pickToken(static_cast<long>(token));
         const QString text = layout->pickedDescription();
-        const QStringList parts = text.section(QStringLiteral(" · ids "), 1).split(QLatin1Char(' '));
+        const QStringList parts =
+            text.section(QStringLiteral(" · ids "), 1).split(QLatin1Char(' '));
         QCOMPARE(parts.size(), ids.size());
         for (qsizetype a = 0; a < ids.size(); ++a) {
           const double shown = parts[a].section(QLatin1Char('='), 1).toDouble();
@@ -330,17 +335,78 @@ class ModelTest : public QObject {
     for (const QString& name : app::figure_view_names()) {
       const QString out = path(QStringLiteral("fig-%1.png").arg(name));
       QString error;
-      const int code = run_cli({QStringLiteral("figure"), QStringLiteral("--view"), name,
-                                QStringLiteral("--scene"), QLatin1String(kSevenSegments),
-                                QStringLiteral("--compare"),
-                                QStringLiteral("qwen25-mrope,videorope,vanilla"),
-                                QStringLiteral("--out"), out, QStringLiteral("--size"),
-                                QStringLiteral("900x600")},
-                               &error);
+      const int code = run_cli(
+          {QStringLiteral("figure"), QStringLiteral("--view"), name, QStringLiteral("--scene"),
+           QLatin1String(kSevenSegments), QStringLiteral("--compare"),
+           QStringLiteral("qwen25-mrope,videorope,vanilla"), QStringLiteral("--out"), out,
+           QStringLiteral("--size"), QStringLiteral("900x600")},
+          &error);
       QVERIFY2(code == 0, qPrintable(name + QStringLiteral(": ") + error));
       QImage image(out);
       QCOMPARE(image.size(), QSize(900, 600));
       QVERIFY(views::non_background_fraction(image) > 0.01);
+    }
+  }
+
+  void everyDeclaredOptionHasAControlThatReachesCompute() {
+    app::ParameterPanel* panel = window().parameterPanel();
+    std::set<std::string> covered;
+    for (const Variant* v : all_variants()) {
+      const QString id = QString::fromStdString(std::string(v->id()));
+      for (const OptionSpec& spec : v->options()) {
+        const QString what = id + QStringLiteral(" ") + QString::fromStdString(spec.key);
+        app::SceneParameters s;
+        s.variants = {id};
+        window().setParameters(s);
+        waitForResult();
+        QWidget* c = panel->optionsGroup()->control(spec.key);
+        QVERIFY2(c != nullptr, qPrintable(what + QStringLiteral(": no control")));
+        QVERIFY2(!c->toolTip().isEmpty() && c->toolTip().contains(QString::fromStdString(spec.doc)),
+                 qPrintable(what));
+        const VariantOptions before =
+            window().currentResult()->variants.front().encoding->config.options;
+        switch (spec.kind) {
+          case OptionKind::Switch:
+            static_cast<QCheckBox*>(c)->click();
+            break;
+          case OptionKind::Integer: {
+            auto* spin = static_cast<QSpinBox*>(c);
+            spin->setValue(spin->value() < spin->maximum() ? spin->value() + 1 : spin->value() - 1);
+            break;
+          }
+          case OptionKind::Choice: {
+            auto* box = static_cast<QComboBox*>(c);
+            const int next = (box->currentIndex() + 1) % box->count();
+            box->setCurrentIndex(next);
+            emit box->activated(next);
+            break;
+          }
+          case OptionKind::Number:
+          case OptionKind::Text: {
+            auto* edit = static_cast<QLineEdit*>(c);
+            const double now = edit->text().toDouble();
+            const double next = now + 1 <= spec.max ? now + 1 : (now + spec.min) / 2;
+            edit->setText(spec.kind == OptionKind::Number ? QString::number(next, 'g', 10)
+                                                          : edit->text() + QStringLiteral("x"));
+            emit edit->editingFinished();
+            break;
+          }
+        }
+        waitForResult();
+        QVERIFY2(window().bannerText().isEmpty(), qPrintable(what + window().bannerText()));
+        const VariantOptions after =
+            window().currentResult()->variants.front().encoding->config.options;
+        QVERIFY2(before.values().at(spec.key) != after.values().at(spec.key), qPrintable(what));
+        // One undo step back.
+        model().undo();
+        waitForResult();
+        QVERIFY2(window().currentResult()->variants.front().encoding->config.options == before,
+                 qPrintable(what));
+        covered.insert(spec.key);
+      }
+    }
+    for (const OptionSpec& spec : all_option_specs()) {
+      QVERIFY2(covered.count(spec.key) == 1, spec.key.c_str());
     }
   }
 
@@ -351,12 +417,12 @@ class ModelTest : public QObject {
     waitForResult();
     const app::VariantResult on = window().currentResult()->variants.front();
     const QString rowOn = window().propertyTable()->item(0, 2)->text();
-    s.options(QStringLiteral("videorope")).low_frequency_temporal = false;
+    s.options(QStringLiteral("videorope")).set("low_frequency_temporal", false);
     window().setParameters(s);
     waitForResult();
     const app::VariantResult off = window().currentResult()->variants.front();
     // What compute received: the switch is in the encoding's configuration.
-    QVERIFY(!off.encoding->config.options.low_frequency_temporal);
+    QVERIFY(!off.encoding->config.options.get<bool>("low_frequency_temporal"));
     // The allocation chart's data: the temporal axis takes other pairs.
     QVERIFY(on.charts.pairAxis != off.charts.pairAxis);
     // The property table's low-frequency-temporal column flips.
@@ -369,10 +435,15 @@ class ModelTest : public QObject {
     const auto render = [&](const QString& name, const QStringList& extra) {
       const QString out = path(name);
       QString error;
-      QStringList args{QStringLiteral("figure"), QStringLiteral("--view"),
-                       QStringLiteral("layout"), QStringLiteral("--variant"),
-                       QStringLiteral("videorope"), QStringLiteral("--out"), out,
-                       QStringLiteral("--size"), QStringLiteral("600x450")};
+      QStringList args{QStringLiteral("figure"),
+                       QStringLiteral("--view"),
+                       QStringLiteral("layout"),
+                       QStringLiteral("--variant"),
+                       QStringLiteral("videorope"),
+                       QStringLiteral("--out"),
+                       out,
+                       QStringLiteral("--size"),
+                       QStringLiteral("600x450")};
       args << extra;
       const int code = run_cli(args, &error);
       return code == 0 ? read_all(out) : QByteArray();
@@ -381,11 +452,11 @@ class ModelTest : public QObject {
     const QByteArray noDl = render(QStringLiteral("nodl.svg"), {QStringLiteral("--no-dl")});
     QVERIFY(!plain.isEmpty() && !noDl.isEmpty());
     QVERIFY(plain != noDl);
-    const QByteArray allocation = render(QStringLiteral("lta.png"),
-                                         {QStringLiteral("--view"), QStringLiteral("allocation")});
-    const QByteArray noLta =
-        render(QStringLiteral("nolta.png"),
-               {QStringLiteral("--view"), QStringLiteral("allocation"), QStringLiteral("--no-lta")});
+    const QByteArray allocation =
+        render(QStringLiteral("lta.png"), {QStringLiteral("--view"), QStringLiteral("allocation")});
+    const QByteArray noLta = render(
+        QStringLiteral("nolta.png"),
+        {QStringLiteral("--view"), QStringLiteral("allocation"), QStringLiteral("--no-lta")});
     QVERIFY(!allocation.isEmpty() && !noLta.isEmpty());
     QVERIFY(QImage::fromData(allocation) != QImage::fromData(noLta));
   }

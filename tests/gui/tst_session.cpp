@@ -2,15 +2,16 @@
 // byte, one slider drag is one undo step, a Qwen2.5-VL config.json gives that model's ids (the
 // CLI's), q/k from .npy drive every attention view, and malformed files are reported by name
 // while the app keeps its last good state.
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QProcess>
 #include <QSettings>
-#include <QDoubleSpinBox>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <random>
 
+#include "app/gui/compute.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/figure.h"
 #include "app/gui/labeled_slider.h"
@@ -160,9 +161,32 @@ class SessionTest : public QObject {
     QVERIFY(second.waitForIdle(60000));
     const app::SceneParameters p = second.parameters();
     QCOMPARE(p.variants.front(), QStringLiteral("qwen3-mrope"));
-    QCOMPARE(p.options(p.variants.front()).timestamp_tokens, 6);
+    QCOMPARE(p.options(p.variants.front()).get<int>("timestamp_tokens"), 6);
     QCOMPARE(p.base, 5000000.0);
     QSettings().clear();
+  }
+
+  // The property and jump caches are keyed on the whole configuration, options included: two
+  // configurations that differ only in a switch get their own results (issue 9 item 5).
+  void computeCacheCoversVariantOptions() {
+    app::SceneParameters p;
+    p.variants = {QStringLiteral("videorope")};
+    const app::ComputeResult with_ats = app::compute_scene_now(p);
+    p.options(QStringLiteral("videorope")).set("adjustable_spacing", false);
+    const app::ComputeResult without_ats = app::compute_scene_now(p);
+    QVERIFY2(with_ats.error.isEmpty() && without_ats.error.isEmpty(),
+             qPrintable(with_ats.error + without_ats.error));
+    QVERIFY(with_ats.variants.front().properties.temporal_scaling);
+    QVERIFY(!without_ats.variants.front().properties.temporal_scaling);
+    p.variants = {QStringLiteral("vrope")};
+    p.perVariant.clear();
+    const app::ComputeResult continuous = app::compute_scene_now(p);
+    p.options(QStringLiteral("vrope")).set("continuity", false);
+    const app::ComputeResult jumping = app::compute_scene_now(p);
+    const auto& a = continuous.variants.front().charts;
+    const auto& b = jumping.variants.front().charts;
+    QVERIFY(!a.jumpOutLargest.empty());
+    QVERIFY(a.jumpOutLargest != b.jumpOutLargest);
   }
 
   void qwen25ConfigGivesThatModelsIds() {
@@ -175,7 +199,7 @@ class SessionTest : public QObject {
     QCOMPARE(p.headDim, 128);  // 3584 / 28
     QCOMPARE(p.base, 1e6);
     QCOMPARE(p.split, (std::vector<int>{16, 24, 24}));
-    QCOMPARE(p.options(p.variants.front()).tokens_per_second, 2.0);
+    QCOMPARE(p.options(p.variants.front()).get<double>("tokens_per_second"), 2.0);
     const Encoding& e = *window().currentResult()->variants.front().encoding;
     QCOMPARE(std::string(e.variant->id()), std::string("qwen25-mrope"));
     // The ids equal the CLI's for the same config (ropelab-cli positions --config).

@@ -41,8 +41,22 @@ RotatedQk rotated_qk(const Encoding& encoding, const QkSource& source);
 
 // Logits of one query over every key: q'(query) . k'(key) / sqrt(D).
 Eigen::VectorXd attention_row(const Encoding& encoding, const RotatedQk& qk, std::size_t query);
-// Full logits of the first n tokens as one GEMM.
+// The same straight from un-rotated q/k: the query is rotated once and every key's rotation is
+// fused into its dot product (keys read once, no rotated copy). Equal to the above to rounding
+// (tested to 1e-12 relative). The second form writes into a reused vector.
+Eigen::VectorXd attention_row(const Encoding& encoding, const QkPair& raw, std::size_t query);
+void attention_row(const Encoding& encoding, const QkPair& raw, std::size_t query,
+                   Eigen::VectorXd& logits);
+// Full logits of the first n tokens as one GEMM; the second form writes into a reused matrix.
 RowMatrix attention_matrix(const Encoding& encoding, const RotatedQk& qk, std::size_t n);
+void attention_matrix(const Encoding& encoding, const RotatedQk& qk, std::size_t n,
+                      RowMatrix& logits);
+// out = a * b^T, a plain Eigen GEMM into a reused buffer, compiled (threads, instruction set) like
+// attention_matrix: `bench` prints it beside attention_matrix as the speed to compare with.
+void gemm_reference(const RowMatrix& a, const RowMatrix& b, RowMatrix& out);
+// The sum of every entry of m, read once with the row kernels' threads: the memory-bound floor of
+// attention_row, which must read every key once (`bench` prints it as keys_read_reference).
+double read_reference(const RowMatrix& m);
 
 // Softmax over keys 0..query (causal) or over every key; masked keys get probability 0.
 Eigen::VectorXd softmax_row(const Eigen::VectorXd& logits, std::size_t query, bool causal = true);

@@ -1,46 +1,26 @@
 #pragma once
-// The RoPE configuration shared by every variant plus each variant's own switches.
+// The RoPE configuration shared by every variant plus each variant's own switches (declared by the
+// variant, see options.h).
 #include <optional>
 #include <vector>
 
+#include "ropelab/options.h"
+
 namespace ropelab {
 
-// Where a paper and its reference code disagree, the code is the default.
+// Where a paper and its reference code disagree, the code is the default (option "convention").
 enum class Convention { Code, Paper };
-
-struct VariantOptions {
-  Convention convention = Convention::Code;
-  // videorope ablations (VideoRoPE Tables 5 and 7).
-  bool diagonal_layout = true;         // DL
-  bool low_frequency_temporal = true;  // LTA
-  bool adjustable_spacing = true;      // ATS (off: delta = 1)
-  bool interleaved_xy = true;          // off: sequential h then w pairs
-  // vrope ablations (VRoPE Table 5).
-  bool symmetric = true;
-  bool continuity = true;
-  // qwen25-mrope: temporal ids in units of 1 / tokens_per_second seconds.
-  double tokens_per_second = 2.0;
-  bool early_integer_cast = false;  // older transformers: int(second_per_grid) before multiplying
-  // qwen3-mrope: timestamp text tokens written before every frame (0 = none).
-  int timestamp_tokens = 0;
-  bool frame_markers = true;  // <|vision_start|> / <|vision_end|> around every timestamped frame
-  // mrope-i: h and w restart at 0 inside each visual segment.
-  bool spatial_reset = false;
-  // rope-tie: the blog's non-integer steps.
-  bool fractional_steps = false;
-
-  bool operator==(const VariantOptions&) const = default;
-};
 
 struct Config {
   int head_dim = 128;
   double base = 10000.0;
   std::vector<int> split;       // pairs per axis in the variant's axis order; empty = default
   std::optional<double> delta;  // temporal spacing; empty = the variant's default
-  VariantOptions options;
+  VariantOptions options;       // the values the user set; encode() resolves the variant's defaults
 
   int pairs() const { return head_dim / 2; }
-  // Checks head dim, base and delta (not the split, which depends on the variant).
+  // Checks head dim, base, delta and every option value against its declaration (not the split,
+  // which depends on the variant).
   void validate() const;
 };
 

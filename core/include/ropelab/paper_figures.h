@@ -207,5 +207,7 @@ DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, con
 // segment's tokens, restricted to one axis's pairs (axis < 0: all pairs). Built from
 // logits_by_axis and frame_by_frame.
 RowMatrix axis_frame_logits(const Encoding& encoding, int axis);
+// The same for every axis at once: [all pairs, axis 0, axis 1, ...].
+std::vector<RowMatrix> axis_frame_logits_all(const Encoding& encoding);
 
 }  // namespace ropelab

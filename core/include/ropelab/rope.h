@@ -27,6 +27,17 @@ struct RopeTables {
 };
 void compute_rope_tables(const Encoding& encoding, RopeTables& tables);
 
+// out[i] = scale * (q' . k'_i) for every token i, where q' is q (D values, un-rotated) rotated by
+// token `query`'s angles and k'_i is row i of k (tokens x D, un-rotated) rotated by token i's.
+// The rotation is fused into the dot product: k is read once and no rotated copy is made. out is
+// resized (its buffer reused when it fits).
+void rotated_dot(const Encoding& encoding, const RowMatrix& k, const double* q, std::size_t query,
+                 double scale, Eigen::VectorXd& out);
+
+// Whether this CPU runs the AVX2 + FMA versions of the hot kernels (chosen at run time; the
+// baseline build is portable x86-64).
+bool avx2_fma_available();
+
 // Rotates every row of x (tokens x D) by its token's angles.
 RowMatrix rotate(const Encoding& encoding, const RowMatrix& x);
 // Rotates rows [first, first + count) of x, row r by the angles of token r.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ropelab/config.h"
+#include "ropelab/options.h"
 #include "ropelab/scene.h"
 
 namespace ropelab {
@@ -51,6 +52,9 @@ class Variant {
   std::string_view id() const { return info().id; }
   int axis_count() const { return static_cast<int>(info().axes.size()); }
 
+  // The switches this variant offers, each with this variant's default (see options.h). Declare
+  // them in the variant's file; shared ones come from variants/common_options.h.
+  virtual std::vector<OptionSpec> options() const { return {}; }
   // Pairs per axis when the user gives no split.
   virtual std::vector<int> default_split(int pairs) const;
   // Position design. `delta` is already resolved (variant default or user value).
@@ -62,7 +66,7 @@ class Variant {
 // Everything a view or analysis needs: the variant's ids, allocation and frequencies.
 struct Encoding {
   const Variant* variant = nullptr;
-  Config config;  // with split and delta resolved
+  Config config;  // with split, delta and options resolved
   Positions positions;
   std::vector<int> pair_axis;  // size pairs
   Eigen::VectorXd inv_freq;    // base^(-2j/D)
@@ -79,7 +83,8 @@ struct Encoding {
 };
 
 // Validates scene and config against the variant and computes ids, allocation and frequencies.
-// Throws InputError naming the offending field.
+// The options are resolved first (resolve_options: the user's values over the variant's defaults,
+// keys the variant does not declare dropped). Throws InputError naming the offending field.
 Encoding encode(const Variant& variant, const Scene& scene, const Config& config);
 
 // The split that will be used: the user's (validated) or the variant's default.

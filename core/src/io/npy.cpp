@@ -88,11 +88,10 @@ double element(const DType& type, const char* p) {
         float f;
         std::memcpy(&f, raw, 4);
         return f;
-      } else {
-        std::uint16_t h;
-        std::memcpy(&h, raw, 2);
-        return half_to_double(h);
       }
+      std::uint16_t h;
+      std::memcpy(&h, raw, 2);
+      return half_to_double(h);
     case 'u': {
       std::uint64_t u = 0;
       for (std::size_t b = 0; b < type.width; ++b) u |= std::uint64_t{raw[b]} << (8 * b);

@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <variant>
 
 #include "ropelab/error.h"
 #include "ropelab/io/files.h"
+#include "ropelab/options.h"
 #include "ropelab/registry.h"
 
 namespace ropelab::io {
@@ -103,41 +105,60 @@ json segment_to(const Segment& s) {
   return {};
 }
 
-void options_from(const Reader& r, VariantOptions& o) {
-  if (r.has("convention")) {
-    const std::string c = r.string("convention");
-    if (c != "code" && c != "paper")
-      r.fail(r.name("convention"), "= '" + c + "' must be code or paper");
-    o.convention = c == "paper" ? Convention::Paper : Convention::Code;
+// Reads one option's JSON value as its declaration's type and validates it against the spec.
+OptionValue option_from(const Reader& r, const OptionSpec& spec) {
+  const char* key = spec.key.c_str();
+  OptionValue value;
+  switch (spec.kind) {
+    case OptionKind::Switch:
+      value = r.boolean(key);
+      break;
+    case OptionKind::Integer:
+      value = r.integer(key);
+      break;
+    case OptionKind::Number:
+      value = r.number(key);
+      break;
+    case OptionKind::Choice:
+    case OptionKind::Text:
+      value = r.string(key);
+      break;
   }
-  r.optional("diagonal_layout", o.diagonal_layout);
-  r.optional("low_frequency_temporal", o.low_frequency_temporal);
-  r.optional("adjustable_spacing", o.adjustable_spacing);
-  r.optional("interleaved_xy", o.interleaved_xy);
-  r.optional("symmetric", o.symmetric);
-  r.optional("continuity", o.continuity);
-  r.optional("tokens_per_second", o.tokens_per_second);
-  r.optional("early_integer_cast", o.early_integer_cast);
-  r.optional("timestamp_tokens", o.timestamp_tokens);
-  r.optional("frame_markers", o.frame_markers);
-  r.optional("spatial_reset", o.spatial_reset);
-  r.optional("fractional_steps", o.fractional_steps);
+  try {
+    validate_option(spec, value);
+  } catch (const InputError& e) {
+    r.fail(r.name(key) + ":", e.what());
+  }
+  return value;
 }
 
+// Every declared option present in the object (keys as in the old fixed list, so old presets
+// load); an undeclared key is refused, naming it.
+void options_from(const Reader& r, const json& object, VariantOptions& o) {
+  for (const auto& item : object.items()) {
+    if (!find_option_by_key(item.key())) {
+      std::string known;
+      for (const OptionSpec& spec : all_option_specs()) {
+        if (!known.empty()) known += ", ";
+        known += spec.key;
+      }
+      r.fail(r.name(item.key().c_str()), "is not a known option (known: " + known + ")");
+    }
+  }
+  for (const OptionSpec& spec : all_option_specs()) {
+    if (r.has(spec.key.c_str())) o.set(spec.key, option_from(r, spec));
+  }
+}
+
+// The options the user set, by declaration order.
 json options_to(const VariantOptions& o) {
-  return {{"convention", o.convention == Convention::Paper ? "paper" : "code"},
-          {"diagonal_layout", o.diagonal_layout},
-          {"low_frequency_temporal", o.low_frequency_temporal},
-          {"adjustable_spacing", o.adjustable_spacing},
-          {"interleaved_xy", o.interleaved_xy},
-          {"symmetric", o.symmetric},
-          {"continuity", o.continuity},
-          {"tokens_per_second", o.tokens_per_second},
-          {"early_integer_cast", o.early_integer_cast},
-          {"timestamp_tokens", o.timestamp_tokens},
-          {"frame_markers", o.frame_markers},
-          {"spatial_reset", o.spatial_reset},
-          {"fractional_steps", o.fractional_steps}};
+  json object = json::object();
+  for (const OptionSpec& spec : all_option_specs()) {
+    auto it = o.values().find(spec.key);
+    if (it == o.values().end()) continue;
+    std::visit([&](const auto& v) { object[spec.key] = v; }, it->second);
+  }
+  return object;
 }
 
 void config_from(const Reader& r, Config& c) {
@@ -156,7 +177,7 @@ void config_from(const Reader& r, Config& c) {
       c.split.push_back(static_cast<int>(value));
     }
   }
-  if (r.has("options")) options_from(r.child("options"), c.options);
+  if (r.has("options")) options_from(r.child("options"), r.at("options"), c.options);
 }
 
 void variant_settings_from(const Reader& r, Preset& p) {
@@ -174,7 +195,7 @@ void variant_settings_from(const Reader& r, Preset& p) {
     }
     if (entry.has("options")) {
       VariantOptions o;
-      options_from(entry.child("options"), o);
+      options_from(entry.child("options"), entry.at("options"), o);
       s.options = o;
     }
     p.variant_settings[id] = s;
@@ -362,8 +383,10 @@ Preset import_hf_config(const std::string& text, const std::string& source, Pres
   }
   if (r.has("vision_config")) {
     const Reader vision = r.child("vision_config");
-    if (vision.has("tokens_per_second"))
-      base.config.options.tokens_per_second = vision.number("tokens_per_second");
+    if (vision.has("tokens_per_second")) {
+      const OptionSpec* spec = find_option_by_key("tokens_per_second");
+      base.config.options.set(spec->key, option_from(vision, *spec));
+    }
   }
   base.variants = {variant};
   try {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common.h"
+#include "common_options.h"
 #include "interleaved.h"
 #include "variants.h"
 
@@ -23,6 +24,8 @@ class MRopeI final : public Variant {
     return detail::interleaved_default_split(pairs);
   }
 
+  std::vector<OptionSpec> options() const override { return {detail::spatial_reset_option()}; }
+
   Formula formula() const override {
     return {
         "As M-RoPE; with the spatial reset h and w restart at 0 inside each visual segment (s0 + "
@@ -30,7 +33,7 @@ class MRopeI final : public Variant {
         "Interleaved as Qwen3-VL: THW THW ... TTTT."};
   }
   Positions positions(const Scene& scene, const Config& config, double) const override {
-    const bool reset = config.options.spatial_reset;
+    const bool reset = config.options.get<bool>(detail::kSpatialReset);
     return detail::walk_with_counter(
         scene, 3, [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
           const double next = detail::place_mrope_block(

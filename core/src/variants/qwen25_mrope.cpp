@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "common.h"
+#include "common_options.h"
 #include "variants.h"
 
 namespace ropelab::variants {
@@ -21,6 +22,10 @@ class Qwen25MRope final : public Variant {
     return detail::quarter_temporal_split(pairs);
   }
 
+  std::vector<OptionSpec> options() const override {
+    return {detail::tokens_per_second_option(), detail::early_integer_cast_option()};
+  }
+
   Formula formula() const override {
     return {
         "As M-RoPE, but frame group g has t = s0 + floor(g * second_per_grid * tokens_per_second): "
@@ -29,7 +34,8 @@ class Qwen25MRope final : public Variant {
         "As M-RoPE: pairs 0-15 t, 16-39 h, 40-63 w."};
   }
   Positions positions(const Scene& scene, const Config& config, double) const override {
-    const VariantOptions& o = config.options;
+    const bool early_cast = config.options.get<bool>(detail::kEarlyIntegerCast);
+    const double tokens_per_second = config.options.get<double>(detail::kTokensPerSecond);
     return detail::walk_with_counter(
         scene, 3, [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
           if (seg.modality == Modality::Image) {
@@ -38,9 +44,9 @@ class Qwen25MRope final : public Variant {
           // Some transformers versions cast second_per_grid to an integer before multiplying, which
           // collapses every frame onto one id when it is below 1 (fps > 2).
           const double seconds =
-              o.early_integer_cast ? std::trunc(seg.seconds_per_frame) : seg.seconds_per_frame;
+              early_cast ? std::trunc(seg.seconds_per_frame) : seg.seconds_per_frame;
           return detail::place_mrope_block(b, seg, index, s0, [&](int f) {
-            return std::floor(f * seconds * o.tokens_per_second);
+            return std::floor(f * seconds * tokens_per_second);
           });
         });
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common.h"
+#include "common_options.h"
 #include "interleaved.h"
 #include "variants.h"
 
@@ -23,6 +24,10 @@ class Qwen3MRope final : public Variant {
     return detail::interleaved_default_split(pairs);
   }
 
+  std::vector<OptionSpec> options() const override {
+    return {detail::timestamp_tokens_option(), detail::frame_markers_option()};
+  }
+
   Formula formula() const override {
     return {
         "As M-RoPE. With timestamps each frame becomes its own block (t constant) preceded by "
@@ -32,7 +37,7 @@ class Qwen3MRope final : public Variant {
         "frequencies."};
   }
   Positions positions(const Scene& scene, const Config& config, double) const override {
-    const int stamp = config.options.timestamp_tokens;
+    const int stamp = config.options.get<int>(detail::kTimestampTokens);
     return detail::walk_with_counter(
         scene, 3,
         [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
@@ -41,7 +46,7 @@ class Qwen3MRope final : public Variant {
           }
           // The processor writes, per frame: "<x.y seconds>", <|vision_start|>, the frame,
           // <|vision_end|>; get_rope_index gives each frame its own (1, H, W) block.
-          const int marker = config.options.frame_markers ? 1 : 0;
+          const int marker = config.options.get<bool>(detail::kFrameMarkers) ? 1 : 0;
           double s = s0;
           for (int f = 0; f < seg.frames; ++f) {
             for (int n = 0; n < stamp + marker; ++n) b.text(-1, s++);

@@ -7,6 +7,8 @@
 namespace ropelab::variants {
 namespace {
 
+constexpr std::string_view kFractionalSteps = "fractional_steps";
+
 class RopeTie final : public Variant {
  public:
   const VariantInfo& info() const override {
@@ -17,6 +19,18 @@ class RopeTie final : public Variant {
                                    "Su 2024 (kexue.fm 10040)"};
     return kInfo;
   }
+  std::vector<OptionSpec> options() const override {
+    OptionSpec spec;
+    spec.key = kFractionalSteps;
+    spec.flag = "--fractional-steps";
+    spec.default_value = false;
+    spec.label = "Fractional steps";
+    spec.doc =
+        "The post's non-integer form: steps (WH+1)/(H+1), (WH+1)/(W+1), next text at L + "
+        "WH + 1";
+    spec.reproduces = "Su 2024 (kexue.fm 10040), the non-integer form";
+    return {spec};
+  }
   Formula formula() const override {
     return {
         "Text (s, s). An H x W image after text ending at L: row r, column c (1-based) at (L + "
@@ -25,7 +39,7 @@ class RopeTie final : public Variant {
         "Pinned here (the source does not say): even pairs read h, odd pairs read w."};
   }
   Positions positions(const Scene& scene, const Config& config, double) const override {
-    const bool fractional = config.options.fractional_steps;
+    const bool fractional = config.options.get<bool>(kFractionalSteps);
     return detail::walk_with_counter(
         scene, 2, [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
           const double H = seg.height, W = seg.width;

@@ -1,12 +1,15 @@
 // VRoPE (Liu et al. 2025): four diagonal directions per frame (symmetric bias mitigation) and
 // frames that follow each other without a gap (temporal centred arrangement, continuity).
 #include "common.h"
+#include "common_options.h"
 #include "variants.h"
 
 namespace ropelab::variants {
 namespace {
 
 constexpr int kU1 = 0, kU2 = 1, kU3 = 2, kU4 = 3;
+constexpr std::string_view kSymmetric = "symmetric";
+constexpr std::string_view kContinuity = "continuity";
 
 class VRope final : public Variant {
  public:
@@ -24,6 +27,28 @@ class VRope final : public Variant {
   std::vector<int> default_split(int pairs) const override {
     return counts_of(code_order(), pairs);
   }
+  std::vector<OptionSpec> options() const override {
+    OptionSpec symmetric;
+    symmetric.key = kSymmetric;
+    symmetric.flag = "--no-symmetric";
+    symmetric.default_value = true;
+    symmetric.label = "Symmetric bias mitigation";
+    symmetric.doc = "Four diagonal directions per frame; off: u = w + h on every pair";
+    symmetric.reproduces = "VRoPE Table 5 (Symmetric ablation)";
+    OptionSpec continuity;
+    continuity.key = kContinuity;
+    continuity.flag = "--no-continuity";
+    continuity.default_value = true;
+    continuity.label = "Temporal centred arrangement (continuity)";
+    continuity.doc =
+        "Frame centres on the text diagonal, text right after the last frame; off: "
+        "RoPE-3D-style jump after the video";
+    continuity.reproduces = "VRoPE Table 5 (Continuity ablation), Fig. 1(b)";
+    return {detail::convention_option("paper: pair j reads u1..u4 in order (Eqs. 6-8); code: "
+                                      "vrope.py's channel order u1, u4, u2, u3",
+                                      "VRoPE Eqs. 6-8 against vrope.py"),
+            symmetric, continuity};
+  }
 
   Formula formula() const override {
     return {
@@ -34,7 +59,8 @@ class VRope final : public Variant {
         "u1..u4 in order. No separate temporal channels (half_time_dim = 0)."};
   }
   Positions positions(const Scene& scene, const Config& config, double) const override {
-    const VariantOptions& o = config.options;
+    const bool continuity = config.options.get<bool>(kContinuity);
+    const bool symmetric = config.options.get<bool>(kSymmetric);
     return detail::walk_with_counter(
         scene, 4, [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
           const int H = seg.height, W = seg.width;
@@ -44,12 +70,12 @@ class VRope final : public Variant {
             const double origin = s0 + f * frame_step;
             // Eq. 6 directions; Eq. 7's offsets centre every frame on the text diagonal.
             double u[4] = {double(w + h), double(w - h), double(-w - h), double(-w + h)};
-            if (o.continuity) {
+            if (continuity) {
               u[kU2] += H - 1;
               u[kU3] += H + W - 2;
               u[kU4] += W - 1;
             }
-            if (!o.symmetric) u[kU2] = u[kU3] = u[kU4] = u[kU1];
+            if (!symmetric) u[kU2] = u[kU3] = u[kU4] = u[kU1];
             for (double& v : u) {
               v += origin;
               highest = std::max(highest, v);
@@ -58,14 +84,14 @@ class VRope final : public Variant {
           });
           // Continuity: the next text sits one frame step after the last frame; without it text
           // resumes after the largest id, RoPE-3D style.
-          return o.continuity ? s0 + seg.frames * frame_step : highest + 1;
+          return continuity ? s0 + seg.frames * frame_step : highest + 1;
         });
   }
 
   std::vector<int> allocate(const std::vector<int>& split, const Config& config) const override {
     // Code (vrope.py): channels come as (h+w, h+(W-1-w), (H-1-h)+w, (H-1-h)+(W-1-w)), i.e. the
     // paper's u1, u4, u2, u3; the paper reads them in u1..u4 order.
-    const auto order = config.options.convention == Convention::Paper
+    const auto order = detail::convention(config) == Convention::Paper
                            ? std::vector<int>{kU1, kU2, kU3, kU4}
                            : code_order();
     return detail::round_robin(split, order);
