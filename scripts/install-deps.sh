@@ -6,7 +6,8 @@ packages=(cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libvtk9-dev
   libgl1-mesa-dri xvfb xauth fonts-dejavu-core
   clang clang-tidy clang-format libclang-rt-14-dev libomp-dev
-  pybind11-dev python3-dev python3-numpy python3-pytest)
+  pybind11-dev python3-dev python3-numpy python3-pytest
+  libgif-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

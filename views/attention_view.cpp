@@ -32,8 +32,19 @@ class AttentionCanvas : public QWidget {
 namespace {
 
 constexpr int kBarWidth = 14;
-constexpr int kBarLabelWidth = 64;
-constexpr int kTitleHeight = 18;
+
+// Sizes that follow the font (figures scale it with their physical size).
+int title_height(const QPainter& p) {
+  return static_cast<int>(std::ceil(QFontMetricsF(p.font()).height())) + 4;
+}
+int bar_label_width(const QPainter& p) {
+  return static_cast<int>(
+             std::ceil(QFontMetricsF(p.font()).horizontalAdvance(QStringLiteral("0.0000")))) +
+         8;
+}
+int line_height(const QPainter& p) {
+  return static_cast<int>(std::ceil(QFontMetricsF(p.font()).height()));
+}
 
 // One line of text in its area, shortened with an ellipsis rather than running into a neighbour.
 void draw_title(QPainter& p, int left, int top, int width, const QString& text) {
@@ -59,9 +70,13 @@ void paint_color_bar(QPainter& p, const QRect& area, double lo, double hi, const
   p.setPen(text);
   const QFontMetrics fm(p.font());
   const int x = bar.right() + 4;
+  // Top, middle and bottom values as far as they fit beside the bar without touching.
   p.drawText(x, bar.top() + fm.ascent(), format_value(hi));
-  p.drawText(x, bar.center().y() + fm.ascent() / 2, format_value((lo + hi) / 2));
-  p.drawText(x, bar.bottom(), format_value(lo));
+  if (bar.height() >= 3 * fm.height() + 4) {
+    p.drawText(x, bar.center().y() + fm.ascent() / 2, format_value((lo + hi) / 2));
+  }
+  if (bar.height() >= 2 * fm.height() + 2)
+    p.drawText(x, bar.bottom() - fm.descent(), format_value(lo));
 }
 
 // Cells of a matrix as squares as large as fit, centred in area; returns the drawn rectangle.
@@ -95,7 +110,7 @@ void AttentionCanvas::paintEvent(QPaintEvent*) {
   }
   const int margin = 8;
   const QRect inner = rect().adjusted(margin, margin, -margin, -margin);
-  const int stripHeight = 64;
+  const int stripHeight = std::max(64, 2 * line_height(p) + 34);
   paintStrip(p, QRect(inner.left(), inner.top(), inner.width(), stripHeight));
   p.setPen(view_foreground(theme));
   if (data.segment < 0) return;
@@ -131,8 +146,10 @@ void AttentionCanvas::paintStrip(QPainter& p, const QRect& area) {
              tr("query token %1: softmax over all %2 tokens (causal; later keys 0)")
                  .arg(data.query)
                  .arg(n));
-  const QRect strip(area.left(), area.top() + kTitleHeight,
-                    area.width() - kBarLabelWidth - kBarWidth, area.height() - kTitleHeight - 14);
+  const int titleHeight = title_height(p);
+  const int barLabelWidth = bar_label_width(p);
+  const QRect strip(area.left(), area.top() + titleHeight, area.width() - barLabelWidth - kBarWidth,
+                    area.height() - titleHeight - 14);
   // Many tokens per pixel column: show each column's maximum so a lone peak is not averaged out.
   const TokenLayout& t = data.encoding->positions.tokens;
   for (int x = 0; x < strip.width(); ++x) {
@@ -158,19 +175,20 @@ void AttentionCanvas::paintStrip(QPainter& p, const QRect& area) {
 void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
   double hi = 0;
   for (const auto& tile : data.tiles) hi = std::max(hi, tile.maxCoeff());
+  const int titleHeight = title_height(p);
+  const int barLabelWidth = bar_label_width(p);
   draw_title(p, area.left(), area.top(), area.width(),
              tr("per-frame H×W probabilities (%1 of %2 frames, %3×%4 tokens each)")
                  .arg(data.tiles.size())
                  .arg(data.frames)
                  .arg(data.height)
                  .arg(data.width));
-  const QRect tilesArea(area.left(), area.top() + kTitleHeight,
-                        area.width() - kBarLabelWidth - kBarWidth - 8,
-                        area.height() - kTitleHeight);
+  const QRect tilesArea(area.left(), area.top() + titleHeight,
+                        area.width() - barLabelWidth - kBarWidth - 8, area.height() - titleHeight);
   const int count = static_cast<int>(data.tiles.size());
   if (count == 0) return;
   const int gap = 6;
-  const int labelHeight = 14;
+  const int labelHeight = line_height(p);
   const int tileWidth = std::max(4, (tilesArea.width() - gap * (count - 1)) / count);
   for (int k = 0; k < count; ++k) {
     const QRect tile(tilesArea.left() + k * (tileWidth + gap), tilesArea.top(), tileWidth,
@@ -189,22 +207,27 @@ void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
 void AttentionCanvas::paintMap(QPainter& p, const QRect& area, const RowMatrix& m,
                                const QString& title, const QString& subtitle,
                                const QString& rowLabel, const QString& colLabel) {
+  const int titleHeight = title_height(p);
+  const int barLabelWidth = bar_label_width(p);
+  const int line = line_height(p);
   draw_title(p, area.left(), area.top(), area.width(), title);
-  draw_title(p, area.left(), area.top() + kTitleHeight - 2, area.width(), subtitle);
-  const int titles = 2 * kTitleHeight;
-  const QRect grid(area.left() + 14, area.top() + titles,
-                   area.width() - kBarLabelWidth - kBarWidth - 22, area.height() - titles - 16);
+  draw_title(p, area.left(), area.top() + titleHeight, area.width(), subtitle);
+  const int titles = 2 * titleHeight + 2;
+  const QRect grid(area.left() + line + 2, area.top() + titles,
+                   area.width() - barLabelWidth - kBarWidth - line - 10,
+                   area.height() - titles - line - 4);
   const double lo = m.minCoeff();
   const double hi = m.maxCoeff();
   const QRect drawn = paint_grid(p, grid, m, lo, hi);
   p.setPen(view_foreground(theme));
-  p.drawText(QRect(drawn.left(), drawn.bottom() + 2, drawn.width(), 14), Qt::AlignHCenter,
-             colLabel + QStringLiteral(" →"));
+  const QFontMetrics fm(p.font());
+  p.drawText(QRect(drawn.left(), drawn.bottom() + 2, drawn.width(), line), Qt::AlignHCenter,
+             fm.elidedText(colLabel + QStringLiteral(" →"), Qt::ElideRight, drawn.width()));
   p.save();
-  p.translate(area.left() + 10, drawn.top() + drawn.height() / 2);
+  p.translate(QPoint(area.left() + line / 2 + 1, drawn.top() + drawn.height() / 2));
   p.rotate(-90);
-  p.drawText(QRect(-drawn.height() / 2, -10, drawn.height(), 14), Qt::AlignHCenter,
-             rowLabel + QStringLiteral(" →"));
+  p.drawText(QRect(-drawn.height() / 2, -line / 2, drawn.height(), line), Qt::AlignHCenter,
+             fm.elidedText(rowLabel + QStringLiteral(" →"), Qt::ElideRight, drawn.height()));
   p.restore();
   paint_color_bar(p, QRect(drawn.right() + 8, drawn.top(), kBarWidth, drawn.height()), lo, hi,
                   view_foreground(theme));
@@ -217,7 +240,9 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent) {
   layout->setSpacing(2);
   auto* bar = new QHBoxLayout;
   bar->setContentsMargins(4, 2, 4, 0);
-  bar->addWidget(new QLabel(tr("q/k:"), this));
+  auto* qkLabel = new QLabel(tr("q/k:"), this);
+  qkLabel->setProperty("ropelabControl", true);  // a control's caption: not part of a figure
+  bar->addWidget(qkLabel);
   modelChoice_ = new QComboBox(this);
   modelChoice_->setObjectName(QStringLiteral("qkModel"));
   for (QkModel m : {QkModel::Ones, QkModel::Gaussian, QkModel::MeanShiftedGaussian}) {
@@ -230,6 +255,7 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent) {
   note_ = new QLabel(qk_note(QkModel::Ones), this);
   note_->setWordWrap(true);
   note_->setContentsMargins(4, 0, 4, 0);
+  note_->setProperty("ropelabControl", true);
   layout->addWidget(note_);
   canvas_ = new AttentionCanvas(this);
   layout->addWidget(canvas_, 1);

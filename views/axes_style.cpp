@@ -19,4 +19,19 @@ void style_cube_axes(vtkCubeAxesActor* axes, const QColor& fg) {
   }
 }
 
+void leave_text_to_overlay(vtkCubeAxesActor* axes) {
+  axes->XAxisLabelVisibilityOff();
+  axes->YAxisLabelVisibilityOff();
+  axes->ZAxisLabelVisibilityOff();
+  axes->XAxisTickVisibilityOff();
+  axes->YAxisTickVisibilityOff();
+  axes->ZAxisTickVisibilityOff();
+  axes->XAxisMinorTickVisibilityOff();
+  axes->YAxisMinorTickVisibilityOff();
+  axes->ZAxisMinorTickVisibilityOff();
+  axes->SetXTitle("");
+  axes->SetYTitle("");
+  axes->SetZTitle("");
+}
+
 }  // namespace ropelab::views

@@ -3,6 +3,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLegendMarker>
@@ -218,6 +219,7 @@ void ChartsView::setData(const std::vector<ChartsData>& variants) {
   fillSimilarity(variants, rebuild);
   fillWavelengths(variants, rebuild);
   fillJumps(variants, rebuild);
+  if (rebuild) applyFonts();
 }
 
 void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants, bool rebuild) {
@@ -397,9 +399,37 @@ void ChartsView::setTheme(Theme theme) {
     view->chart()->setTheme(theme == Theme::Dark ? QChart::ChartThemeDark
                                                  : QChart::ChartThemeLight);
   }
-  // A chart theme resets the series' colours: build them again.
+  // A chart theme resets the series' colours and fonts: build them again.
   signature_.clear();
   setData(last_);
+  applyFonts();
+}
+
+void ChartsView::applyFonts() {
+  const QFont base = font();
+  QFont bold = base;
+  bold.setBold(true);
+  QFont small = base;
+  if (base.pixelSize() > 0) {
+    small.setPixelSize(std::max(8, static_cast<int>(std::lround(base.pixelSize() * 0.9))));
+  } else {
+    small.setPointSizeF(base.pointSizeF() * 0.9);
+  }
+  for (QChartView* view : {similarity_, wavelengths_, jumps_}) {
+    QChart* chart = view->chart();
+    chart->setTitleFont(bold);
+    chart->legend()->setFont(small);
+    for (QAbstractAxis* axis : chart->axes()) {
+      axis->setLabelsFont(small);
+      axis->setTitleFont(base);
+    }
+    refit_axes(chart);
+  }
+}
+
+void ChartsView::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::FontChange) applyFonts();
 }
 
 int ChartsView::seriesCount() const {

@@ -26,10 +26,15 @@ class ChartsView : public QWidget {
   int seriesCount() const;
   QImage renderImage();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
   void fillSimilarity(const std::vector<ChartsData>& variants, bool rebuild);
   void fillWavelengths(const std::vector<ChartsData>& variants, bool rebuild);
   void fillJumps(const std::vector<ChartsData>& variants, bool rebuild);
+  // Chart titles, legends and axes in the widget's font (figures scale it with their size).
+  void applyFonts();
 
   QChartView* similarity_ = nullptr;
   QChartView* wavelengths_ = nullptr;

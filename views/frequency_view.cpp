@@ -15,11 +15,13 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "views/axes_style.h"
+#include "views/frequency_map.h"
 #include "views/vtk_view.h"
 
 namespace ropelab::views {
@@ -75,7 +77,8 @@ FrequencyView::FrequencyView(QWidget* parent)
   summary_->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
   summary_->setToolTip(
       tr("A pair of wavelength λ returns to cos = 1 at t = k·λ: a frame that far from frame 0 "
-         "looks the same to it on that pair (VideoRoPE's hash collision). Red dots mark those "
+         "looks the same to it on that pair (VideoRoPE's hash collision). Tick marks (dots on the "
+         "3-D surface) mark those "
          "points for the temporal pairs whose λ is shorter than the video."));
   bar->addWidget(summary_, 1);
   temporalOnly_ = new QCheckBox(tr("Temporal pairs only"), this);
@@ -83,14 +86,25 @@ FrequencyView::FrequencyView(QWidget* parent)
   connect(temporalOnly_, &QCheckBox::toggled, this, [this] { rebuild(); });
   connect(temporalOnly_, &QCheckBox::clicked, this, &FrequencyView::temporalOnlyChosen);
   bar->addWidget(temporalOnly_);
+  surface3d_ = new QCheckBox(tr("3-D surface"), this);
+  surface3d_->setToolTip(tr("Show cos(t·θ_j) as a 3-D surface instead of the heatmap"));
+  bar->addWidget(surface3d_);
   layout->addLayout(bar);
-  view_ = new VtkView(this);
+  stack_ = new QStackedWidget(this);
+  map_ = new FrequencyMap(stack_);
+  view_ = new VtkView(stack_);
+  stack_->addWidget(map_);
+  stack_->addWidget(view_);
+  connect(surface3d_, &QCheckBox::toggled, this, [this](bool on) {
+    stack_->setCurrentIndex(on ? 1 : 0);
+    rebuild();
+  });
   // Re-frame once VTK knows the new aspect ratio (the render window's new size).
   connect(view_, &VtkView::resized, this, [this] {
     const double bounds[6] = {0, kBoxT, 0, kBoxPairs, -kBoxZ, kBoxZ};
     if (cameraSet_) view_->frameBounds(bounds, kZoom);
   });
-  layout->addWidget(view_, 1);
+  layout->addWidget(stack_, 1);
 
   scene_->surfaceMapper->SetInputData(scene_->surface);
   scene_->surfaceMapper->SetColorModeToDirectScalars();
@@ -115,18 +129,7 @@ FrequencyView::FrequencyView(QWidget* parent)
   axes->SetScreenSize(13);
   axes->SetLabelOffset(10);
   axes->SetTitleOffset(16);
-  axes->SetXLabelFormat("%-.4g");
-  axes->SetYLabelFormat("%-#4.0f");
-  axes->SetZLabelFormat("%-#4.1f");
-  axes->SetXTitle("t");
-  axes->SetYTitle("pair j");
-  // The colour and the height both show the value: the z axis needs its title, not labels
-  // (which crowd on a short axis seen from above).
-  axes->SetZTitle("cos");
-  axes->ZAxisLabelVisibilityOff();
-  axes->ZAxisMinorTickVisibilityOff();
-  axes->XAxisMinorTickVisibilityOff();
-  axes->YAxisMinorTickVisibilityOff();
+  leave_text_to_overlay(axes);
   applyTheme();
 }
 
@@ -146,6 +149,18 @@ bool FrequencyView::temporalOnly() const {
   return temporalOnly_->isChecked();
 }
 
+void FrequencyView::setSurface3d(bool surface3d) {
+  surface3d_->setChecked(surface3d);
+}
+bool FrequencyView::surface3d() const {
+  return surface3d_->isChecked();
+}
+
+void FrequencyView::setVariantColor(const QColor& color) {
+  variantColor_ = color;
+  rebuild();
+}
+
 void FrequencyView::setTheme(Theme theme) {
   theme_ = theme;
   applyTheme();
@@ -154,7 +169,13 @@ void FrequencyView::setTheme(Theme theme) {
 void FrequencyView::applyTheme() {
   const QColor fg = view_foreground(theme_);
   view_->setBackground(view_background(theme_));
+  map_->setTheme(theme_);
+  scene_->markerActor->GetProperty()->SetColor(fg.redF(), fg.greenF(), fg.blueF());
   style_cube_axes(scene_->axes, fg);
+  CubeAxesSpec spec = view_->axesOverlay();
+  spec.foreground = fg;
+  spec.grid = theme_ == Theme::Dark ? QColor(90, 90, 96) : QColor(200, 200, 205);
+  view_->setAxesOverlay(spec);
   view_->update();
 }
 
@@ -168,6 +189,29 @@ void FrequencyView::rebuild() {
     for (int j = 0; j < e.pairs(); ++j) pairs.push_back(j);
   }
   span_ = std::max(collisions_.extent, kMinimumSpan);
+  const QString name = QString::fromStdString(std::string(e.variant->id())).toHtmlEscaped();
+  summary_->setText(tr("%6 — %1: %2 pairs, %3 wrap in the video (extent %4); slowest λ %5")
+                        .arg(QString::fromStdString(collisions_.axis_name))
+                        .arg(collisions_.pairs.size())
+                        .arg(collisions_.wrapping_pairs)
+                        .arg(QString::number(collisions_.extent, 'g', 5))
+                        .arg(QString::number(collisions_.slowest_wavelength, 'g', 5))
+                        .arg(variantColor_.isValid()
+                                 ? QStringLiteral("<span style='color:%1'>■</span> %2")
+                                       .arg(variantColor_.name(), name)
+                                 : name));
+  if (!surface3d()) {
+    // The heatmap shows a little beyond the video so its extent line is inside the picture.
+    rows_ = static_cast<int>(pairs.size());
+    markers_ = 0;
+    for (std::size_t i = 0; i < collisions_.wavelengths.size(); ++i) {
+      const double lambda = collisions_.wavelengths[i];
+      if (lambda > 0 && lambda < collisions_.extent)
+        markers_ += static_cast<int>(std::floor(collisions_.extent / lambda + 1e-9));
+    }
+    map_->setData(encoding_, collisions_, pairs, std::max(collisions_.extent * 1.25, kMinimumSpan));
+    return;
+  }
   const RowMatrix z = frequency_surface(e.inv_freq, pairs, span_, kSamples);
   const int rows = static_cast<int>(pairs.size());
   rows_ = rows;
@@ -230,16 +274,15 @@ void FrequencyView::rebuild() {
   axes->SetXAxisRange(0, span_);
   axes->SetYAxisRange(pairs.empty() ? 0 : pairs.front(), pairs.empty() ? 0 : pairs.back() + 1);
   axes->SetZAxisRange(-1, 1);
-  axes->SetXTitle(("position on " + collisions_.axis_name).c_str());
-
-  summary_->setText(tr("%6 — axis %1: %2 pairs, %3 wrap within the video (extent %4); slowest "
-                       "λ %5. Red dots: t = k·λ.")
-                        .arg(QString::fromStdString(collisions_.axis_name))
-                        .arg(collisions_.pairs.size())
-                        .arg(collisions_.wrapping_pairs)
-                        .arg(QString::number(collisions_.extent, 'g', 5))
-                        .arg(QString::number(collisions_.slowest_wavelength, 'g', 5))
-                        .arg(QString::fromStdString(std::string(e.variant->id()))));
+  CubeAxesSpec spec = view_->axesOverlay();
+  spec.enabled = true;
+  spec.bounds = {0, kBoxT, 0, kBoxPairs, -kBoxZ, kBoxZ};
+  spec.ranges = {{{0, span_},
+                  {pairs.empty() ? 0.0 : pairs.front(), pairs.empty() ? 1.0 : pairs.back() + 1.0},
+                  {-1, 1}}};
+  spec.titles = {tr("position on %1").arg(QString::fromStdString(collisions_.axis_name)),
+                 tr("pair j"), QStringLiteral("cos")};
+  view_->setAxesOverlay(spec);
 
   vtkRenderer* renderer = view_->renderer();
   if (!cameraSet_) {
@@ -255,11 +298,15 @@ void FrequencyView::rebuild() {
 }
 
 QImage FrequencyView::renderImage() {
-  return view_->captureImage();
+  return surface3d() ? view_->captureImage() : map_->grab().toImage();
 }
 
 void FrequencyView::renderNow() {
-  view_->repaint();
+  if (surface3d()) {
+    view_->repaint();
+  } else {
+    map_->repaint();
+  }
 }
 
 }  // namespace ropelab::views

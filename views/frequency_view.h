@@ -1,7 +1,9 @@
 #pragma once
-// Frequency-versus-time surface (spec/analyses.md §3, VideoRoPE Fig. 4): z = cos(t * inv_freq[j])
-// over pair j and position t, each pair's band tinted by the axis it reads; the temporal pairs'
-// wrap-around points (t a multiple of a wavelength shorter than the video) are marked.
+// Frequency versus position (spec/analyses.md §3, VideoRoPE Fig. 4): by default a 2-D heatmap of
+// cos(t * inv_freq[j]) over pair j × position t with line plots of three pairs
+// (views/frequency_map.h); as an option the 3-D surface, each pair's band tinted by the axis it
+// reads. The temporal pairs' wrap-around points (t a multiple of a wavelength shorter than the
+// video) are marked in both.
 #include <QWidget>
 #include <memory>
 
@@ -10,6 +12,7 @@
 
 class QCheckBox;
 class QLabel;
+class QStackedWidget;
 
 namespace ropelab::views {
 
@@ -24,7 +27,12 @@ class FrequencyView : public QWidget {
   void setData(std::shared_ptr<const Encoding> encoding, const CollisionReport& collisions);
   void setTemporalOnly(bool temporalOnly);
   bool temporalOnly() const;
+  // The 2-D heatmap and line plots (default) or the 3-D surface.
+  void setSurface3d(bool surface3d);
+  bool surface3d() const;
   void setTheme(Theme theme);
+  // The variant's colour, as a swatch before its name in the summary line.
+  void setVariantColor(const QColor& color);
   int surfaceRows() const { return rows_; }
   int collisionMarkers() const { return markers_; }
   // Positions spanned by the surface: the video's temporal extent, at least a few positions.
@@ -44,12 +52,16 @@ class FrequencyView : public QWidget {
   void applyTheme();
 
   VtkView* view_ = nullptr;
+  class FrequencyMap* map_ = nullptr;
+  QStackedWidget* stack_ = nullptr;
+  QCheckBox* surface3d_ = nullptr;
   QCheckBox* temporalOnly_ = nullptr;
   QLabel* summary_ = nullptr;
   std::unique_ptr<Scene3d> scene_;
   std::shared_ptr<const Encoding> encoding_;
   CollisionReport collisions_;
   Theme theme_ = Theme::Light;
+  QColor variantColor_;
   int rows_ = 0;
   int markers_ = 0;
   double span_ = 0;

@@ -180,6 +180,7 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   axes->DrawYGridlinesOn();
   axes->DrawZGridlinesOn();
   axes->SetGridLineLocation(vtkCubeAxesActor::VTK_GRID_LINES_FURTHEST);
+  leave_text_to_overlay(axes);
 
   connect(view_, &VtkView::cameraInteraction, this, &LayoutView::cameraMoved);
   connect(view_, &VtkView::clickedAt, this, [this](QPoint device) {
@@ -221,7 +222,9 @@ void LayoutView::setTitle(const QString& title, const QColor& color) {
 
 void LayoutView::setAxesVisible(bool visible) {
   scene_->axes->SetVisibility(visible);
-  view_->update();
+  CubeAxesSpec spec = view_->axesOverlay();
+  spec.enabled = visible;
+  view_->setAxesOverlay(spec);
 }
 
 bool LayoutView::axesVisible() const {
@@ -291,6 +294,10 @@ void LayoutView::applyTheme() {
                          axes->GetZAxesGridlinesProperty()}) {
     p->SetColor(grid.redF(), grid.greenF(), grid.blueF());
   }
+  CubeAxesSpec spec = view_->axesOverlay();
+  spec.foreground = fg;
+  spec.grid = grid;
+  view_->setAxesOverlay(spec);
   scene_->highlight.actor->GetProperty()->SetColor(fg.redF(), fg.greenF(), fg.blueF());
   const QColor path = modality_color(Modality::Text);
   scene_->textPath.actor->GetProperty()->SetColor(path.redF(), path.greenF(), path.blueF());
@@ -399,15 +406,18 @@ void LayoutView::rebuild() {
   vtkCubeAxesActor* axes = scene_->axes;
   axes->SetBounds(b.data());
   const auto axisTitle = [&](int i) {
-    return displayAxes_[i] >= 0 ? e.axes()[displayAxes_[i]] : std::string("(unused)");
+    return displayAxes_[i] >= 0 ? e.axes()[displayAxes_[i]] : std::string();
   };
-  axes->SetXTitle(axisTitle(0).c_str());
-  axes->SetYTitle(axisTitle(1).c_str());
-  axes->SetZTitle(axisTitle(2).c_str());
-  // A padded axis carries no ids: no tick labels that would suggest otherwise.
-  axes->SetXAxisLabelVisibility(displayAxes_[0] >= 0);
-  axes->SetYAxisLabelVisibility(displayAxes_[1] >= 0);
-  axes->SetZAxisLabelVisibility(displayAxes_[2] >= 0);
+  CubeAxesSpec spec = view_->axesOverlay();
+  spec.enabled = axes->GetVisibility() != 0;
+  std::copy(b.begin(), b.end(), spec.bounds.begin());
+  for (std::size_t i = 0; i < 3; ++i) {
+    spec.ranges[i] = {b[2 * i], b[2 * i + 1]};
+    spec.titles[i] = QString::fromStdString(axisTitle(static_cast<int>(i)));
+    // A padded axis carries no ids: no tick labels that would suggest otherwise.
+    spec.labelled[i] = displayAxes_[i] >= 0;
+  }
+  view_->setAxesOverlay(spec);
 
   frameBounds(b);
   updatePickOverlay();

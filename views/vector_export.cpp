@@ -97,32 +97,6 @@ QColor tuple_color(vtkUnsignedCharArray* colors, vtkIdType index) {
   return QColor(c[0], n > 1 ? c[1] : c[0], n > 2 ? c[2] : c[0], n > 3 ? c[3] : 255);
 }
 
-// A few round tick values across [lo, hi].
-std::vector<double> nice_ticks(double lo, double hi, int target = 5) {
-  std::vector<double> ticks;
-  const double span = hi - lo;
-  if (!(span > 0) || !std::isfinite(span)) return {lo};
-  const double raw = span / target;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = magnitude;
-  for (double f : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-    if (f * magnitude >= raw) {
-      step = f * magnitude;
-      break;
-    }
-  }
-  for (double v = std::ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
-    ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
-  }
-  return ticks;
-}
-
-QString format_label(const char* format, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format != nullptr && *format ? format : "%g", value);
-  return QString::fromLatin1(buffer).trimmed();
-}
-
 void collect_actor(vtkActor* actor, const Projector& projector, double deviceRatio,
                    std::vector<Primitive>& out) {
   auto* mapper = vtkPolyDataMapper::SafeDownCast(actor->GetMapper());
@@ -245,104 +219,44 @@ void collect_actor(vtkActor* actor, const Projector& projector, double deviceRat
   }
 }
 
-// The cube axes as VTK draws them in essence: the bounding box's edges, ticks with labels on
-// three edges and each axis' title.
-void paint_cube_axes(QPainter& painter, vtkCubeAxesActor* axes, const Projector& projector) {
-  double b[6];
-  axes->GetBounds(b);
-  double fg[3], grid[3];
-  axes->GetTitleTextProperty(0)->GetColor(fg);
-  axes->GetXAxesGridlinesProperty()->GetColor(grid);
-  const QColor foreground = to_qcolor(fg), gridColor = to_qcolor(grid);
-  const auto corner = [&](int i) {
-    return std::array<double, 3>{b[i & 1], b[2 + ((i >> 1) & 1)], b[4 + ((i >> 2) & 1)]};
-  };
-  QPointF projected[8];
-  double depth[8];
-  bool ok = true;
-  for (int i = 0; i < 8; ++i)
-    ok = projector.project(corner(i).data(), projected[i], depth[i]) && ok;
-  if (!ok) return;
-  QPointF centre;
-  for (const QPointF& p : projected) centre += p / 8.0;
-
-  painter.save();
-  painter.setBrush(Qt::NoBrush);
-  // Box edges: pairs of corners differing in one bit.
-  painter.setPen(QPen(gridColor, 1));
-  for (int i = 0; i < 8; ++i) {
-    for (int bit = 1; bit < 8; bit <<= 1) {
-      if ((i & bit) == 0) painter.drawLine(projected[i], projected[i | bit]);
+// Qt's SVG generator splits a line of text where the script changes ("S(" and "Δ)" become two
+// <text> elements at absolute x positions), which renders apart when a viewer substitutes another
+// font. Runs that continue each other exactly (same attributes and baseline, the second starting
+// where the first one's advance ends) are merged back into one element.
+std::string merge_text_runs(const std::string& svg) {
+  static const QRegularExpression pair(QStringLiteral(
+      "<text ([^>]*?) x=\"([-0-9.e]+)\" y=\"([-0-9.e]+)\"([^>]*)>([^<]*)</text>(\\s*)"
+      "<text \\1 x=\"([-0-9.e]+)\" y=\"\\3\"\\4>([^<]*)</text>"));
+  static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+  static const QRegularExpression size(QStringLiteral("font-size=\"([0-9.]+)\""));
+  static const QRegularExpression weight(QStringLiteral("font-weight=\"([0-9]+)\""));
+  QString text = QString::fromStdString(svg);
+  qsizetype from = 0;
+  for (;;) {
+    const QRegularExpressionMatch m = pair.match(text, from);
+    if (!m.hasMatch()) break;
+    const QString attrs = m.captured(1) + m.captured(4);
+    QFont font(family.match(attrs).captured(1));
+    font.setPixelSize(
+        std::max(1, static_cast<int>(std::lround(size.match(attrs).captured(1).toDouble()))));
+    font.setWeight(static_cast<QFont::Weight>(weight.match(attrs).captured(1).toInt()));
+    QString first = m.captured(5);
+    first.replace(QStringLiteral("&amp;"), QStringLiteral("&"))
+        .replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+        .replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    const double advance = QFontMetricsF(font).horizontalAdvance(first);
+    const double gap = m.captured(7).toDouble() - (m.captured(2).toDouble() + advance);
+    if (std::abs(gap) <= 0.02 * font.pixelSize() + 0.5) {
+      const QString merged = QStringLiteral("<text %1 x=\"%2\" y=\"%3\"%4>%5%6</text>")
+                                 .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4),
+                                      m.captured(5), m.captured(8));
+      text.replace(m.capturedStart(), m.capturedLength(), merged);
+      from = m.capturedStart();  // the merged run may continue with a third
+    } else {
+      from = m.capturedStart(6);
     }
   }
-  // Each axis along the box edge whose midpoint is lowest on screen (closest to the viewer's
-  // "floor"), so labels sit outside the data.
-  const char* titles[3] = {axes->GetXTitle(), axes->GetYTitle(), axes->GetZTitle()};
-  const char* formats[3] = {axes->GetXLabelFormat(), axes->GetYLabelFormat(),
-                            axes->GetZLabelFormat()};
-  QFont labelFont = painter.font();
-  QFont titleFont = labelFont;
-  titleFont.setBold(true);
-  const QFontMetricsF metrics(labelFont);
-  for (int a = 0; a < 3; ++a) {
-    const int bit = 1 << a;
-    int best = -1;
-    double bestScore = -1e300;
-    for (int i = 0; i < 8; ++i) {
-      if (i & bit) continue;
-      const QPointF mid = (projected[i] + projected[i | bit]) / 2;
-      // Prefer edges far from the centre of the box on screen, below it for x/y, left for z.
-      const QPointF d = mid - centre;
-      const double score = a == 2 ? -d.x() : d.y() + 0.25 * std::abs(d.x());
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
-      }
-    }
-    const auto start = corner(best);
-    const double lo = b[2 * a], hi = b[2 * a + 1];
-    // Labels show the axis range (views may draw a normalised box with real ranges on it).
-    double range[2] = {lo, hi};
-    if (a == 0) axes->GetXAxisRange(range);
-    if (a == 1) axes->GetYAxisRange(range);
-    if (a == 2) axes->GetZAxisRange(range);
-    if (!(range[1] > range[0]) || !std::isfinite(range[0]) || !std::isfinite(range[1])) {
-      range[0] = lo;
-      range[1] = hi;
-    }
-    painter.setPen(QPen(foreground, 1.2));
-    painter.drawLine(projected[best], projected[best | bit]);
-    const QPointF edgeMid = (projected[best] + projected[best | bit]) / 2;
-    QPointF outward = edgeMid - centre;
-    const double length = std::hypot(outward.x(), outward.y());
-    outward = length > 1e-6 ? outward / length : QPointF(0, 1);
-    painter.setFont(labelFont);
-    for (double value : nice_ticks(range[0], range[1])) {
-      std::array<double, 3> p = start;
-      p[a] = lo + (value - range[0]) / (range[1] - range[0]) * (hi - lo);
-      QPointF s;
-      double z = 0;
-      if (!projector.project(p.data(), s, z)) continue;
-      painter.drawLine(s, s + outward * 5);
-      const QString text = format_label(formats[a], value);
-      const QRectF box = metrics.boundingRect(text);
-      const QPointF anchor = s + outward * (8 + box.width() / 2 * std::abs(outward.x()) +
-                                            box.height() / 2 * std::abs(outward.y()));
-      painter.drawText(QRectF(anchor.x() - box.width() / 2 - 2, anchor.y() - box.height() / 2,
-                              box.width() + 4, box.height()),
-                       Qt::AlignCenter | Qt::TextDontClip, text);
-    }
-    if (titles[a] != nullptr && *titles[a]) {
-      painter.setFont(titleFont);
-      const QString title = QString::fromUtf8(titles[a]);
-      const QRectF box = QFontMetricsF(titleFont).boundingRect(title);
-      const QPointF anchor = edgeMid + outward * (34 + box.width() / 2 * std::abs(outward.x()));
-      painter.drawText(QRectF(anchor.x() - box.width() / 2 - 2, anchor.y() - box.height() / 2,
-                              box.width() + 4, box.height()),
-                       Qt::AlignCenter | Qt::TextDontClip, title);
-    }
-  }
-  painter.restore();
+  return text.toStdString();
 }
 
 bool is_control(QWidget* w) {
@@ -360,11 +274,46 @@ void paint_label(QPainter& painter, QLabel& label, const QRectF& rect) {
   int flags = static_cast<int>(label.alignment()) | Qt::TextDontClip;
   if (label.wordWrap()) flags |= Qt::TextWordWrap;
   QString text = label.text();
+  // A colour swatch before a title (a variant's panel): drawn in its colour.
+  static const QRegularExpression swatch(
+      QStringLiteral("^<span style='color:(#[0-9a-fA-F]{6})'>(.)</span>\\s*"));
+  const QRegularExpressionMatch m = swatch.match(text);
+  QRectF textRect = rect.adjusted(margin, 0, -margin, 0);
+  if (m.hasMatch()) {
+    painter.setPen(QColor(m.captured(1)));
+    const QString mark = m.captured(2) + QLatin1Char(' ');
+    painter.drawText(textRect, flags, mark);
+    textRect.setLeft(textRect.left() + QFontMetricsF(label.font()).horizontalAdvance(mark));
+    painter.setPen(label.palette().color(QPalette::WindowText));
+    text = text.mid(m.capturedLength());
+  }
   if (label.textFormat() == Qt::RichText ||
       (label.textFormat() == Qt::AutoText && Qt::mightBeRichText(text))) {
     text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
   }
-  painter.drawText(rect.adjusted(margin, 0, -margin, 0), flags, text);
+  // Text stays inside its label: a wrapped text taller than the label is set up to a fifth
+  // smaller, then cut with an ellipsis at the last line that fits.
+  QFont font = label.font();
+  const auto heightOf = [&](const QFont& f) {
+    return QFontMetricsF(f).boundingRect(textRect, flags & ~Qt::TextDontClip, text).height();
+  };
+  const double size0 = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF();
+  for (int step = 1; step <= 4 && heightOf(font) > textRect.height() + 0.5; ++step) {
+    const double size = size0 * (1.0 - 0.05 * step);
+    if (font.pixelSize() > 0) {
+      font.setPixelSize(static_cast<int>(std::floor(size)));
+    } else {
+      font.setPointSizeF(size);
+    }
+  }
+  painter.setFont(font);
+  const QFontMetricsF fm(font);
+  if (heightOf(font) > textRect.height() + 0.5) {
+    const int lines = std::max(1, static_cast<int>(textRect.height() / fm.lineSpacing()));
+    text = fm.elidedText(text, Qt::ElideRight,
+                         textRect.width() * lines - fm.averageCharWidth() * 4 * lines);
+  }
+  painter.drawText(textRect, flags, text.replace(QStringLiteral("&amp;"), QStringLiteral("&")));
   painter.restore();
 }
 
@@ -411,24 +360,27 @@ void paint_vtk_vector(QPainter& painter, VtkView& view, const QRectF& target) {
   vtkMatrix4x4::DeepCopy(projector.m, camera->GetCompositeProjectionTransformMatrix(
                                           target.width() / target.height(), -1, 1));
   std::vector<Primitive> primitives;
-  std::vector<vtkCubeAxesActor*> cubeAxes;
   vtkActorCollection* actors = renderer->GetActors();
   vtkCollectionSimpleIterator it;
   actors->InitTraversal(it);
   const double ratio = view.devicePixelRatioF();
   while (vtkActor* actor = actors->GetNextActor(it)) {
     if (!actor->GetVisibility()) continue;
-    if (auto* axes = vtkCubeAxesActor::SafeDownCast(actor)) {
-      cubeAxes.push_back(axes);
-      continue;
-    }
+    // The axes are the view's overlay (views/cube_axes_overlay), painted below.
+    if (vtkCubeAxesActor::SafeDownCast(actor) != nullptr) continue;
     collect_actor(actor, projector, ratio, primitives);
   }
   painter.save();
   painter.setRenderHint(QPainter::Antialiasing, true);
   // The axes' box and labels lie behind the data (VTK draws them in the same depth buffer; the
   // data sit inside the box, so drawing them first is close to what the screen shows).
-  for (vtkCubeAxesActor* axes : cubeAxes) paint_cube_axes(painter, axes, projector);
+  if (view.axesOverlay().enabled) {
+    // Only the box's edges go behind the data; ticks, labels and titles are painted last.
+    CubeAxesSpec box = view.axesOverlay();
+    box.titles = {};
+    box.labelled = {false, false, false};
+    paint_cube_axes(painter, box, projector.m, target, view.font(), true);
+  }
   std::stable_sort(primitives.begin(), primitives.end(),
                    [](const Primitive& a, const Primitive& b) { return a.depth > b.depth; });
   for (const Primitive& p : primitives) {
@@ -453,6 +405,8 @@ void paint_vtk_vector(QPainter& painter, VtkView& view, const QRectF& target) {
         break;
     }
   }
+  // Ticks, labels and titles over the data, as on screen.
+  view.paintAxesOverlay(painter, target, false);
   painter.restore();
 }
 
@@ -522,7 +476,7 @@ QString write_figure(QWidget& widget, const QString& path, const FigureRequest& 
       QPainter painter(&svg);
       paint_widget_vector(painter, widget, request.background);
       painter.end();
-      std::string bytes = buffer.data().toStdString();
+      std::string bytes = merge_text_runs(buffer.data().toStdString());
       if (!request.provenance.empty()) {
         bytes = io::embed_provenance_svg(bytes, request.provenance);
       }

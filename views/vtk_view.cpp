@@ -6,6 +6,7 @@
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkGenericRenderWindowInteractor.h>
 #include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkMatrix4x4.h>
 #include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
@@ -191,6 +192,20 @@ void VtkView::paintEvent(QPaintEvent* event) {
     return;
   }
   painter.drawImage(QPoint(0, 0), frame_);
+  paintAxesOverlay(painter, QRectF(rect()), false);
+}
+
+void VtkView::setAxesOverlay(const CubeAxesSpec& spec) {
+  axes_ = spec;
+  update();
+}
+
+void VtkView::paintAxesOverlay(QPainter& painter, const QRectF& target, bool drawBox) const {
+  if (!axes_.enabled || target.width() <= 0 || target.height() <= 0) return;
+  double m[16];
+  vtkMatrix4x4::DeepCopy(m, renderer_->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
+                                target.width() / target.height(), -1, 1));
+  paint_cube_axes(painter, axes_, m, target, font(), drawBox);
 }
 
 void VtkView::resizeEvent(QResizeEvent* event) {
@@ -206,6 +221,12 @@ QImage VtkView::captureImage() {
   if (frame_.isNull()) return {};
   QImage image = frame_.convertToFormat(QImage::Format_RGB32);
   image.setDevicePixelRatio(1.0);
+  if (axes_.enabled) {
+    QPainter painter(&image);
+    const double ratio = devicePixelRatioF();
+    painter.scale(ratio, ratio);
+    paintAxesOverlay(painter, QRectF(rect()), false);
+  }
   return image;
 }
 

@@ -16,12 +16,15 @@
 #include <QWidget>
 #include <memory>
 
+#include "views/cube_axes_overlay.h"
+
 class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
 class vtkRenderer;
 class vtkObject;
 class QOpenGLContext;
 class QOffscreenSurface;
+class QPainter;
 
 namespace ropelab::views {
 
@@ -40,6 +43,12 @@ class VtkView : public QWidget {
   void frameBounds(const double bounds[6], double zoom = 1.0);
   // Renders now and returns the frame (used by export, screenshots and image tests).
   QImage captureImage();
+  // Axes drawn over the VTK frame by views/cube_axes_overlay (on screen, in captureImage and in
+  // vector exports alike).
+  void setAxesOverlay(const CubeAxesSpec& spec);
+  const CubeAxesSpec& axesOverlay() const { return axes_; }
+  // Paints the overlay for the current camera into `target` (the view's rect, scaled).
+  void paintAxesOverlay(QPainter& painter, const QRectF& target, bool drawBox) const;
   // Milliseconds of the last VTK render and read-back.
   double lastRenderMs() const { return lastRenderMs_; }
 
@@ -74,6 +83,7 @@ class VtkView : public QWidget {
   std::unique_ptr<QOffscreenSurface> surface_;
   std::unique_ptr<QOpenGLContext> context_;
   QImage frame_;
+  CubeAxesSpec axes_;
   bool inRender_ = false;
   bool initialized_ = false;
   bool contextFailed_ = false;

@@ -37,7 +37,10 @@ void guard_memory(const Options& o, Workload workload, std::uint64_t extra) {
   const Variant& variant = variant_or_throw(o.variant);
   o.config.validate();
   o.scene.validate();
-  check_memory(estimate_memory(workload, o.scene, o.config, variant.axis_count(), o.format, extra));
+  // Plan with the variant's resolved options (qwen3-mrope's default timestamps add tokens).
+  Config resolved = o.config;
+  resolved.options = resolve_options(variant, o.config.options);
+  check_memory(estimate_memory(workload, o.scene, resolved, variant.axis_count(), o.format, extra));
 }
 
 namespace {

@@ -1,5 +1,6 @@
 // ropelab-cli: the headless command line over core/ (spec/cli.md). Exit 0 on success, 2 on a
 // usage or input error, 1 on any other failure; output files are written atomically.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,12 +13,22 @@
 #include "options.h"
 #include "ropelab/error.h"
 #include "ropelab/io/files.h"
+#include "ropelab/version.h"
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+  // `--help` / `-h` anywhere (ropelab-cli --help, ropelab-cli positions --help) prints the usage
+  // and succeeds; no arguments at all is a usage error.
+  const auto given = [&](const char* flag) {
+    return std::find(args.begin(), args.end(), flag) != args.end();
+  };
+  if (args.empty() || args[0] == "help" || given("--help") || given("-h")) {
     std::cout << ropelab::cli::usage();
     return args.empty() ? 2 : 0;
+  }
+  if (given("--version")) {
+    std::cout << "ropelab-cli " << ropelab::version() << '\n';
+    return 0;
   }
   try {
     const ropelab::cli::Options options = ropelab::cli::parse_options(args);

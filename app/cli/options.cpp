@@ -163,6 +163,7 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--view", [&](const std::string& v) { o.view = v; }},
       {"--size", [&](const std::string& v) { o.size = v; }},
       {"--dpi", [&](const std::string& v) { o.dpi = to_int("--dpi", v); }},
+      {"--sweep", [&](const std::string& v) { o.sweep = v; }},
       {"--compare",
        [&](const std::string& v) {
          o.compare.clear();
@@ -258,6 +259,8 @@ std::string usage_head() {
   return R"(ropelab-cli — RoPE Lab's headless command line
 
 usage: ropelab-cli COMMAND [options]
+       ropelab-cli --help | -h | COMMAND --help   this text (exit 0)
+       ropelab-cli --version                     the version (exit 0)
 
 commands:
   variants     list every variant with its axes and a summary
@@ -285,6 +288,8 @@ output: --format json|csv|npy  --out FILE
 attention: --query INDEX|last  --qk ones|gaussian:SEED[:SHIFT]|npy:Q.npy,K.npy  --softmax  --bidirectional
 analyze: --what ...  --axis NAME  --range L  --query INDEX
 figure: --view layout|frequency|attention|similarity|allocation  --out FILE  --size WxH  --dpi N  --compare ID,ID
+        --sweep PARAM:FROM:TO:N --out FILE.gif|DIR/   N frames of PARAM (delta, frames, base, height,
+        width, text-before, text-after) as an animated GIF or a PNG sequence
 check: --ids IDS.npy (axes, tokens) or (axes, batch, tokens), any int/float dtype
        --allocation MAP.npy (pairs,) pair -> axis, or a cos table (tokens, pairs) or (tokens, D)
 memory: a command refuses work planned beyond ROPELAB_MAX_MEMORY_MB (default 4096 MiB)

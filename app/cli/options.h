@@ -37,6 +37,7 @@ struct Options {
   std::string view = "layout";
   std::string size = "1200x900";
   int dpi = 144;
+  std::string sweep;  // figure: PARAM:FROM:TO:N (an animated GIF or a PNG sequence)
   std::vector<std::string> compare;
   std::vector<std::string> notes;  // printed to stderr (e.g. an option the variant ignores)
 };

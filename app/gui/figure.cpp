@@ -2,9 +2,13 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QHBoxLayout>
+#include <QGridLayout>
+#include <QLabel>
 #include <QLayout>
+#include <QVBoxLayout>
 #include <QWidget>
+#include <algorithm>
+#include <cmath>
 
 #include "app/gui/session.h"
 #include "ropelab/io/preset.h"
@@ -79,7 +83,6 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
   auto root = std::make_unique<QWidget>();
   root->setAttribute(Qt::WA_DontShowOnScreen, true);
   // Pinned so a figure does not depend on the desktop's font settings.
-  root->setFont(QFont(QStringLiteral("DejaVu Sans"), 9));
   QPalette palette = root->palette();
   const QColor bg = views::view_background(spec.theme), fg = views::view_foreground(spec.theme);
   palette.setColor(QPalette::Window, bg);
@@ -88,16 +91,66 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
   palette.setColor(QPalette::Text, fg);
   root->setPalette(palette);
   root->setAutoFillBackground(true);
-  auto* layout = new QHBoxLayout(root.get());
+  auto* layout = new QGridLayout(root.get());
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(4);
 
   const std::size_t count =
       spec.compare ? result.variants.size() : std::min<std::size_t>(1, result.variants.size());
+  // Columns for the per-variant panels: the grid whose cells' aspect is closest to 4:3.
+  int columns = 1;
+  {
+    double bestError = 1e300;
+    const int n = static_cast<int>(std::max<std::size_t>(count, 1));
+    for (int c = 1; c <= n; ++c) {
+      const int rows = (n + c - 1) / c;
+      const double aspect = (static_cast<double>(spec.size.width()) / c) /
+                            (static_cast<double>(spec.size.height()) / rows);
+      const double error = std::abs(std::log(aspect / (4.0 / 3.0))) + 0.05 * (c * rows - n);
+      if (error < bestError) {
+        bestError = error;
+        columns = c;
+      }
+    }
+  }
+  // Typography follows the physical size: 9 pt at spec.dpi, smaller (down to 6.8 pt at 144 dpi
+  // for four panels in 800x600) when the panels are too small to hold it.
+  QFont font(QStringLiteral("DejaVu Sans"));
+  const double pixels = spec.dpi * 9.0 / 72.0;
+  // One panel's smaller side holds at least 22 lines of text.
+  const int rowCount = (static_cast<int>(std::max<std::size_t>(count, 1)) + columns - 1) / columns;
+  const double cap = std::min(static_cast<double>(spec.size.width()) / columns,
+                              static_cast<double>(spec.size.height()) / rowCount) /
+                     22.0;
+  font.setPixelSize(static_cast<int>(std::lround(std::clamp(std::min(pixels, cap), 9.0, 64.0))));
+  root->setFont(font);
+  int placed = 0;
+  const auto place = [&](QWidget* w) {
+    layout->addWidget(w, placed / columns, placed % columns);
+    ++placed;
+  };
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < count; ++i)
     ids.emplace_back(result.variants[i].encoding->variant->id());
   const std::vector<QColor> colors = views::variant_colors(ids);
+  // A panel that does not name its variant itself gets a title: swatch and id, bold.
+  const auto titled = [&](QWidget* panel, std::size_t index) -> QWidget* {
+    auto* box = new QWidget(root.get());
+    auto* column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto* title = new QLabel(box);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    title->setText(
+        QStringLiteral("<span style='color:%1'>■</span> %2")
+            .arg(colors[index].name(), QString::fromStdString(ids[index]).toHtmlEscaped()));
+    column->addWidget(title);
+    panel->setParent(box);
+    column->addWidget(panel, 1);
+    return box;
+  };
   if (spec.view == FigureView::Similarity) {
     // One chart overlays every variant's S(Δ).
     std::vector<views::ChartsData> data;
@@ -120,14 +173,15 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
             views::copy_view_direction(*spec.cameraFrom->vtkView(), *view->vtkView());
             view->frameBounds(view->dataBounds());
           }
-          layout->addWidget(view);
+          place(view);
           break;
         }
         case FigureView::Frequency: {
           auto* view = new views::FrequencyView(root.get());
           view->setTheme(spec.theme);
+          view->setVariantColor(colors[i]);
           view->setData(r.encoding, r.collisions);
-          layout->addWidget(view);
+          place(view);
           break;
         }
         case FigureView::Attention: {
@@ -135,7 +189,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
           view->setTheme(spec.theme);
           view->setModel(result.parameters.qkModel);
           view->setData(r.attention);
-          layout->addWidget(view);
+          place(titled(view, i));
           break;
         }
         case FigureView::Allocation: {
@@ -143,7 +197,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
           charts->setTheme(spec.theme);
           charts->setData({r.charts});
           keep_only_chart(charts, 1);
-          layout->addWidget(charts);
+          place(titled(charts, i));
           break;
         }
         case FigureView::Similarity:
@@ -154,13 +208,19 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
   // Controls are not part of a figure.
   for (QComboBox* box : root->findChildren<QComboBox*>()) box->hide();
   for (QCheckBox* box : root->findChildren<QCheckBox*>()) box->hide();
+  for (QWidget* w : root->findChildren<QWidget*>()) {
+    if (w->property("ropelabControl").toBool()) w->hide();
+  }
   return root;
 }
 
 QString export_figure(const FigureSpec& spec, const ComputeResult& result, const QString& path,
                       const views::FigureRequest& request) {
   if (result.variants.empty()) return QObject::tr("%1: nothing to draw yet").arg(path);
-  const std::unique_ptr<QWidget> widget = make_figure_widget(spec, result);
+  FigureSpec sized = spec;
+  sized.size = request.size;
+  sized.dpi = request.dpi;
+  const std::unique_ptr<QWidget> widget = make_figure_widget(sized, result);
   views::FigureRequest r = request;
   r.background = views::view_background(spec.theme);
   r.provenance = io::preset_to_json(to_preset(result.parameters));
@@ -171,7 +231,10 @@ QString export_figure(const FigureSpec& spec, const ComputeResult& result, const
 QImage figure_image(const FigureSpec& spec, const ComputeResult& result,
                     const views::FigureRequest& request) {
   if (result.variants.empty()) return {};
-  const std::unique_ptr<QWidget> widget = make_figure_widget(spec, result);
+  FigureSpec sized = spec;
+  sized.size = request.size;
+  sized.dpi = request.dpi;
+  const std::unique_ptr<QWidget> widget = make_figure_widget(sized, result);
   return views::render_figure_image(*widget, request);
 }
 

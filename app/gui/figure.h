@@ -3,6 +3,7 @@
 // size so the GUI's File ▸ Export and `ropelab-cli figure` (ropelab-figure) run the same code and
 // give the same picture. Controls and transient overlays are hidden; the theme background fills.
 #include <QImage>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -33,6 +34,10 @@ struct FigureSpec {
   views::Theme theme = views::Theme::Light;
   bool compare = false;  // every variant of the result side by side (else the primary only)
   views::LayoutView* cameraFrom = nullptr;  // 3-D views: look along this view's direction
+  // The figure's size: compared panels are laid out in the grid whose cells come closest to 4:3.
+  QSize size{1200, 900};
+  // Text is 9 pt at the figure's physical size (size / dpi), whatever its pixel size.
+  int dpi = 144;
 };
 
 // A top-level widget (never shown on screen) drawing the figure; render it with

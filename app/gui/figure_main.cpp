@@ -5,12 +5,15 @@
 // ropelab-cli starts a private Xvfb when DISPLAY is unset. Exit 0 / 2 (bad input) / 1.
 #include <QApplication>
 #include <QStyleFactory>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/gui/app_commands.h"
 #include "app/gui/figure.h"
+#include "app/gui/teaching_animation.h"
 #include "options.h"
 #include "ropelab/error.h"
 #include "ropelab/io/preset.h"
@@ -113,6 +116,7 @@ int main(int argc, char** argv) {
   ropelab::app::FigureSpec spec;
   ropelab::views::FigureRequest request;
   QString out;
+  std::optional<ropelab::teaching::Sweep> sweep;
   try {
     const ropelab::cli::Options o = ropelab::cli::parse_options(args);
     for (const auto& note : o.notes) std::fprintf(stderr, "ropelab-cli: note: %s\n", note.c_str());
@@ -121,9 +125,16 @@ int main(int argc, char** argv) {
             "must be layout, frequency, attention, similarity or allocation");
     require(o.out.has_value(), "--out", "(missing)", "figure needs --out FILE.png|.svg|.pdf");
     out = QString::fromStdString(*o.out);
-    ropelab::views::FigureFormat format;
-    require(ropelab::views::figure_format_for(out, format), "--out", *o.out,
-            "must end in .png, .svg or .pdf");
+    if (!o.sweep.empty()) {
+      sweep = ropelab::teaching::parse_sweep(QString::fromStdString(o.sweep));
+      require(ropelab::teaching::is_sequence_target(out) ||
+                  out.endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive),
+              "--out", *o.out, "a sweep writes FILE.gif or a directory DIR/");
+    } else {
+      ropelab::views::FigureFormat format;
+      require(ropelab::views::figure_format_for(out, format), "--out", *o.out,
+              "must end in .png, .svg or .pdf");
+    }
     request.size = parse_size(o.size);
     require(o.dpi >= 10 && o.dpi <= 2400, "--dpi", std::to_string(o.dpi), "must be in [10, 2400]");
     request.dpi = o.dpi;
@@ -149,6 +160,33 @@ int main(int argc, char** argv) {
   QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
   QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));
 
+  if (sweep) {
+    QString failure;
+    const auto render = [&](double value) {
+      ropelab::app::SceneParameters p = parameters;
+      const QString& k = sweep->param;
+      const int n = static_cast<int>(std::lround(value));
+      if (k == QLatin1String("delta")) p.delta = value;
+      if (k == QLatin1String("base")) p.base = value;
+      if (k == QLatin1String("frames")) p.frames = n;
+      if (k == QLatin1String("height")) p.height = n;
+      if (k == QLatin1String("width")) p.width = n;
+      if (k == QLatin1String("text-before")) p.textBefore = n;
+      if (k == QLatin1String("text-after")) p.textAfter = n;
+      const ropelab::app::ComputeResult r = ropelab::app::compute_scene_now(p);
+      if (!r.error.isEmpty()) {
+        failure = r.error;
+        QImage blank(request.size, QImage::Format_RGB32);
+        blank.fill(Qt::white);
+        return blank;
+      }
+      return ropelab::app::figure_image(spec, r, request);
+    };
+    const QString error = ropelab::teaching::write_sweep(*sweep, render, out);
+    if (!failure.isEmpty()) return fail(2, "--sweep: " + failure.toStdString());
+    if (!error.isEmpty()) return fail(1, error.toStdString());
+    return 0;
+  }
   const ropelab::app::ComputeResult result = ropelab::app::compute_scene_now(parameters);
   if (!result.error.isEmpty()) return fail(2, result.error.toStdString());
   const QString error = ropelab::app::export_figure(spec, result, out, request);

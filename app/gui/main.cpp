@@ -2,10 +2,28 @@
 #include <QApplication>
 #include <QStyleFactory>
 #include <cstdio>
+#include <string_view>
 
 #include "app/gui/app_commands.h"
+#include "ropelab/version.h"
 
 int main(int argc, char** argv) {
+  // --help / -h / --version need no display: answer them before QApplication connects to X.
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--version") {
+      std::printf("ropelab %s\n", ropelab::version());
+      return 0;
+    }
+    if (arg == "--help" || arg == "-h") {
+      const QCoreApplication core(argc, argv);
+      QString help;
+      ropelab::app::parse_app_options(
+          QStringList{QCoreApplication::arguments().first(), QStringLiteral("--help")}, help);
+      std::printf("%s", qPrintable(help));
+      return 0;
+    }
+  }
   // The icons live in the static ropelab_app library: register them explicitly.
   Q_INIT_RESOURCE(ropelab);
   ropelab::app::configure_opengl();

@@ -22,6 +22,7 @@
 #include "app/gui/parameter_panel.h"
 #include "ropelab/error.h"
 #include "ropelab/io/files.h"
+#include "ropelab/io/provenance.h"
 #include "ropelab/registry.h"
 
 // Resources of the static ropelab_app library must be registered explicitly, at global scope.
@@ -45,6 +46,11 @@ SceneParameters load_preset_file(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) throw InputError(path.toStdString() + ": cannot read");
     text = file.readAll().toStdString();
+  } else if (const QString suffix = QFileInfo(path).suffix().toLower();
+             suffix == QLatin1String("png") || suffix == QLatin1String("svg") ||
+             suffix == QLatin1String("pdf")) {
+    // An exported figure carries the preset that made it (core io/provenance.h).
+    text = io::read_provenance(path.toStdString());
   } else {
     text = io::read_file(path.toStdString(), std::size_t{16} << 20);
   }

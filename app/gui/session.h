@@ -20,6 +20,7 @@ namespace ropelab::app {
 class MainWindow;
 
 // Throw InputError naming the file and the problem; saving is atomic.
+// A preset file, or an exported figure (.png, .svg, .pdf) whose provenance holds the preset.
 SceneParameters load_preset_file(const QString& path);
 void save_preset_file(const SceneParameters& parameters, const QString& path);
 // A preset, a saved session (the same JSON) or a Hugging Face config.json, by content.

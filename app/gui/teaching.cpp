@@ -7,6 +7,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
+#include <algorithm>
 #include <cstdio>
 
 #include "app/gui/main_window.h"
@@ -71,6 +72,12 @@ Teaching::Teaching(app::MainWindow& window) : QObject(&window), window_(window) 
   formula->setObjectName(QStringLiteral("teaching:formula"));
   formula->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
   teach->addAction(formula);
+  presentation_ = teach->addAction(tr("Presentation mode"));
+  presentation_->setObjectName(QStringLiteral("teaching:present"));
+  presentation_->setCheckable(true);
+  presentation_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+  presentation_->setShortcutContext(Qt::ApplicationShortcut);
+  connect(presentation_, &QAction::toggled, this, &Teaching::setPresentationMode);
   teach->addSeparator();
   teach->addAction(tr("Definitions diff: paper vs code…"), this, &Teaching::openDefinitionsDiff)
       ->setObjectName(QStringLiteral("teaching:diff"));
@@ -82,6 +89,15 @@ Teaching::Teaching(app::MainWindow& window) : QObject(&window), window_(window) 
       ->setObjectName(QStringLiteral("teaching:distractor"));
 
   connect(&window, &app::MainWindow::resultApplied, this, &Teaching::onResult);
+  // Which scene each max/min comes from (the table and the attention panel differ on purpose).
+  if (auto* properties = window.findChild<QDockWidget*>(QStringLiteral("propertiesDock"))) {
+    properties->setToolTip(
+        tr("Structure, symmetry and seamlessness: probe scenes text 4 · video T×5×5 · text 4 "
+           "(T = 8 and 16). 'Unbiased' and its max/min: the default scene text 4 · video 8×4×4 · "
+           "text 4 at the current base, all-ones q/k. The Attention dock's max/min is computed on "
+           "the main window's own scene, so the two differ. Paper figures ▸ properties shows the "
+           "papers' own marks and the base dependence."));
+  }
 }
 
 void Teaching::onResult() {
@@ -92,6 +108,34 @@ void Teaching::onResult() {
     connect(window_.layoutView(i), &views::LayoutView::tokenPicked, formula_,
             &FormulaPanel::onTokenPicked, Qt::UniqueConnection);
   }
+}
+
+void Teaching::setPresentationMode(bool on) {
+  if (on == presenting_) return;
+  presenting_ = on;
+  {
+    const QSignalBlocker block(presentation_);
+    presentation_->setChecked(on);
+  }
+  if (on) {
+    savedFont_ = QApplication::font();
+    QFont big = savedFont_;
+    big.setPointSizeF(std::max(14.0, savedFont_.pointSizeF() * 1.6));
+    QApplication::setFont(big);
+  } else {
+    QApplication::setFont(savedFont_);
+  }
+  // Docks sized to their content: the tour and formula columns as wide as their text needs.
+  QList<QDockWidget*> docks;
+  QList<int> widths;
+  for (QDockWidget* d : {tourDock_, formulaDock_}) {
+    if (d->isVisible()) {
+      docks << d;
+      widths << (on ? std::max(d->widget()->sizeHint().width(), 560) : 360);
+    }
+  }
+  if (!docks.isEmpty()) window_.resizeDocks(docks, widths, Qt::Horizontal);
+  if (figures_ && figures_->isVisible() && on) figures_->resize(1900, 1040);
 }
 
 PaperFigureDialog* Teaching::figureDialog() const {
@@ -161,6 +205,10 @@ int run_teaching(app::MainWindow& window, const QString& id,
       t->startTour();
       t->tour()->go(parts.value(2, QStringLiteral("1")).toInt() - 1);
       if (t->tour()->highlighted().startsWith(QLatin1String("figure:"))) extra = t->figureDialog();
+    } else if (panel == QLatin1String("present")) {
+      t->startTour();
+      t->setPresentationMode(true);
+      t->tour()->go(parts.value(2, QStringLiteral("1")).toInt() - 1);
     } else if (panel == QLatin1String("formula")) {
       t->formulaDock()->show();
       window.waitForIdle(600000);

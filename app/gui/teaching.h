@@ -2,6 +2,7 @@
 // Teaching features hooked into the main window with one call: the "Paper figures" menu, the
 // "Teaching" menu (guided tour, formula panel, definitions diff, q/k model, distractor proxy) and
 // their docks and windows.
+#include <QFont>
 #include <QObject>
 #include <QPointer>
 #include <QSize>
@@ -41,6 +42,11 @@ class Teaching : public QObject {
   DefinitionsDiffWindow* openDefinitionsDiff();
   QkExplainer* openQkExplainer();
   DistractorDialog* openDistractor();
+  // Presentation mode (Ctrl+Shift+P): fonts 1.6x for a projector at 1920x1080, the tour and the
+  // formula dock sized to their content; off restores the fonts.
+  void setPresentationMode(bool on);
+  bool presentationMode() const { return presenting_; }
+  QAction* presentationAction() const { return presentation_; }
 
  private:
   void onResult();
@@ -53,6 +59,9 @@ class Teaching : public QObject {
   QDockWidget* formulaDock_ = nullptr;
   TourController* tour_ = nullptr;
   QDockWidget* tourDock_ = nullptr;
+  QAction* presentation_ = nullptr;
+  bool presenting_ = false;
+  QFont savedFont_;
 };
 
 // Adds the menus and docks to the window (once) and returns the teaching object, a child of
@@ -61,9 +70,9 @@ Teaching* install(app::MainWindow& window);
 Teaching* find(const app::MainWindow& window);
 
 // The app's --paper-figure ID: opens a Paper figures entry or a teaching panel (teaching:tour[:N],
-// teaching:formula, teaching:diff[:VARIANT], teaching:qk, teaching:distractor[:VARIANT]). With a
-// screenshot path, renders the main window and the teaching window side by side into one PNG and
-// returns; otherwise runs the event loop.
+// teaching:present[:N], teaching:formula, teaching:diff[:VARIANT], teaching:qk,
+// teaching:distractor[:VARIANT]). With a screenshot path, renders the main window and the teaching
+// window side by side into one PNG and returns; otherwise runs the event loop.
 int run_teaching(app::MainWindow& window, const QString& id,
                  const std::optional<QString>& screenshot, QSize size);
 

@@ -504,18 +504,18 @@ QString cited_tables_html() {
                      "<p style='color:#8a3b00'><b>Cited from the papers — trained-model results, "
                      "not computed by RoPE Lab.</b> %1</p>")
                      .arg(root.value(QStringLiteral("note")).toString().toHtmlEscaped());
-  for (const QJsonValue& tv : root.value(QStringLiteral("tables")).toArray()) {
+  for (const auto& tv : root.value(QStringLiteral("tables")).toArray()) {
     const QJsonObject t = tv.toObject();
     html += QStringLiteral("<h4>%1</h4><p><i>%2</i></p>")
                 .arg(t.value(QStringLiteral("source")).toString().toHtmlEscaped(),
                      t.value(QStringLiteral("caption")).toString().toHtmlEscaped());
     html += QStringLiteral("<table border='1' cellspacing='0' cellpadding='4'><tr>");
-    for (const QJsonValue& c : t.value(QStringLiteral("columns")).toArray())
+    for (const auto& c : t.value(QStringLiteral("columns")).toArray())
       html += QStringLiteral("<th>%1</th>").arg(c.toString().toHtmlEscaped());
     html += QStringLiteral("</tr>");
-    for (const QJsonValue& rv : t.value(QStringLiteral("rows")).toArray()) {
+    for (const auto& rv : t.value(QStringLiteral("rows")).toArray()) {
       html += QStringLiteral("<tr>");
-      for (const QJsonValue& cell : rv.toArray()) {
+      for (const auto& cell : rv.toArray()) {
         const QString text =
             cell.isDouble() ? QString::number(cell.toDouble(), 'g', 6) : cell.toString();
         html += QStringLiteral("<td>%1</td>").arg(text.toHtmlEscaped());

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QResizeEvent>
 #include <QSpinBox>
 #include <QSplitter>
@@ -60,10 +61,23 @@ QString axis_pairs(const Encoding& e, int axis) {
     parts << run_text(run);
   }
   if (runs.size() > 4) {
-    return QObject::tr("%1 pairs, every %2th from %3 (interleaved)")
-        .arg(n)
-        .arg(e.pairs() / std::max(1, n))
-        .arg(runs.front().first);
+    // Name the stride only when it is regular ("every 3rd pair from 1"); otherwise list the runs
+    // (Qwen3's t: every third pair plus 60–63).
+    int stride = runs.size() > 1 ? runs[1].first - runs[0].first : 0;
+    bool regular = stride > 0;
+    for (std::size_t i = 1; i < runs.size() && regular; ++i)
+      regular = runs[i].first - runs[i - 1].first == stride && runs[i].first == runs[i].second &&
+                runs[0].first == runs[0].second;
+    if (regular) {
+      const QString nth = stride == 2   ? QObject::tr("every 2nd pair")
+                          : stride == 3 ? QObject::tr("every 3rd pair")
+                                        : QObject::tr("every %1th pair").arg(stride);
+      return QObject::tr("%1 pairs, %2 from %3 (interleaved)")
+          .arg(n)
+          .arg(nth)
+          .arg(runs.front().first);
+    }
+    return QObject::tr("%1 pairs (interleaved): %2").arg(n).arg(parts.join(QStringLiteral(", ")));
   }
   return QObject::tr("%1 pairs: %2").arg(n).arg(parts.join(QStringLiteral(", ")));
 }
@@ -97,6 +111,46 @@ QTableWidget* new_table(QWidget* parent, const QString& name, const QStringList&
 }
 
 }  // namespace
+
+QString math_html(const QString& text) {
+  QString h = text.toHtmlEscaped();
+  // floor(...) with balanced parentheses -> ⌊...⌋.
+  for (qsizetype at = h.indexOf(QLatin1String("floor(")); at >= 0;
+       at = h.indexOf(QLatin1String("floor("), at)) {
+    qsizetype depth = 0, end = -1;
+    for (qsizetype i = at + 5; i < h.size(); ++i) {
+      if (h[i] == QLatin1Char('(')) ++depth;
+      if (h[i] == QLatin1Char(')') && --depth == 0) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) break;
+    h = h.left(at) + QStringLiteral("⌊") + h.mid(at + 6, end - at - 6) + QStringLiteral("⌋") +
+        h.mid(end + 1);
+  }
+  static const std::vector<std::pair<QRegularExpression, QString>> rules{
+      {QRegularExpression(QStringLiteral("base\\^\\(([^)]*)\\)")),
+       QStringLiteral("base<sup>\\1</sup>")},
+      {QRegularExpression(QStringLiteral("\\btheta_(\\w+)")), QStringLiteral("θ<sub>\\1</sub>")},
+      {QRegularExpression(QStringLiteral("\\btheta\\b")), QStringLiteral("θ")},
+      {QRegularExpression(QStringLiteral("\\bdelta\\s*\\*\\s*")), QStringLiteral("δ·")},
+      {QRegularExpression(QStringLiteral("\\bdelta\\b")), QStringLiteral("δ")},
+      {QRegularExpression(QStringLiteral("\\bpi\\b")), QStringLiteral("π")},
+      {QRegularExpression(QStringLiteral("\\b([sudp])([0-9])\\b")),
+       QStringLiteral("\\1<sub>\\2</sub>")},
+      {QRegularExpression(QStringLiteral("(\\w) x (\\w)")), QStringLiteral("\\1 × \\2")},
+      {QRegularExpression(QStringLiteral("\\s\\*\\s")), QStringLiteral(" · ")},
+      {QRegularExpression(QStringLiteral("(\\w)\\*(\\w)")), QStringLiteral("\\1·\\2")},
+      {QRegularExpression(QStringLiteral(" - ")), QStringLiteral(" − ")},
+      {QRegularExpression(QStringLiteral("([(=,>] ?)-")), QStringLiteral("\\1−")},
+      {QRegularExpression(QStringLiteral("(\\w)-(\\w)")), QStringLiteral("\\1−\\2")},
+  };
+  for (const auto& [re, to] : rules) h.replace(re, to);
+  // Pair ranges such as "0−15" read better with an en dash.
+  h.replace(QRegularExpression(QStringLiteral("(\\d)−(\\d)")), QStringLiteral("\\1–\\2"));
+  return h;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Formula panel
@@ -192,9 +246,8 @@ void FormulaPanel::refresh() {
   QString html = QStringLiteral("<h3 style='margin:0'>%1</h3><p><i>%2</i> — %3</p>")
                      .arg(qs(v.info().id).toHtmlEscaped(), qs(v.info().paper).toHtmlEscaped(),
                           qs(v.info().summary).toHtmlEscaped());
-  html += tr("<p><b>Position design.</b> %1</p>").arg(qs(f.position_design).toHtmlEscaped());
-  html +=
-      tr("<p><b>Frequency allocation.</b> %1</p>").arg(qs(f.frequency_allocation).toHtmlEscaped());
+  html += tr("<p><b>Position design.</b> %1</p>").arg(math_html(qs(f.position_design)));
+  html += tr("<p><b>Frequency allocation.</b> %1</p>").arg(math_html(qs(f.frequency_allocation)));
   html += tr("<p><b>This configuration</b> (D = %1, base %2%3):<br>")
               .arg(e.head_dim())
               .arg(QString::number(e.config.base, 'g', 6))
@@ -206,8 +259,8 @@ void FormulaPanel::refresh() {
   }
   html +=
       tr("</p><p><b>Convention (the reference code's).</b> Rotate-half: pair j rotates dims j "
-         "and j + D/2 by φ = p<sub>a(j)</sub> · θ<sub>j</sub>, θ<sub>j</sub> = "
-         "base<sup>−2j/D</sup>; pair 0 is the fastest. Hover a row below for its θ, "
+         "and j + D/2 by φ<sub>j</sub> = p<sub>a(j)</sub> · θ<sub>j</sub>, θ<sub>j</sub> = "
+         "base<sup>−2j/D</sup>; pair 0 is the fastest. Hover a row below for its θ<sub>j</sub>, "
          "wavelength and angle.</p>");
   formula_->setHtml(html);
   const long token = token_->value();
@@ -249,7 +302,7 @@ std::vector<Lesson> load_lessons() {
   if (!file.open(QIODevice::ReadOnly)) return lessons;
   const QJsonArray list =
       QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("lessons")).toArray();
-  for (const QJsonValue& v : list) {
+  for (const auto& v : list) {
     const QJsonObject o = v.toObject();
     Lesson l{
         o.value(QStringLiteral("title")).toString(),   o.value(QStringLiteral("view")).toString(),
@@ -780,7 +833,7 @@ QkExplainer::QkExplainer(app::MainWindow* window, QWidget* parent) : QDialog(par
     const int seeds = rows[r].random ? 16 : 1;
     for (int s = 0; s < seeds; ++s) {
       const QkSource src =
-          rows[r].random ? QkSource::gaussian(static_cast<std::uint64_t>(s + 1), rows[r].shift)
+          rows[r].random ? QkSource::gaussian(static_cast<std::uint64_t>(s) + 1, rows[r].shift)
                          : QkSource::ones();
       const Eigen::VectorXd l = attention_row(e, rotated_qk(e, src), query);
       if (s == 0) first = l;

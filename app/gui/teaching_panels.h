@@ -29,6 +29,10 @@ namespace ropelab::teaching {
 
 class DistractorHeatmap;
 
+// A variant's ASCII formula text as rich text with proper symbols: theta_j -> θ<sub>j</sub>,
+// delta -> δ, floor(x) -> ⌊x⌋, s0 -> s<sub>0</sub>, base^(-2j/D) -> base<sup>−2j/D</sup>.
+QString math_html(const QString& text);
+
 // Per-pair facts for one token: the tooltip text of the formula panel's rows.
 QString pair_tooltip(const Encoding& encoding, int pair, long token);
 

@@ -175,7 +175,7 @@ void StripPlot::setStrips(FigureStrips strips) {
 
 QSize StripPlot::sizeHint() const {
   const int lineH = QFontMetrics(font()).height();
-  return {900, lineH * 4 + static_cast<int>(strips_.strips.size()) * (lineH + 10)};
+  return {900, lineH * 5 + static_cast<int>(strips_.strips.size()) * (lineH + 10)};
 }
 
 void StripPlot::paintEvent(QPaintEvent*) {
@@ -245,6 +245,24 @@ void StripPlot::paintEvent(QPaintEvent*) {
     lines += QStringLiteral("  - - %1").arg(QString::fromStdString(l.label));
   p.drawText(QRect(area.left(), axisY + 4 + lineH, area.width(), lineH), Qt::AlignHCenter,
              tr("wavelength 2π/θ_j (log scale); ▮ video extent") + lines);
+  // Colour legend: the n-th axis of every variant shares a colour; list the names it takes.
+  std::vector<QStringList> names;
+  for (const FigureStrip& s : strips_.strips) {
+    for (std::size_t a = 0; a < s.axis_names.size(); ++a) {
+      if (names.size() <= a) names.resize(a + 1);
+      const QString n = QString::fromStdString(s.axis_names[a]);
+      if (!names[a].contains(n)) names[a] << n;
+    }
+  }
+  int x = area.left();
+  const int y = axisY + 4 + 2 * lineH;
+  for (std::size_t a = 0; a < names.size(); ++a) {
+    const QString label = names[a].join(QStringLiteral(" / "));
+    p.fillRect(QRect(x, y + 3, lineH - 6, lineH - 6), views::axis_color(static_cast<int>(a)));
+    p.setPen(fg);
+    p.drawText(x + lineH, y + fm.ascent(), label);
+    x += lineH + fm.horizontalAdvance(label) + 16;
+  }
 }
 
 DialPlot::DialPlot(QWidget* parent) : QWidget(parent) {

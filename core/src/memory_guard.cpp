@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "ropelab/error.h"
+#include "ropelab/options.h"
+#include "ropelab/variant.h"
 #include "variants/common_options.h"
 
 namespace ropelab {
@@ -48,17 +50,31 @@ std::uint64_t positive(int value) {
 
 std::uint64_t planned_tokens(const Scene& scene, const Config& config) {
   std::uint64_t tokens = 0;
-  const std::uint64_t inserted = positive(config.options.get<int>(detail::kTimestampTokens));
+  // Only the options the config holds count: callers pass the variant's resolved options
+  // (resolve_options), so qwen3-mrope's default of 6 timestamp tokens is planned and a variant
+  // without timestamps plans none.
+  const std::uint64_t inserted = config.options.has(detail::kTimestampTokens)
+                                     ? positive(config.options.get<int>(detail::kTimestampTokens))
+                                     : 0;
+  const bool markers =
+      !config.options.has(detail::kFrameMarkers) || config.options.get<bool>(detail::kFrameMarkers);
   for (const Segment& s : scene.segments) {
     if (s.is_visual()) {
       tokens = add(tokens, mul(positive(s.frames), positive(s.height), positive(s.width)));
       // Qwen3-VL may write timestamp text and two markers before every frame.
-      if (inserted > 0) tokens = add(tokens, mul(positive(s.frames), add(inserted, 2)));
+      if (inserted > 0)
+        tokens = add(tokens, mul(positive(s.frames), add(inserted, markers ? 2 : 0)));
     } else {
       tokens = add(tokens, positive(s.count));
     }
   }
   return tokens;
+}
+
+std::uint64_t planned_tokens(const Variant& variant, const Scene& scene, const Config& config) {
+  Config resolved = config;
+  resolved.options = resolve_options(variant, config.options);
+  return planned_tokens(scene, resolved);
 }
 
 MemoryEstimate estimate_memory(Workload workload, const Scene& scene, const Config& config,

@@ -187,14 +187,24 @@ FigureParams resolve(const std::vector<FigureParam>& declared, const FigureParam
                      const std::string& id) {
   FigureParams out;
   for (const FigureParam& p : declared) out[p.key] = p.value;
-  for (const auto& [key, value] : given) {
+  for (const auto& entry : given) {
+    const std::string& key = entry.first;
+    const double value = entry.second;
     const auto it = std::find_if(declared.begin(), declared.end(),
-                                 [&](const FigureParam& p) { return p.key == key; });
+                                 [&key](const FigureParam& p) { return p.key == key; });
     if (it == declared.end()) {
       std::string known;
-      for (const FigureParam& p : declared) known += (known.empty() ? "" : ", ") + p.key;
-      throw InputError("parameter '" + key + "' of " + id + " is invalid: must be one of " +
-                       (known.empty() ? std::string("(none)") : known));
+      for (const FigureParam& p : declared) {
+        if (!known.empty()) known += ", ";
+        known += p.key;
+      }
+      std::string message = "parameter '";
+      message += key;
+      message += "' of ";
+      message += id;
+      message += " is invalid: must be one of ";
+      message += known.empty() ? std::string("(none)") : known;
+      throw InputError(message);
     }
     require(std::isfinite(value) && value >= it->min && value <= it->max, key,
             format_number(value, 3),
@@ -343,17 +353,28 @@ void axis_logits(const PaperFigure& f, Builder& b) {
     const int axes = static_cast<int>(e.axes().size());
     const std::vector<RowMatrix> all = axis_frame_logits_all(e);
     for (int a = -1; a < axes; ++a) {
-      const RowMatrix& m = all[static_cast<std::size_t>(a + 1)];
+      const RowMatrix& m = all[static_cast<std::size_t>(a) + 1];
       const double spread = m.maxCoeff() - m.minCoeff();
       const std::string axis = a < 0 ? "all axes" : e.axes()[static_cast<std::size_t>(a)];
-      std::string pairs = a < 0 ? "all " + integer(e.pairs()) + " pairs" : pair_ranges(e, a);
-      if (a >= 0) {
-        pairs =
-            pairs.find("interleaved") != std::string::npos ? pairs + " pairs" : "pairs " + pairs;
+      std::string pairs;
+      if (a < 0) {
+        pairs = "all " + integer(e.pairs());
+        pairs += " pairs";
+      } else if (pair_ranges(e, a).find("interleaved") != std::string::npos) {
+        pairs = pair_ranges(e, a);
+        pairs += " pairs";
+      } else {
+        pairs = "pairs ";
+        pairs += pair_ranges(e, a);
       }
       FigureHeatmap tile;
-      tile.name = "logits_" + id + "_" + axis;
-      tile.title = id + " \u00b7 " + axis;
+      tile.name = "logits_";
+      tile.name += id;
+      tile.name += "_";
+      tile.name += axis;
+      tile.title = id;
+      tile.title += " \u00b7 ";
+      tile.title += axis;
       tile.row_label = "query frame";
       tile.column_label = "key frame";
       char g[32];
@@ -660,13 +681,16 @@ void height_one(const PaperFigure& f, Builder& b) {
 void property_table(const PaperFigure& f, const FigureParams& p, Builder& b) {
   Config config = f.config;
   config.base = std::pow(10.0, p.at("base_exponent"));
-  FigureTable table{"propertyMatrix",
-                    "Computed properties (base " + format_base(config.base) +
-                        ", D = " + integer(config.head_dim) + ") beside the papers' own marks",
-                    {"variant", "3-D structure", "low-freq temporal", "spatial symmetry",
-                     "temporal scaling", "seamless transition", "unbiased (max/min)",
-                     "VideoRoPE Table 1 (cited)", "VRoPE Table 3 (cited)"},
-                    {}};
+  FigureTable table{
+      "propertyMatrix",
+      "Computed properties (base " + format_base(config.base) +
+          ", D = " + integer(config.head_dim) +
+          ") beside the papers' own marks (VideoRoPE Table 1: 3-D, frequency allocation, "
+          "symmetry, temporal scaling; VRoPE Table 3: 3-D, unbiased, seamless)",
+      {"variant", "3-D structure", "low-freq temporal", "spatial symmetry", "temporal scaling",
+       "seamless transition", "unbiased (max/min)", "VideoRoPE Table 1 (cited)",
+       "VRoPE Table 3 (cited)"},
+      {}};
   for (const std::string& id : f.variants) {
     const Variant& v = variant(id);
     const Properties q = properties(v, config_for(v, config));
@@ -674,8 +698,8 @@ void property_table(const PaperFigure& f, const FigureParams& p, Builder& b) {
     for (const CitedMarks& m : cited_property_marks(id)) {
       std::string cells;
       for (std::size_t i = 0; i < m.marks.size(); ++i) {
-        if (i) cells += " \u00b7 ";
-        cells += m.columns[i] + " " + mark(m.marks[i]);
+        if (i) cells += " ";
+        cells += mark(m.marks[i]);
       }
       (m.source == "VideoRoPE Table 1" ? t1 : t3) = cells;
     }
@@ -1175,7 +1199,7 @@ DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, con
   Config code = config, paper = config;
   code.options.set("convention", std::string("code"));
   paper.options.set("convention", std::string("paper"));
-  DefinitionsDiff diff{encode(variant, scene, code), encode(variant, scene, paper), {}, {}};
+  DefinitionsDiff diff{encode(variant, scene, code), encode(variant, scene, paper), {}, {}, {}};
   const std::size_t n = std::min(diff.code.token_count(), diff.paper.token_count());
   for (std::size_t i = 0; i < n; ++i) {
     if (diff.code.positions.ids.col(static_cast<Eigen::Index>(i)) !=
@@ -1184,6 +1208,32 @@ DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, con
   }
   for (int j = 0; j < diff.code.pairs(); ++j) {
     if (diff.code.pair_axis[j] != diff.paper.pair_axis[j]) diff.pairs.push_back(j);
+  }
+  // Variants whose time arithmetic has several readings (qwen25-mrope) show all of them.
+  bool has_exact = false, has_cast = false;
+  for (const OptionSpec& spec : variant.options()) {
+    has_exact = has_exact || spec.key == "exact_time";
+    has_cast = has_cast || spec.key == "early_integer_cast";
+  }
+  if (has_exact && has_cast) {
+    const auto reading = [&](const char* label, bool exact, bool cast) {
+      Config c = config;
+      c.options.set("exact_time", exact);
+      c.options.set("early_integer_cast", cast);
+      diff.readings.push_back({label, encode(variant, scene, c), {}});
+    };
+    reading("transformers float32 (default)", false, false);
+    reading("exact arithmetic (--exact-time)", true, false);
+    reading("early integer cast (--early-cast)", false, true);
+    const Encoding& first = diff.readings.front().encoding;
+    for (DefinitionReading& r : diff.readings) {
+      const std::size_t m = std::min(first.token_count(), r.encoding.token_count());
+      for (std::size_t i = 0; i < m; ++i) {
+        if (first.positions.ids.col(static_cast<Eigen::Index>(i)) !=
+            r.encoding.positions.ids.col(static_cast<Eigen::Index>(i)))
+          r.tokens.push_back(i);
+      }
+    }
   }
   return diff;
 }
@@ -1218,7 +1268,7 @@ std::vector<RowMatrix> axis_frame_logits_all(const Encoding& e) {
 RowMatrix axis_frame_logits(const Encoding& e, int axis) {
   require(axis >= -1 && axis < static_cast<int>(e.axes().size()), "axis", std::to_string(axis),
           "must be -1 (all) or one of the variant's axes");
-  return axis_frame_logits_all(e)[static_cast<std::size_t>(axis + 1)];
+  return axis_frame_logits_all(e)[static_cast<std::size_t>(axis) + 1];
 }
 
 }  // namespace ropelab

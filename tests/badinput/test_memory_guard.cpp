@@ -7,6 +7,8 @@
 #include <limits>
 
 #include "ropelab/error.h"
+#include "ropelab/registry.h"
+#include "ropelab/variant.h"
 
 namespace ropelab::test {
 namespace {
@@ -30,6 +32,21 @@ TEST(MemoryGuard, PlannedTokensIncludeTimestamps) {
   EXPECT_EQ(planned_tokens(scene, config), 136u);
   config.options.set("timestamp_tokens", 5);
   EXPECT_EQ(planned_tokens(scene, config), 136u + 8 * (5 + 2));
+  config.options.set("frame_markers", false);
+  EXPECT_EQ(planned_tokens(scene, config), 136u + 8 * 5);
+}
+
+// The guard plans with the variant's resolved options: qwen3-mrope's default is 6 timestamp
+// tokens and two markers per frame; other variants insert nothing.
+TEST(MemoryGuard, PlannedTokensUseTheVariantsResolvedOptions) {
+  const Scene scene = Scene::text_video_text(4, 8, 4, 4, 4);
+  EXPECT_EQ(planned_tokens(*find_variant("qwen3-mrope"), scene, Config{}), 136u + 8 * (6 + 2));
+  EXPECT_EQ(planned_tokens(*find_variant("mrope"), scene, Config{}), 136u);
+  Config zero;
+  zero.options.set("timestamp_tokens", 0);
+  EXPECT_EQ(planned_tokens(*find_variant("qwen3-mrope"), scene, zero), 136u);
+  // The planned count equals what encode() produces.
+  EXPECT_EQ(encode(*find_variant("qwen3-mrope"), scene, Config{}).token_count(), 136u + 8 * 8);
 }
 
 TEST(MemoryGuard, AnglesOfTheLargestSceneAreRefused) {

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
 
 #include "ropelab/io/npy.h"
 #include "ropelab/options.h"
@@ -266,8 +268,9 @@ TEST(CliOptions, HelpListsEveryVariantsOptionsWithDefaultAndDoc) {
       EXPECT_NE(r.out.find(spec.key + ", default " + ropelab::format_option(spec.default_value)),
                 std::string::npos);
       EXPECT_NE(r.out.find(spec.doc), std::string::npos);
-      if (!spec.reproduces.empty())
+      if (!spec.reproduces.empty()) {
         EXPECT_NE(r.out.find("[" + spec.reproduces + "]"), std::string::npos);
+      }
     }
   }
   EXPECT_NE(r.out.find("--tokens-per-second (0, 1e+06]"), std::string::npos);
@@ -280,7 +283,12 @@ TEST(CliOptions, EveryFlagParsesAndChangesTheVariantsIds) {
   for (const ropelab::Variant* v : ropelab::all_variants()) {
     for (const ropelab::OptionSpec& spec : v->options()) {
       SCOPED_TRACE(std::string(v->id()) + " " + spec.key);
-      const std::string context = spec.key == "frame_markers" ? " --timestamp-tokens 2" : "";
+      // exact_time shows at 0.04 s per grid and 25 tokens/s (frame 5 floors lower in float32).
+      const std::string context =
+          spec.key == "frame_markers" ? " --timestamp-tokens 2"
+          : spec.key == "exact_time"
+              ? " --tokens-per-second 25 --scene text:2,video:8x2x2@0.04,text:2"
+              : "";
       const std::string base =
           "positions --variant " + std::string(v->id()) + " " + scene + context;
       const Result a = run(base);
@@ -464,6 +472,83 @@ TEST(CliCheck, JunkFileAndWrongShapeExitTwo) {
   EXPECT_NE(r.err.find("/nonexistent/ids.npy"), std::string::npos);
   fs::remove(junk);
   fs::remove(shape);
+}
+
+}  // namespace
+
+// Issue 11 item 5: help and version exit 0 with usage on stdout.
+namespace {
+
+TEST(CliHelp, HelpFlagsPrintUsageAndSucceed) {
+  for (const char* args : {"--help", "-h", "help", "positions --help", "angles -h",
+                           "positions --variant mrope --help", "bench --help"}) {
+    SCOPED_TRACE(args);
+    const Result r = run(args);
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("ropelab-cli — RoPE Lab's headless command line", 0), 0u);
+    EXPECT_NE(r.out.find("usage: ropelab-cli COMMAND [options]"), std::string::npos);
+    EXPECT_NE(r.out.find("--timestamp-tokens"), std::string::npos);
+    EXPECT_TRUE(r.err.empty()) << r.err;
+  }
+}
+
+TEST(CliHelp, NoArgumentsIsAUsageError) {
+  const Result r = run("");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("usage: ropelab-cli"), std::string::npos);
+}
+
+TEST(CliHelp, VersionPrintsTheProjectVersion) {
+  const Result r = run("--version");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "ropelab-cli 0.1.0\n");
+  EXPECT_EQ(run("positions --version").status, 0);
+}
+
+TEST(CliHelp, UnknownOptionStillExits2) {
+  const Result r = run("positions --helpme");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("option '--helpme' is unknown"), std::string::npos) << r.err;
+}
+
+// Issue 11 item 2: qwen3-mrope writes 6 timestamp tokens + 2 markers per frame by default.
+TEST(CliQwen3, TimestampTokensDefaultSix) {
+  const Result def = run("positions --variant qwen3-mrope --scene text:2,video:2x2x3,text:2");
+  ASSERT_EQ(def.status, 0) << def.err;
+  EXPECT_EQ(json::parse(def.out)["position_ids"][0].size(), 16u + 2 * (6 + 2));
+  const Result zero =
+      run("positions --variant qwen3-mrope --scene text:2,video:2x2x3,text:2 --timestamp-tokens 0");
+  ASSERT_EQ(zero.status, 0) << zero.err;
+  EXPECT_EQ(json::parse(zero.out)["position_ids"][0].size(), 16u);
+}
+
+// Issue 11 item 1: the issue's example, t of token 6 in float32 (10) and exactly (11).
+TEST(CliQwen25, Float32DefaultAndExactTime) {
+  const std::string base =
+      "positions --variant qwen25-mrope --scene text:1,video:11x1x1@0.08,text:1 "
+      "--tokens-per-second 25";
+  const Result f = run(base), e = run(base + " --exact-time");
+  ASSERT_EQ(f.status, 0) << f.err;
+  ASSERT_EQ(e.status, 0) << e.err;
+  EXPECT_EQ(json::parse(f.out)["position_ids"][0][6], 10);
+  EXPECT_EQ(json::parse(e.out)["position_ids"][0][6], 11);
+}
+
+// Issue 11 item 4: CSV ids are integers (no 1e+01) for a 1,205-token text, every row.
+TEST(CliCsv, TextOf1205TokensHasIntegerIds) {
+  const Result r = run("positions --variant vanilla --scene text:1205 --format csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream in(r.out);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "index,modality,frame,row,col,p");
+  std::size_t row = 0;
+  while (std::getline(in, line)) {
+    const std::string i = std::to_string(row);
+    EXPECT_EQ(line, i + ",text,-1,-1,-1," + i);
+    ++row;
+  }
+  EXPECT_EQ(row, 1205u);
 }
 
 }  // namespace

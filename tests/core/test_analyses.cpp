@@ -119,7 +119,10 @@ TEST(Properties, MatchThePapersTables) {
       {"rope-compact", true, false, true, false, true},
       {"rope-2d", true, false, true, false, true},
       {"qwen25-mrope", true, false, false, false, false},
-      {"qwen3-mrope", true, false, false, false, false},
+      // Issue 11: Qwen3-VL's default per-frame layout (6 timestamp tokens, markers) makes every
+      // frame its own block, so the text-to-video gaps do not grow with the video; the plain
+      // layout (--timestamp-tokens 0) is checked below.
+      {"qwen3-mrope", true, false, false, false, true},
   };
   for (const Expected& row : table) {
     const Properties p = properties(*find_variant(row.id), Config{});
@@ -130,6 +133,11 @@ TEST(Properties, MatchThePapersTables) {
     EXPECT_EQ(p.seamless_transition, row.seamless) << row.id;
     EXPECT_EQ(p.unbiased, p.bias_ratio < kUnbiasedThreshold) << row.id;
   }
+  Config plain;
+  plain.options.set("timestamp_tokens", 0);
+  const Properties q = properties(*find_variant("qwen3-mrope"), plain);
+  EXPECT_TRUE(q.three_d);
+  EXPECT_FALSE(q.seamless_transition);
 }
 
 TEST(Properties, AblationsSwitchTheirProperty) {

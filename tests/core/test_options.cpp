@@ -46,6 +46,7 @@ Config context_for(const std::string& key) {
   Config config;
   config.head_dim = 32;
   if (key == "frame_markers") config.options.set("timestamp_tokens", 2);
+  if (key == "exact_time") config.options.set("tokens_per_second", 25.0);
   return config;
 }
 
@@ -192,8 +193,11 @@ TEST(Options, EveryNonDefaultValueChangesWhatEncodeComputes) {
     const Config base = context_for(spec.key);
     Config changed = base;
     changed.options.set(spec.key, non_default(spec));
-    const Encoding a = encode(*variant, option_scene(), base);
-    const Encoding b = encode(*variant, option_scene(), changed);
+    // exact_time shows where float32 floors lower: 0.04 s per grid at 25 tokens/s (frame 5).
+    const Scene scene =
+        spec.key == "exact_time" ? Scene::parse("text:2,video:8x2x2@0.04,text:2") : option_scene();
+    const Encoding a = encode(*variant, scene, base);
+    const Encoding b = encode(*variant, scene, changed);
     EXPECT_EQ(b.config.options.values().at(spec.key), non_default(spec));
     const bool ids_differ =
         a.token_count() != b.token_count() || a.positions.ids != b.positions.ids;
@@ -239,9 +243,11 @@ TEST(Options, VideoRopeSwitchesMoveRealIdsAndPairs) {
 TEST(Options, Qwen3TimestampTokensAddTextBeforeEveryFrame) {
   const Scene scene = Scene::parse("text:1,video:2x2x2,text:1");
   Config config;
+  // Default (issue 11): per frame 6 timestamp tokens, a start marker, 4 patches and an end marker.
+  EXPECT_EQ(encode(variant_or_throw("qwen3-mrope"), scene, config).token_count(), 26u);
+  config.options.set("timestamp_tokens", 0);  // plain interleaved M-RoPE
   EXPECT_EQ(encode(variant_or_throw("qwen3-mrope"), scene, config).token_count(), 10u);
   config.options.set("timestamp_tokens", 6);
-  // Per frame: 6 timestamp tokens, a start marker, 4 patches and an end marker.
   EXPECT_EQ(encode(variant_or_throw("qwen3-mrope"), scene, config).token_count(), 26u);
   config.options.set("frame_markers", false);
   EXPECT_EQ(encode(variant_or_throw("qwen3-mrope"), scene, config).token_count(), 22u);

@@ -8,6 +8,7 @@
 
 #include "app/gui/figure.h"
 #include "app/gui/main_window.h"
+#include "app/gui/session.h"
 #include "gui_test_main.h"
 #include "ropelab/io/preset.h"
 #include "ropelab/io/provenance.h"
@@ -143,6 +144,19 @@ class ExportTest : public QObject {
       QCOMPARE(*preset.config.delta, window_->currentResult()->parameters.primaryDelta());
       QCOMPARE(preset.config.head_dim, 128);
     }
+    // Reopening a figure gives the window's parameters back (what `ropelab FILE` loads).
+    for (const QString& ext :
+         {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
+      const app::SceneParameters back =
+          app::load_preset_file(path(QStringLiteral("provenance.") + ext));
+      const app::SceneParameters& shown = window_->currentResult()->parameters;
+      QCOMPARE(back.variants, shown.variants);
+      QCOMPARE(back.delta, shown.delta);
+      QCOMPARE(back.frames, shown.frames);
+      QCOMPARE(back.height, shown.height);
+      QCOMPARE(back.headDim, shown.headDim);
+      QCOMPARE(back.base, shown.base);
+    }
     // The PNG still decodes (the chunk is well formed).
     QCOMPARE(QImage(path(QStringLiteral("provenance.png"))).size(), QSize(800, 600));
   }
@@ -162,6 +176,21 @@ class ExportTest : public QObject {
     QCOMPARE(preset.variants, (std::vector<std::string>{"mrope", "videorope"}));
     QVERIFY(preset.config.delta.has_value());
     QCOMPARE(*preset.config.delta, 2.0);
+  }
+
+  void svgKeepsGreekInItsLine() {
+    // Qt splits "S(" and "Δ)" into two <text> runs; the export merges them so any viewer (rsvg,
+    // Inkscape, a browser with another font) keeps the title in one piece.
+    app::FigureSpec spec;
+    spec.view = app::FigureView::Similarity;
+    views::FigureRequest request;
+    request.size = QSize(800, 600);
+    const QString file = path(QStringLiteral("greek.svg"));
+    QVERIFY(app::export_figure(spec, *window_->currentResult(), file, request).isEmpty());
+    const QString svg = QString::fromUtf8(read_all(file));
+    QVERIFY2(svg.contains(QStringLiteral(">Temporal similarity S(Δ)</text>")),
+             qPrintable(svg.mid(svg.indexOf(QStringLiteral("Temporal")), 300)));
+    QVERIFY(svg.contains(QStringLiteral(">Δ (positions, log scale)</text>")));
   }
 
   void darkThemeFillsTheBackground() {

@@ -3,17 +3,23 @@
 // arrow keys; the formula panel follows the variant; the definitions diff, the q/k explainer, the
 // distractor proxy and the cited tables show what they promise.
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
+#include <QImage>
+#include <QProcess>
 #include <QSettings>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "app/gui/main_window.h"
 #include "app/gui/teaching.h"
+#include "app/gui/teaching_animation.h"
 #include "app/gui/teaching_figures.h"
 #include "app/gui/teaching_panels.h"
 #include "app/gui/teaching_widgets.h"
 #include "gui_test_main.h"
+#include "ropelab/paper_figures.h"
 #include "ropelab/registry.h"
 
 using namespace ropelab;
@@ -156,8 +162,12 @@ class TeachingTest : public QObject {
     d = open(QStringLiteral("vrope-fig2"));
     QTableWidget* bias = d->table(QStringLiteral("biasTable"));
     QVERIFY(bias);
-    QCOMPARE(bias->rowCount(), 3);
-    for (int r = 0; r < 3; ++r) QVERIFY(cell(bias, r, 1).toDouble() >= 1.0);
+    QCOMPARE(bias->rowCount(), 4);  // vanilla, mrope, vrope and VRoPE's symmetric-off ablation
+    for (int r = 0; r < 4; ++r) QVERIFY(cell(bias, r, 1).toDouble() >= 1.0);
+    // The dialog's cells are core's numbers.
+    const FigureData data = figure_data(*find_paper_figure("vrope-fig2"));
+    for (int r = 0; r < 4; ++r)
+      QCOMPARE(cell(bias, r, 1).toStdString(), data.table("biasTable")->rows[r][1]);
   }
 
   void jumpsPerAxisAndCentreGaps() {
@@ -204,7 +214,8 @@ class TeachingTest : public QObject {
     teaching::PaperFigureDialog* d = open(QStringLiteral("property-table"));
     QTableWidget* t = d->table(QStringLiteral("propertyMatrix"));
     QVERIFY(t);
-    QCOMPARE(t->rowCount(), 8);
+    QCOMPARE(t->rowCount(), 9);  // RoPE-Tie included (VideoRoPE Table 1 lists it)
+    QVERIFY(column_of(t, QStringLiteral("VideoRoPE Table 1 (cited)")) > 0);
     const QString yes = QStringLiteral("✓"), no = QStringLiteral("✗");
     for (int r = 0; r < t->rowCount(); ++r) {
       const QString v = cell(t, r, 0);
@@ -233,21 +244,156 @@ class TeachingTest : public QObject {
   void tourRunsThroughEveryLessonWithArrowKeys() {
     teaching_->startTour();
     teaching::TourController* tour = teaching_->tour();
-    QVERIFY(tour->count() == 9);
+    QCOMPARE(tour->count(), 11);
     QVERIFY(teaching_->tourDock()->isVisible());
     QCOMPARE(tour->current(), 0);
+    // Lesson 1 opens the rotation figure, lesson 3 the allocation figure.
+    QCOMPARE(tour->highlighted(), QStringLiteral("figure:teaching:rotation"));
+    QVERIFY(teaching_->figureDialog() && teaching_->figureDialog()->isVisible());
+    QCOMPARE(teaching_->figureDialog()->figureId(), QStringLiteral("teaching:rotation"));
     for (int i = 1; i < tour->count(); ++i) {
       QTest::keyClick(tour, Qt::Key_Right);
       QCOMPARE(tour->current(), i);
       QVERIFY(window_->waitForIdle(60000));
-      QCOMPARE(window_->parameters().variants.front(), tour->lesson(i).variant);
-      QVERIFY(!tour->highlighted().isEmpty());
+      const teaching::Lesson& l = tour->lesson(i);
+      if (l.view == QLatin1String("figure")) {
+        QCOMPARE(tour->highlighted(), QStringLiteral("figure:") + l.figure);
+        QCOMPARE(teaching_->figureDialog()->figureId(), l.figure);
+      } else {
+        QCOMPARE(window_->parameters().variants.front(), l.variant);
+        QVERIFY(!tour->highlighted().isEmpty());
+      }
+      // No placeholder is left and the text fits its box.
+      QVERIFY2(!teaching::lesson_text(l).contains(QLatin1Char('{')),
+               qPrintable(teaching::lesson_text(l)));
+      QApplication::processEvents();
+      QVERIFY2(tour->textFits(), qPrintable(l.title));
     }
+    QCOMPARE(tour->lesson(2).figure, QStringLiteral("teaching:allocation"));
+    QVERIFY(tour->lesson(tour->count() - 1).title.contains(QStringLiteral("newer")));
     QTest::keyClick(tour, Qt::Key_Right);  // stays on the last lesson
     QCOMPARE(tour->current(), tour->count() - 1);
     QTest::keyClick(tour, Qt::Key_Left);
     QCOMPARE(tour->current(), tour->count() - 2);
     QVERIFY(window_->waitForIdle(60000));
+    // Closing the tour clears the highlight.
+    QTest::keyClick(tour, Qt::Key_Home);  // lesson 1 (a figure) ...
+    QTest::keyClick(tour, Qt::Key_Right);
+    QTest::keyClick(tour, Qt::Key_Right);
+    QTest::keyClick(tour, Qt::Key_Right);  // ... lesson 4, the attention dock
+    QCOMPARE(tour->highlighted(), QStringLiteral("attentionDock"));
+    auto* attention = window_->findChild<QDockWidget*>(QStringLiteral("attentionDock"));
+    QVERIFY(attention->windowTitle().contains(QStringLiteral("lesson 4")));
+    teaching_->tourDock()->close();
+    QApplication::processEvents();
+    QVERIFY(tour->highlighted().isEmpty());
+    QVERIFY(!attention->windowTitle().contains(QStringLiteral("lesson")));
+    QVERIFY(attention->styleSheet().isEmpty());
+  }
+
+  // The lesson 1 figure: dragging m moves q's arrow and the pair's contribution follows core.
+  void rotationFigureFollowsItsSliders() {
+    teaching::PaperFigureDialog* d = open(QStringLiteral("teaching:rotation"));
+    QVERIFY(d);
+    QVERIFY(d->paramSlider(QStringLiteral("m")));
+    QVERIFY(d->setParam(QStringLiteral("m"), 12));
+    QVERIFY(d->setParam(QStringLiteral("n"), 4));
+    QVERIFY(d->setParam(QStringLiteral("pair"), 3));
+    const FigureData expected =
+        figure_data(*find_paper_figure("teaching:rotation"), {{"m", 12}, {"n", 4}, {"pair", 3}});
+    QCOMPARE(d->data().value("contribution"), expected.value("contribution"));
+    QVERIFY(d->contentText().contains(QString::fromStdString(expected.value("logit"))));
+    QVERIFY(!d->setParam(QStringLiteral("m"), 1000));  // out of range
+    // Play steps the first parameter; pause stops.
+    const double m = d->param(QStringLiteral("m"));
+    d->stepAnimation();
+    QCOMPARE(d->param(QStringLiteral("m")), m + 1);
+    d->play();
+    QVERIFY(d->playing());
+    d->pause();
+    QVERIFY(!d->playing());
+  }
+
+  // Each new entry renders headless: ropelab --paper-figure ID --screenshot FILE.
+  void newEntriesRenderHeadless() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const QString id :
+         {QStringLiteral("teaching:rotation"), QStringLiteral("teaching:allocation"),
+          QStringLiteral("teaching:needle"), QStringLiteral("vrope-fig3b")}) {
+      const QString file = dir.filePath(QString(id).replace(QLatin1Char(':'), QLatin1Char('_')) +
+                                        QStringLiteral(".png"));
+      QProcess app;
+      app.start(QStringLiteral(ROPELAB_APP),
+                {QStringLiteral("--paper-figure"), id, QStringLiteral("--screenshot"), file});
+      QVERIFY2(app.waitForFinished(120000), qPrintable(id));
+      QCOMPARE(app.exitCode(), 0);
+      const QImage image(file);
+      QVERIFY2(!image.isNull(), qPrintable(id));
+      QVERIFY(image.width() > 1000);
+      // Not one flat colour: something was drawn.
+      QVERIFY(image.pixel(image.width() - 300, 300) !=
+                  image.pixel(image.width() - 20, image.height() - 20) ||
+              image.pixel(image.width() - 400, 400) != image.pixel(image.width() - 10, 10));
+    }
+    QProcess bad;
+    bad.start(QStringLiteral(ROPELAB_APP),
+              {QStringLiteral("--paper-figure"), QStringLiteral("teaching:nope"),
+               QStringLiteral("--screenshot"), dir.filePath("x.png")});
+    QVERIFY(bad.waitForFinished(120000));
+    QCOMPARE(bad.exitCode(), 2);
+  }
+
+  // ropelab-cli figure --sweep writes exactly N frames: an animated GIF (its frame count parsed
+  // back with giflib) or a PNG sequence; bad sweeps exit 2.
+  void sweepWritesExactlyNFrames() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString gif = dir.filePath(QStringLiteral("delta.gif"));
+    QProcess cli;
+    cli.start(QStringLiteral(ROPELAB_CLI),
+              {QStringLiteral("figure"), QStringLiteral("--view"), QStringLiteral("layout"),
+               QStringLiteral("--variant"), QStringLiteral("videorope"), QStringLiteral("--size"),
+               QStringLiteral("320x240"), QStringLiteral("--sweep"),
+               QStringLiteral("delta:0.5:3:6"), QStringLiteral("--out"), gif});
+    QVERIFY(cli.waitForFinished(240000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QCOMPARE(teaching::gif_frame_count(gif), 6);
+    const QString seq = dir.filePath(QStringLiteral("frames")) + QLatin1Char('/');
+    cli.start(QStringLiteral(ROPELAB_CLI),
+              {QStringLiteral("figure"), QStringLiteral("--view"), QStringLiteral("allocation"),
+               QStringLiteral("--variant"), QStringLiteral("mrope"), QStringLiteral("--size"),
+               QStringLiteral("320x240"), QStringLiteral("--sweep"),
+               QStringLiteral("frames:1:64:4"), QStringLiteral("--out"), seq});
+    QVERIFY(cli.waitForFinished(240000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QCOMPARE(QDir(seq).entryList({QStringLiteral("frame_*.png")}, QDir::Files).size(), 4);
+    cli.start(QStringLiteral(ROPELAB_CLI),
+              {QStringLiteral("figure"), QStringLiteral("--view"), QStringLiteral("layout"),
+               QStringLiteral("--sweep"), QStringLiteral("nope:1:2:3"), QStringLiteral("--out"),
+               dir.filePath(QStringLiteral("x.gif"))});
+    QVERIFY(cli.waitForFinished(240000));
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY(cli.readAllStandardError().contains("--sweep"));
+  }
+
+  void allocationAndNeedleEntries() {
+    teaching::PaperFigureDialog* d = open(QStringLiteral("teaching:allocation"));
+    QVERIFY(d);
+    const QString text = d->contentText();
+    for (const Variant* v : all_variants())
+      QVERIFY2(text.contains(QString::fromStdString(std::string(v->id()))), qPrintable(text));
+    QVERIFY(d->captionText().contains(QStringLiteral("160.1")));
+    QVERIFY(d->captionText().contains(QStringLiteral("198.7")));
+    d = open(QStringLiteral("teaching:needle"));
+    QVERIFY(d->table(QStringLiteral("needleTable")));
+    QVERIFY(d->contentText().contains(QStringLiteral("recency")));
+    d = open(QStringLiteral("vrope-fig3b"));
+    QVERIFY(d->setParam(QStringLiteral("T"), 40));
+    QTableWidget* gaps = d->table(QStringLiteral("diagonalGaps"));
+    QVERIFY(gaps);
+    QCOMPARE(cell(gaps, 1, 0), QStringLiteral("vrope"));
+    QCOMPARE(cell(gaps, 1, 3), QStringLiteral("equal"));
   }
 
   void formulaPanelFollowsTheVariant() {
@@ -260,7 +406,9 @@ class TeachingTest : public QObject {
     QVERIFY(window_->waitForIdle(60000));
     const QString after = panel->text();
     QVERIFY(after != before);
-    QVERIFY2(after.contains(QStringLiteral("pairs 0-15 read t")), qPrintable(after));
+    QVERIFY2(after.contains(QStringLiteral("pairs 0–15 read t")), qPrintable(after));
+    // Proper symbols, not ASCII: subscripts and δ in the position design.
+    QVERIFY(after.contains(QStringLiteral("θj = base−2j/D")));
     QVERIFY2(after.contains(QStringLiteral("16 pairs: 0–15")), qPrintable(after));
     panel->setToken(20);
     QTableWidget* pairs = panel->pairTable();
@@ -271,6 +419,40 @@ class TeachingTest : public QObject {
              qPrintable(tip));
     QVERIFY(!pairs->item(15, 5)->text().isEmpty());
     QVERIFY(panel->text().contains(QStringLiteral("token 20")));
+  }
+
+  void formulaSymbolsAndStrides() {
+    QCOMPARE(teaching::math_html(QStringLiteral("t = s0 + delta*f, h - floor((H-1)/2)")),
+             QStringLiteral("t = s<sub>0</sub> + δ·f, h − ⌊(H−1)/2⌋"));
+    QCOMPARE(teaching::math_html(QStringLiteral("theta_j = base^(-2j/D)")),
+             QStringLiteral("θ<sub>j</sub> = base<sup>−2j/D</sup>"));
+    // Qwen3's t axis: every third pair plus 60–63, not "every 2th".
+    app::SceneParameters p = window_->parameters();
+    p.variants = QStringList{QStringLiteral("qwen3-mrope")};
+    p.split.clear();
+    window_->setParameters(p);
+    QVERIFY(window_->waitForIdle(60000));
+    const QString text = teaching_->formulaPanel()->text();
+    QVERIFY2(!text.contains(QStringLiteral("2th")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("60–63")), qPrintable(text));
+  }
+
+  void presentationModeEnlargesAndRestores() {
+    const double before = QApplication::font().pointSizeF();
+    teaching_->startTour();
+    QAction* action = teaching_->presentationAction();
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    action->trigger();
+    QVERIFY(teaching_->presentationMode());
+    QVERIFY(QApplication::font().pointSizeF() >= std::max(14.0, before * 1.6) - 0.01);
+    QApplication::processEvents();
+    teaching_->tour()->go(7);
+    QApplication::processEvents();
+    QVERIFY(teaching_->tour()->textFits());
+    action->trigger();
+    QVERIFY(!teaching_->presentationMode());
+    QCOMPARE(QApplication::font().pointSizeF(), before);
   }
 
   void definitionsDiffListsDifferingTokens() {

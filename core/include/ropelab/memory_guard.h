@@ -45,8 +45,12 @@ struct MemoryEstimate {
   std::uint64_t bytes = 0;  // saturates at UINT64_MAX
 };
 
-// Tokens the scene expands to, including tokens a variant inserts (Qwen3-VL timestamps).
+// Tokens the scene expands to, including tokens a variant inserts (Qwen3-VL timestamps). `config`
+// holds resolved options (resolve_options): only a timestamp_tokens value it holds is planned.
 std::uint64_t planned_tokens(const Scene& scene, const Config& config);
+// The same with the variant's resolved options (qwen3-mrope: 6 timestamp tokens by default).
+class Variant;
+std::uint64_t planned_tokens(const Variant& variant, const Scene& scene, const Config& config);
 
 // `axes` is the variant's axis count; `extra` is the collisions range (Collisions) or the byte
 // size of user q/k arrays (AttentionRow with npy input), 0 otherwise.

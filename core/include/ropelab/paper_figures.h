@@ -193,13 +193,23 @@ struct AdjacentIds {
 };
 AdjacentIds adjacent_ids(const Encoding& encoding);
 
+// One reading of a variant's definition (e.g. qwen25-mrope: transformers float32, exact time,
+// early integer cast) and the tokens whose ids differ from the first reading.
+struct DefinitionReading {
+  std::string label;
+  Encoding encoding;
+  std::vector<std::size_t> tokens;  // ids differ from readings[0]
+};
+
 // Where the paper and the reference code disagree: both encodings, the tokens whose ids differ on
-// any axis and the pairs that read a different axis.
+// any axis and the pairs that read a different axis. `readings` lists further readings a variant
+// declares (qwen25-mrope: float32 as transformers, --exact-time, --early-cast); empty otherwise.
 struct DefinitionsDiff {
   Encoding code;
   Encoding paper;
   std::vector<std::size_t> tokens;  // ids differ
   std::vector<int> pairs;           // allocation differs
+  std::vector<DefinitionReading> readings;
 };
 DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, const Config& config);
 

@@ -2,7 +2,10 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 #include <variant>
+#include <vector>
 
 #include "ropelab/error.h"
 #include "ropelab/io/files.h"
@@ -343,51 +346,178 @@ void save_preset(const Preset& preset, const std::string& path) {
   write_file_atomically(path, preset_to_json(preset));
 }
 
+namespace {
+
+// How one Hugging Face model_type maps onto a variant. `text_config` (nested language-model
+// settings) is read when present. Defaults are transformers' config defaults for fields a
+// config.json may omit (LLaVA-1.5's text_config carries only model_type and a few sizes).
+struct HfModel {
+  const char* model_type;
+  const char* variant;   // "vanilla" for 1-D RoPE models
+  bool multimodal;       // reads mrope_section (3 axes) and vision_config
+  double default_theta;  // rope_theta when the file has none (0: required)
+  int default_head_dim;  // head dim when the file has none (0: required)
+};
+
+// model_type -> handler. New families slot in here (one row each).
+constexpr HfModel kHfModels[] = {
+    {"qwen2_vl", "mrope", true, 1e6, 0},
+    {"qwen2_5_vl", "qwen25-mrope", true, 1e6, 0},
+    {"qwen3_vl", "qwen3-mrope", true, 5e6, 0},
+    {"qwen3_vl_moe", "qwen3-mrope", true, 5e6, 0},
+    // 1-D RoPE language models: vanilla with their rope_theta and head dim.
+    {"llama", "vanilla", false, 1e4, 128},
+    {"mistral", "vanilla", false, 1e4, 128},
+    {"mixtral", "vanilla", false, 1e6, 128},
+    {"qwen2", "vanilla", false, 1e4, 128},
+    {"qwen2_moe", "vanilla", false, 1e4, 128},
+    {"qwen3", "vanilla", false, 1e4, 128},
+    {"qwen3_moe", "vanilla", false, 1e4, 128},
+    {"gemma", "vanilla", false, 1e4, 256},
+    {"gemma2", "vanilla", false, 1e4, 256},
+    {"phi3", "vanilla", false, 1e4, 96},
+    {"internlm2", "vanilla", false, 1e4, 128},
+    {"yi", "vanilla", false, 1e4, 128},
+};
+
+// Wrappers whose language model sits in text_config and decides the variant (LLaVA-1.5:
+// text_config.model_type "llama").
+constexpr const char* kHfWrappers[] = {"llava", "llava_next", "llava_onevision",
+                                       "llava_next_video"};
+
+const HfModel* find_hf_model(const std::string& type) {
+  for (const HfModel& m : kHfModels) {
+    if (type == m.model_type) return &m;
+  }
+  return nullptr;
+}
+
+std::string known_hf_models() {
+  std::string out;
+  for (const HfModel& m : kHfModels) out += (out.empty() ? "" : ", ") + std::string(m.model_type);
+  for (const char* w : kHfWrappers) out += ", " + std::string(w);
+  return out;
+}
+
+std::string section_text(const std::vector<int>& section) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < section.size(); ++i)
+    out += (i ? ", " : "") + std::to_string(section[i]);
+  return out + "]";
+}
+
+}  // namespace
+
 Preset import_hf_config(const std::string& text, const std::string& source, Preset base) {
   const json root = parse_json(text, source);
   const Reader r(root, source, "");
-  // Qwen3-VL nests the language model's settings under text_config.
+  // Qwen3-VL and LLaVA nest the language model's settings under text_config.
   const bool nested = r.has("text_config");
   const Reader text_cfg = nested ? r.child("text_config") : r;
-  if (text_cfg.has("rope_theta")) base.config.base = text_cfg.number("rope_theta");
+  if (!r.has("model_type"))
+    r.fail("model_type",
+           "is missing: cannot tell which RoPE the model uses (known: " + known_hf_models() + ")");
+  std::string type = r.string("model_type");
+  std::string type_field = "model_type";
+  for (const char* wrapper : kHfWrappers) {
+    if (type != wrapper) continue;
+    // transformers' LlavaConfig defaults text_config to llama.
+    type = nested && text_cfg.has("model_type") ? text_cfg.string("model_type") : "llama";
+    type_field = "text_config.model_type";
+    if (!find_hf_model(type) || find_hf_model(type)->multimodal)
+      r.fail(type_field, "= '" + type + "' is not a language model RoPE Lab can import (known: " +
+                             known_hf_models() + ")");
+  }
+  const HfModel* model = find_hf_model(type);
+  if (!model)
+    r.fail(type_field, "= '" + type + "' is not a RoPE model RoPE Lab can import (known: " +
+                           known_hf_models() + ")");
+  std::string variant = model->variant;
+
+  // Base and head dim: the file's values, else transformers' defaults for the model type.
+  const auto theta_from = [&]() -> std::optional<double> {
+    if (text_cfg.has("rope_theta")) return text_cfg.number("rope_theta");
+    return std::nullopt;
+  };
+  base.config.base = theta_from().value_or(model->default_theta);
   if (text_cfg.has("head_dim")) {
     base.config.head_dim = text_cfg.integer("head_dim");
   } else if (text_cfg.has("hidden_size") && text_cfg.has("num_attention_heads")) {
     const int heads = text_cfg.integer("num_attention_heads");
     if (heads <= 0) text_cfg.fail(text_cfg.name("num_attention_heads"), "must be positive");
     base.config.head_dim = text_cfg.integer("hidden_size") / heads;
+  } else if (model->default_head_dim > 0) {
+    base.config.head_dim = model->default_head_dim;
+  } else {
+    text_cfg.fail(text_cfg.name("head_dim"),
+                  "is missing (and hidden_size / num_attention_heads are not both given)");
   }
-  const std::string model = r.has("model_type") ? r.string("model_type") : "";
-  std::string variant = model == "qwen2_5_vl"                            ? "qwen25-mrope"
-                        : model == "qwen3_vl" || model == "qwen3_vl_moe" ? "qwen3-mrope"
-                                                                         : "mrope";
+  if (text_cfg.has("partial_rotary_factor")) {
+    const double factor = text_cfg.number("partial_rotary_factor");
+    if (factor != 1.0)
+      text_cfg.fail(text_cfg.name("partial_rotary_factor"),
+                    "= " + format_number(factor) + " (partial rotary) cannot be represented by " +
+                        variant + ": it rotates every dimension");
+  }
+
+  // rope_scaling (transformers 4) or rope_parameters (transformers 5).
   const char* scaling_key = text_cfg.has("rope_scaling")      ? "rope_scaling"
                             : text_cfg.has("rope_parameters") ? "rope_parameters"
                                                               : nullptr;
   if (scaling_key) {
     const Reader scaling = text_cfg.child(scaling_key);
+    if (scaling.has("rope_theta")) base.config.base = scaling.number("rope_theta");
+    if (scaling.has("partial_rotary_factor") && scaling.number("partial_rotary_factor") != 1.0)
+      scaling.fail(scaling.name("partial_rotary_factor"),
+                   "= " + format_number(scaling.number("partial_rotary_factor")) +
+                       " (partial rotary) cannot be represented by " + variant);
+    const char* type_key = scaling.has("rope_type") ? "rope_type"
+                           : scaling.has("type")    ? "type"
+                                                    : nullptr;
+    const std::string rope_type = type_key ? scaling.string(type_key) : "default";
+    // "mrope" is Qwen2-VL's spelling of unscaled multimodal RoPE; scaled types stretch the
+    // frequencies in ways no variant here models.
+    if (rope_type != "default" && !(model->multimodal && rope_type == "mrope"))
+      scaling.fail(scaling.name(type_key),
+                   "= '" + rope_type +
+                       "' (scaled RoPE) cannot be represented: RoPE Lab models unscaled "
+                       "frequencies base^(-2j/D)");
     if (scaling.has("mrope_section")) {
+      if (!model->multimodal)
+        scaling.fail(scaling.name("mrope_section"),
+                     "is given but model_type '" + type + "' is a 1-D RoPE model");
       const json& section = scaling.at("mrope_section");
       if (!section.is_array() || section.size() != 3)
         scaling.fail(scaling.name("mrope_section"), "must be a list of 3 whole numbers");
-      base.config.split.clear();
+      std::vector<int> split;
       for (const json& v : section) {
         if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() > 100000)
           scaling.fail(scaling.name("mrope_section"), "must hold whole numbers in [0, 100000]");
-        base.config.split.push_back(v.get<int>());
+        split.push_back(v.get<int>());
       }
+      const long long sum = static_cast<long long>(split[0]) + split[1] + split[2];
+      if (base.config.head_dim % 2 == 0 && sum != base.config.head_dim / 2)
+        scaling.fail(
+            scaling.name("mrope_section"),
+            "= " + section_text(split) + " adds up to " + std::to_string(sum) +
+                ", must add up to head_dim / 2 = " + std::to_string(base.config.head_dim / 2));
+      base.config.split = split;
     }
-    if (scaling.has("mrope_interleaved") && scaling.boolean("mrope_interleaved"))
+    if (scaling.has("mrope_interleaved") && scaling.boolean("mrope_interleaved")) {
+      if (!model->multimodal)
+        scaling.fail(scaling.name("mrope_interleaved"),
+                     "is set but model_type '" + type + "' is a 1-D RoPE model");
       variant = "qwen3-mrope";
-    if (scaling.has("rope_theta")) base.config.base = scaling.number("rope_theta");
+    }
   }
-  if (r.has("vision_config")) {
+  if (model->multimodal && r.has("vision_config")) {
     const Reader vision = r.child("vision_config");
     if (vision.has("tokens_per_second")) {
       const OptionSpec* spec = find_option_by_key("tokens_per_second");
       base.config.options.set(spec->key, option_from(vision, *spec));
     }
   }
+  if (!model->multimodal) base.config.split.clear();
   base.variants = {variant};
   try {
     base.config.validate();

@@ -1,6 +1,9 @@
 #include "ropelab/io/writers.h"
 
+#include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -21,6 +24,21 @@ json number(double v) {
     return static_cast<std::int64_t>(v);
   if (!std::isfinite(v)) return nullptr;
   return v;
+}
+
+// CSV cells: integral values as plain integers ("10", "120", never "1e+01"), others as the
+// shortest decimal that round-trips (std::to_chars), non-finite values as nan / inf / -inf.
+std::string csv_number(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  std::array<char, 64> buffer{};
+  std::to_chars_result r{};
+  if (std::nearbyint(v) == v && std::abs(v) < 9.007199254740992e15) {
+    r = std::to_chars(buffer.data(), buffer.data() + buffer.size(), static_cast<std::int64_t>(v));
+  } else {
+    r = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+  }
+  return {buffer.data(), r.ptr};
 }
 
 template <class Vector>
@@ -91,7 +109,7 @@ std::string positions_output(const Encoding& e, Format format) {
       out << i << ',' << to_string(t.modality[i]) << ',' << t.frame[i] << ',' << t.row[i] << ','
           << t.col[i];
       for (Eigen::Index a = 0; a < ids.rows(); ++a)
-        out << ',' << format_number(ids(a, static_cast<Eigen::Index>(i)));
+        out << ',' << csv_number(ids(a, static_cast<Eigen::Index>(i)));
       out << '\n';
     }
     return out.str();
@@ -115,7 +133,7 @@ std::string angles_output(const Encoding& e, Format format) {
     out << '\n';
     for (Eigen::Index i = 0; i < phi.rows(); ++i) {
       out << i;
-      for (Eigen::Index j = 0; j < phi.cols(); ++j) out << ',' << format_number(phi(i, j));
+      for (Eigen::Index j = 0; j < phi.cols(); ++j) out << ',' << csv_number(phi(i, j));
       out << '\n';
     }
     return out.str();
@@ -144,8 +162,8 @@ std::string attention_output(const Encoding& e, std::size_t query, const Eigen::
     const TokenLayout& t = e.positions.tokens;
     for (Eigen::Index i = 0; i < logits.size(); ++i) {
       out << i << ',' << to_string(t.modality[i]) << ',' << t.frame[i] << ',' << t.row[i] << ','
-          << t.col[i] << ',' << format_number(logits[i]);
-      if (probabilities) out << ',' << format_number((*probabilities)[i]);
+          << t.col[i] << ',' << csv_number(logits[i]);
+      if (probabilities) out << ',' << csv_number((*probabilities)[i]);
       out << '\n';
     }
     return out.str();

@@ -1,5 +1,8 @@
 // Qwen2.5-VL: M-RoPE whose temporal id counts absolute time, in units of 1/tokens_per_second s.
+#include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <utility>
 
 #include "common.h"
 #include "common_options.h"
@@ -7,6 +10,23 @@
 
 namespace ropelab::variants {
 namespace {
+
+constexpr std::string_view kExactTime = "exact_time";
+
+// transformers (Qwen2_5_VLModel.get_rope_index): second_per_grid_t is a float32 tensor; the int64
+// frame index times it gives float32, times tokens_per_second again float32, then .long().
+double float32_time(int frame, double seconds_per_grid, double tokens_per_second) {
+  const float product = static_cast<float>(frame) * static_cast<float>(seconds_per_grid);
+  const float time = product * static_cast<float>(tokens_per_second);
+  return std::floor(static_cast<double>(time));
+}
+
+// floor of the exact product of the typed values: a double product within rounding of a whole
+// number (0.7 * 25 * 6 = 104.99999999999999) is that number.
+double exact_floor(double x) {
+  const double nearest = std::round(x);
+  return std::abs(x - nearest) <= 1e-9 * std::max(1.0, std::abs(x)) ? nearest : std::floor(x);
+}
 
 class Qwen25MRope final : public Variant {
  public:
@@ -23,19 +43,32 @@ class Qwen25MRope final : public Variant {
   }
 
   std::vector<OptionSpec> options() const override {
-    return {detail::tokens_per_second_option(), detail::early_integer_cast_option()};
+    OptionSpec exact;
+    exact.key = kExactTime;
+    exact.flag = "--exact-time";
+    exact.kind = OptionKind::Switch;
+    exact.default_value = false;
+    exact.label = "Exact time arithmetic";
+    exact.doc =
+        "Compute floor(frame * seconds per grid * tokens per second) exactly instead of in "
+        "transformers' float32 (at 25 tokens/s, fps 25 and 50 give some frames one id more)";
+    return {detail::tokens_per_second_option(), detail::early_integer_cast_option(),
+            std::move(exact)};
   }
 
   Formula formula() const override {
     return {
         "As M-RoPE, but frame group g has t = s0 + floor(g * second_per_grid * tokens_per_second): "
-        "absolute time. Images keep t = s0. The early-cast switch truncates second_per_grid first "
+        "absolute time, computed as transformers does in float32 (g * float32(second_per_grid), "
+        "rounded to float32, times tokens_per_second, rounded, floored). The exact-time switch "
+        "uses exact arithmetic instead; the early-cast switch truncates second_per_grid first "
         "(fps > 2 collapses every frame onto one t).",
         "As M-RoPE: pairs 0-15 t, 16-39 h, 40-63 w."};
   }
   Positions positions(const Scene& scene, const Config& config, double) const override {
     const bool early_cast = config.options.get<bool>(detail::kEarlyIntegerCast);
     const double tokens_per_second = config.options.get<double>(detail::kTokensPerSecond);
+    const bool exact = config.options.get<bool>(kExactTime);
     return detail::walk_with_counter(
         scene, 3, [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0) {
           if (seg.modality == Modality::Image) {
@@ -46,7 +79,8 @@ class Qwen25MRope final : public Variant {
           const double seconds =
               early_cast ? std::trunc(seg.seconds_per_frame) : seg.seconds_per_frame;
           return detail::place_mrope_block(b, seg, index, s0, [&](int f) {
-            return std::floor(f * seconds * tokens_per_second);
+            if (exact || early_cast) return exact_floor(f * seconds * tokens_per_second);
+            return float32_time(f, seconds, tokens_per_second);
           });
         });
   }

@@ -25,7 +25,7 @@ class Qwen3MRope final : public Variant {
   }
 
   std::vector<OptionSpec> options() const override {
-    return {detail::timestamp_tokens_option(), detail::frame_markers_option()};
+    return {detail::timestamp_tokens_option(6), detail::frame_markers_option()};
   }
 
   Formula formula() const override {

@@ -1,0 +1,179 @@
+#include "views/cube_axes_overlay.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "views/ticks.h"
+
+namespace ropelab::views {
+
+namespace {
+
+bool project(const double m[16], const QRectF& target, const std::array<double, 3>& p,
+             QPointF& out) {
+  double v[4];
+  for (int r = 0; r < 4; ++r) {
+    v[r] = m[4 * r] * p[0] + m[4 * r + 1] * p[1] + m[4 * r + 2] * p[2] + m[4 * r + 3];
+  }
+  if (v[3] <= 1e-12) return false;
+  out = QPointF(target.left() + (v[0] / v[3] + 1.0) / 2.0 * target.width(),
+                target.top() + (1.0 - (v[1] / v[3] + 1.0) / 2.0) * target.height());
+  return true;
+}
+
+QRectF centred(const QPointF& c, const QSizeF& s) {
+  return {c.x() - s.width() / 2, c.y() - s.height() / 2, s.width(), s.height()};
+}
+
+bool hits(const QRectF& r, const std::vector<QRectF>& taken) {
+  // Labels closer than 3 px read as one ("15" and "0" as "150").
+  const QRectF grown = r.adjusted(-3, -1, 3, 1);
+  return std::any_of(taken.begin(), taken.end(),
+                     [&](const QRectF& t) { return t.intersects(grown); });
+}
+
+}  // namespace
+
+void paint_cube_axes(QPainter& painter, const CubeAxesSpec& spec, const double composite[16],
+                     const QRectF& target, const QFont& font, bool drawBox) {
+  if (!spec.enabled) return;
+  const auto& b = spec.bounds;
+  const auto corner = [&](int i) {
+    return std::array<double, 3>{b[i & 1], b[2 + ((i >> 1) & 1)], b[4 + ((i >> 2) & 1)]};
+  };
+  QPointF projected[8];
+  for (int i = 0; i < 8; ++i) {
+    if (!project(composite, target, corner(i), projected[i])) return;
+  }
+  QPointF centre;
+  for (const QPointF& p : projected) centre += p / 8.0;
+
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  painter.setRenderHint(QPainter::TextAntialiasing, true);
+  painter.setBrush(Qt::NoBrush);
+  if (drawBox) {
+    painter.setPen(QPen(spec.grid, 1));
+    for (int i = 0; i < 8; ++i) {
+      for (int bit = 1; bit < 8; bit <<= 1) {
+        if ((i & bit) == 0) painter.drawLine(projected[i], projected[i | bit]);
+      }
+    }
+  }
+  QFont titleFont = font;
+  titleFont.setBold(true);
+  const QFontMetricsF metrics(font);
+  const QFontMetricsF titleMetrics(titleFont);
+  std::vector<QRectF> taken;  // every label placed so far
+  struct Label {
+    QRectF box;
+    QString text;
+  };
+  std::vector<Label> labels;
+  struct Title {
+    QPointF edgeMid;
+    QPointF outward;
+    double clearance;
+    int axis;
+  };
+  std::vector<Title> titles;
+  for (int a = 0; a < 3; ++a) {
+    const int bit = 1 << a;
+    // The edge far from the box's centre on screen: below it for x and y, left of it for z.
+    int best = 0;
+    double bestScore = -1e300;
+    for (int i = 0; i < 8; ++i) {
+      if (i & bit) continue;
+      const QPointF d = (projected[i] + projected[i | bit]) / 2 - centre;
+      const double score = a == 2 ? -d.x() : d.y() + 0.25 * std::abs(d.x());
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    const QPointF p0 = projected[best], p1 = projected[best | bit];
+    const QPointF edgeMid = (p0 + p1) / 2;
+    QPointF outward = edgeMid - centre;
+    const double outwardLength = std::hypot(outward.x(), outward.y());
+    outward = outwardLength > 1e-6 ? outward / outwardLength : QPointF(0, 1);
+    QPointF along = p1 - p0;
+    const double pixels = std::hypot(along.x(), along.y());
+    along = pixels > 1e-6 ? along / pixels : QPointF(1, 0);
+    painter.setPen(QPen(spec.foreground, 1.2));
+    painter.drawLine(p0, p1);
+
+    double lo = spec.ranges[a][0], hi = spec.ranges[a][1];
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) {
+      lo = b[2 * a];
+      hi = b[2 * a + 1];
+    }
+    double clearance = 10;  // how far the title sits beyond the edge
+    if (spec.labelled[a] && pixels > 8 && hi > lo) {
+      const auto extent = [&](const std::string& text) {
+        const QSizeF s(metrics.horizontalAdvance(QString::fromStdString(text)), metrics.height());
+        return std::abs(along.x()) * s.width() + std::abs(along.y()) * s.height();
+      };
+      const AxisTicks ticks = fit_ticks(lo, hi, TickFit{pixels, 8, 0, 8}, extent);
+      painter.setFont(font);
+      for (std::size_t k = 0; k < ticks.values.size(); ++k) {
+        std::array<double, 3> p = corner(best);
+        p[static_cast<std::size_t>(a)] =
+            b[2 * a] + (ticks.values[k] - lo) / (hi - lo) * (b[2 * a + 1] - b[2 * a]);
+        QPointF s;
+        if (!project(composite, target, p, s)) continue;
+        painter.setPen(QPen(spec.foreground, 1));
+        painter.drawLine(s, s + outward * 5);
+        if (ticks.labels[k].empty()) continue;
+        const QString text = QString::fromStdString(ticks.labels[k]);
+        const QSizeF size(metrics.horizontalAdvance(text) + 2, metrics.height());
+        const double offset = 8 + std::abs(outward.x()) * size.width() / 2 +
+                              std::abs(outward.y()) * size.height() / 2;
+        const QRectF box = centred(s + outward * offset, size);
+        // Left out: a label touching another (two axes' labels at a shared corner) or leaving
+        // the view.
+        if (hits(box, taken) || !target.contains(box)) continue;
+        taken.push_back(box);
+        labels.push_back({box, text});
+        clearance = std::max(clearance, offset + std::abs(outward.x()) * size.width() / 2 +
+                                            std::abs(outward.y()) * size.height() / 2);
+      }
+    }
+    titles.push_back({edgeMid, outward, clearance, a});
+  }
+  std::vector<QRectF> titleBoxes;
+  painter.setFont(titleFont);
+  painter.setPen(spec.foreground);
+  for (const Title& t : titles) {
+    const QString& text = spec.titles[static_cast<std::size_t>(t.axis)];
+    if (text.isEmpty()) continue;
+    const QSizeF size(titleMetrics.horizontalAdvance(text) + 2, titleMetrics.height());
+    double offset = t.clearance + 4 + std::abs(t.outward.x()) * size.width() / 2 +
+                    std::abs(t.outward.y()) * size.height() / 2;
+    QRectF box = centred(t.edgeMid + t.outward * offset, size);
+    // Clear of every label: step outward until it no longer touches one.
+    for (int guard = 0; guard < 20 && hits(box, taken); ++guard) {
+      offset += 4;
+      box = centred(t.edgeMid + t.outward * offset, size);
+    }
+    // Inside the target: a title pushed past the edge comes back along it.
+    box.moveLeft(std::clamp(box.left(), target.left(),
+                            std::max(target.left(), target.right() - box.width())));
+    box.moveTop(std::clamp(box.top(), target.top(),
+                           std::max(target.top(), target.bottom() - box.height())));
+    if (hits(box, titleBoxes)) continue;
+    titleBoxes.push_back(box);
+    painter.drawText(box, Qt::AlignCenter | Qt::TextDontClip, text);
+  }
+  // Labels last: one that a title had to be placed over gives way to it.
+  painter.setFont(font);
+  for (const Label& l : labels) {
+    if (hits(l.box, titleBoxes)) continue;
+    painter.drawText(l.box, Qt::AlignCenter | Qt::TextDontClip, l.text);
+  }
+  painter.restore();
+}
+
+}  // namespace ropelab::views
