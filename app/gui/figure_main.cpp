@@ -166,13 +166,24 @@ int main(int argc, char** argv) {
       ropelab::app::SceneParameters p = parameters;
       const QString& k = sweep->param;
       const int n = static_cast<int>(std::lround(value));
-      if (k == QLatin1String("delta")) p.delta = value;
+      // Sizes apply to the scene's first visual segment and the text segments around it.
+      auto& segments = p.scene.segments;
+      const int v = p.scene.first_visual_segment();
+      const auto at = [&](int i) -> ropelab::Segment* {
+        return i >= 0 && i < static_cast<int>(segments.size()) ? &segments[i] : nullptr;
+      };
+      if (k == QLatin1String("delta")) {
+        for (const QString& id : p.variants) p.setDelta(id, value);
+        ropelab::app::normalize(p);
+      }
       if (k == QLatin1String("base")) p.base = value;
-      if (k == QLatin1String("frames")) p.frames = n;
-      if (k == QLatin1String("height")) p.height = n;
-      if (k == QLatin1String("width")) p.width = n;
-      if (k == QLatin1String("text-before")) p.textBefore = n;
-      if (k == QLatin1String("text-after")) p.textAfter = n;
+      if (ropelab::Segment* s = at(v)) {
+        if (k == QLatin1String("frames") && s->modality == ropelab::Modality::Video) s->frames = n;
+        if (k == QLatin1String("height")) s->height = n;
+        if (k == QLatin1String("width")) s->width = n;
+      }
+      if (ropelab::Segment* s = at(v - 1); s && k == QLatin1String("text-before")) s->count = n;
+      if (ropelab::Segment* s = at(v + 1); s && k == QLatin1String("text-after")) s->count = n;
       const ropelab::app::ComputeResult r = ropelab::app::compute_scene_now(p);
       if (!r.error.isEmpty()) {
         failure = r.error;
