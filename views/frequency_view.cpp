@@ -84,6 +84,7 @@ FrequencyView::FrequencyView(QWidget* parent)
   temporalOnly_ = new QCheckBox(tr("Temporal pairs only"), this);
   temporalOnly_->setToolTip(tr("Draw only the pairs that read the time axis (VideoRoPE Fig. 4)"));
   connect(temporalOnly_, &QCheckBox::toggled, this, [this] { rebuild(); });
+  connect(temporalOnly_, &QCheckBox::clicked, this, &FrequencyView::temporalOnlyChosen);
   bar->addWidget(temporalOnly_);
   surface3d_ = new QCheckBox(tr("3-D surface"), this);
   surface3d_->setToolTip(tr("Show cos(t·θ_j) as a 3-D surface instead of the heatmap"));

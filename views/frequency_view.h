@@ -42,6 +42,10 @@ class FrequencyView : public QWidget {
   void renderNow();
   VtkView* vtkView() const { return view_; }
 
+ signals:
+  // The user toggled "Temporal pairs only" (the owner stores it in its model).
+  void temporalOnlyChosen(bool temporalOnly);
+
  private:
   struct Scene3d;
   void rebuild();

@@ -116,6 +116,9 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   colorChoice_->setToolTip(tr("Colour the tokens by modality or by frame"));
   connect(colorChoice_, &QComboBox::currentIndexChanged, this,
           [this](int index) { setColorMode(index == 0 ? ColorMode::Modality : ColorMode::Frame); });
+  connect(colorChoice_, &QComboBox::activated, this, [this](int index) {
+    emit colorModeChosen(index == 0 ? ColorMode::Modality : ColorMode::Frame);
+  });
   bar->addWidget(colorChoice_);
   for (std::size_t i = 0; i < axisChoice_.size(); ++i) {
     axisChoice_[i] = new QComboBox(this);
@@ -269,6 +272,8 @@ void LayoutView::setDecimated(bool decimated) {
 }
 
 void LayoutView::setColorMode(ColorMode mode) {
+  if (mode == colorMode_ && colorChoice_->currentIndex() == (mode == ColorMode::Modality ? 0 : 1))
+    return;
   colorMode_ = mode;
   colorChoice_->setCurrentIndex(mode == ColorMode::Modality ? 0 : 1);
   rebuild();

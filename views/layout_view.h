@@ -79,6 +79,8 @@ class LayoutView : public QWidget {
   // The mouse rests on a token (hover); tokenPicked follows with the same token.
   void tokenHovered(long token, const QString& description);
   void cameraMoved();
+  // The user chose a colouring in the panel's own control (the owner stores it in its model).
+  void colorModeChosen(ropelab::views::LayoutView::ColorMode mode);
 
  private:
   struct Scene3d;

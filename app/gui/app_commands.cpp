@@ -15,6 +15,7 @@
 #include "app/gui/labeled_slider.h"
 #include "app/gui/main_window.h"
 #include "app/gui/parameter_panel.h"
+#include "app/gui/session.h"
 #include "app/gui/teaching.h"
 #include "ropelab/registry.h"
 #include "views/image_export.h"
@@ -67,6 +68,10 @@ std::optional<AppOptions> parse_app_options(const QStringList& arguments, QStrin
                      "teaching:formula, teaching:diff, teaching:qk, teaching:distractor."),
       QStringLiteral("ID"));
   parser.addOptions({screenshot, benchmark, changes, smallOnly, compare, size, dark, paperFigure});
+  parser.addPositionalArgument(
+      QStringLiteral("FILE"),
+      QStringLiteral("A preset or saved session (.json) or a Hugging Face config.json to open."),
+      QStringLiteral("[FILE]"));
   if (!parser.parse(arguments)) {
     error = parser.errorText();
     return std::nullopt;
@@ -82,6 +87,12 @@ std::optional<AppOptions> parse_app_options(const QStringList& arguments, QStrin
   options.benchmarkLarge = !parser.isSet(smallOnly);
   options.dark = parser.isSet(dark);
   if (parser.isSet(paperFigure)) options.paperFigure = parser.value(paperFigure);
+  const QStringList files = parser.positionalArguments();
+  if (files.size() > 1) {
+    error = QStringLiteral("ropelab opens one file (got %1)").arg(files.join(QLatin1Char(' ')));
+    return std::nullopt;
+  }
+  if (!files.isEmpty()) options.file = files.front();
   if (parser.isSet(compare)) {
     options.compare = parser.value(compare).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (options.compare.size() > SceneParameters::kMaxCompared) {
@@ -193,11 +204,7 @@ int run_benchmark(const AppOptions& options) {
   benchmark_scene(QStringLiteral("default scene"), SceneParameters{}, options, out);
   if (options.benchmarkLarge) {
     SceneParameters large;
-    large.textBefore = 64;
-    large.frames = 512;
-    large.height = 16;
-    large.width = 16;
-    large.textAfter = 64;
+    large.scene = Scene::text_video_text(64, 512, 16, 16, 64);
     benchmark_scene(QStringLiteral("128k scene text 64 + video 512x16x16 + text 64"), large,
                     options, out);
   }
@@ -229,12 +236,25 @@ int run_app(const AppOptions& options) {
   MainWindow::Options windowOptions;
   // Batch modes never read or write the user's settings: their output must be reproducible.
   windowOptions.useSettings = !options.screenshot;
+  std::optional<SceneParameters> fromFile;
+  if (options.file) {
+    // Checked before any window opens: a bad file is a message and exit 2, like the CLI.
+    try {
+      fromFile = load_any_file(*options.file, SceneParameters{});
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ropelab: error: %s\n", e.what());
+      return 2;
+    }
+    if (!options.compare.isEmpty()) fromFile->variants = options.compare;
+  }
   if (!options.compare.isEmpty() || options.screenshot) {
-    SceneParameters parameters;
+    SceneParameters parameters = fromFile.value_or(SceneParameters{});
     if (!options.compare.isEmpty()) parameters.variants = options.compare;
     windowOptions.parameters = parameters;
   }
   MainWindow window(windowOptions);
+  // Interactive: opened like File ▸ Open (one undo step, a recent file, the session saved).
+  if (fromFile && !windowOptions.parameters) window.session()->openFile(*options.file);
   if (options.dark) window.setTheme(views::Theme::Dark);
   if (options.paperFigure) {
     return teaching::run_teaching(window, *options.paperFigure, options.screenshot, options.size);

@@ -1,5 +1,6 @@
 #pragma once
-// The command-line modes of the desktop app: --screenshot, --benchmark and --compare.
+// The command-line modes of the desktop app: `ropelab [FILE]`, --screenshot, --benchmark and
+// --compare.
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -16,6 +17,7 @@ struct AppOptions {
   bool benchmarkLarge = true;
   bool dark = false;
   std::optional<QString> paperFigure;  // open a "Paper figures" entry (or teaching:PANEL)
+  std::optional<QString> file;         // `ropelab FILE`: a preset, a session or a config.json
 };
 
 // Returns nullopt and prints a message when the arguments are malformed.

@@ -63,6 +63,26 @@ ResultCache<views::ChartsData>& jump_cache() {
   return cache;
 }
 
+// The jump curve's probe scenes: text · video · text with the text around the scene's first
+// visual segment and its frame size (any scene: an image counts as a one-frame video).
+JumpProbe jump_probe(const Scene& scene) {
+  JumpProbe probe{0, 1, 1, 0, 16};
+  const int v = scene.first_visual_segment();
+  if (v < 0) return probe;
+  const auto& s = scene.segments;
+  const auto vi = static_cast<std::size_t>(v);
+  for (std::size_t i = vi; i-- > 0 && s[i].modality == Modality::Text;)
+    probe.textBefore += s[i].count;
+  for (std::size_t i = vi + 1; i < s.size() && s[i].modality == Modality::Text; ++i)
+    probe.textAfter += s[i].count;
+  probe.textBefore = std::min(probe.textBefore, 256);
+  probe.textAfter = std::min(probe.textAfter, 256);
+  probe.height = s[vi].height;
+  probe.width = s[vi].width;
+  probe.maxFrames = std::max(16, std::min(s[vi].frames, 64));
+  return probe;
+}
+
 // The whole configuration as a cache key: variant, head dim, base, split, delta and every option.
 // Call it with the encoding's config (split, delta and options resolved) so equal effective
 // configurations share an entry. The cached results depend on no other part of the scene than what
@@ -132,8 +152,7 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
   stages.done("charts");
   // The jump curve re-encodes ~20 probe scenes: it only changes with the configuration, the
   // text lengths and the frame size, never with the query or the q/k model.
-  JumpProbe jumpProbe{p.textBefore, p.height, p.width, p.textAfter,
-                      std::max(16, std::min(p.frames, 64))};
+  JumpProbe jumpProbe = jump_probe(scene);
   const QString jumpKey = config_key(variant, encoding->config) + QStringLiteral("|%1|%2|%3|%4|%5")
                                                                       .arg(jumpProbe.textBefore)
                                                                       .arg(jumpProbe.height)
@@ -168,7 +187,7 @@ void compute_scene(QPromise<ComputeResult>& promise, SceneParameters p, quint64 
   result.parameters = p;
   promise.setProgressRange(0, 100);
   try {
-    const Scene scene = p.scene();
+    const Scene& scene = p.scene;
     scene.validate();
 #if __has_include(<omp.h>)
     // Core parallelises its loops and Eigen its products with OpenMP. On a small scene the

@@ -1,5 +1,6 @@
-// ropelab-figure: `ropelab-cli figure` (spec/cli.md). Takes the CLI's scene and configuration
-// options (the CLI's own parser) plus --view, --out, --size, --dpi, --compare and --dark, and
+// ropelab-figure: `ropelab-cli figure` (spec/cli.md). Takes the CLI's scene (any scene), its
+// configuration and variant options (the CLI's own parser) plus --view, --out, --size, --dpi,
+// --compare and --dark, and
 // renders the view with the same code as the app's File ▸ Export. Needs an X server (VTK);
 // ropelab-cli starts a private Xvfb when DISPLAY is unset. Exit 0 / 2 (bad input) / 1.
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include "app/gui/teaching_animation.h"
 #include "options.h"
 #include "ropelab/error.h"
+#include "ropelab/io/preset.h"
 #include "ropelab/registry.h"
 
 namespace {
@@ -38,10 +40,11 @@ QSize parse_size(const std::string& text) {
   return {w, h};
 }
 
-// The app's parameters hold a text / video / text scene; the CLI's scene must have that shape.
+// The app's state for the CLI's options: any scene the CLI takes, every variant of --compare with
+// the configuration's δ (given: every variant with a δ takes it; else each its own default) and
+// the options (every variant's switches, so --no-lta reaches the drawing).
 ropelab::app::SceneParameters to_parameters(const ropelab::cli::Options& o,
                                             const std::vector<std::string>& args) {
-  using ropelab::Modality;
   ropelab::app::SceneParameters p;
   p.variants.clear();
   if (o.compare.empty()) {
@@ -51,26 +54,15 @@ ropelab::app::SceneParameters to_parameters(const ropelab::cli::Options& o,
   }
   require(p.variants.size() <= ropelab::app::SceneParameters::kMaxCompared, "--compare",
           std::to_string(p.variants.size()) + " variants", "takes at most 4");
-  for (const QString& id : p.variants)
-    static_cast<void>(ropelab::variant_or_throw(id.toStdString()));
   p.headDim = o.config.head_dim;
   p.base = o.config.base;
   p.split = o.config.split;
-  p.delta = o.config.delta.value_or(ropelab::app::default_delta(p.variants));
-  const auto& segments = o.scene.segments;
-  const int v = o.scene.first_visual_segment();
-  require(v >= 0 && segments[v].modality == Modality::Video, "scene", o.scene.describe(),
-          "figure draws text, one video, text scenes");
-  p.textBefore = p.textAfter = 0;
-  for (std::size_t i = 0; i < segments.size(); ++i) {
-    if (static_cast<int>(i) == v) continue;
-    require(segments[i].modality == Modality::Text, "scene", o.scene.describe(),
-            "figure draws text, one video, text scenes");
-    (static_cast<int>(i) < v ? p.textBefore : p.textAfter) += segments[i].count;
+  p.scene = o.scene;
+  for (const QString& id : p.variants) {
+    const ropelab::Variant& v = ropelab::variant_or_throw(id.toStdString());
+    p.options(id) = o.config.options;
+    if (v.info().has_delta && o.config.delta) p.setDelta(id, *o.config.delta);
   }
-  p.frames = segments[v].frames;
-  p.height = segments[v].height;
-  p.width = segments[v].width;
   // --query is the app's query token; absent, the app's default (first text after the video).
   bool queryGiven = false;
   for (const auto& a : args)
@@ -81,6 +73,19 @@ ropelab::app::SceneParameters to_parameters(const ropelab::cli::Options& o,
     p.query = q.toLong(&ok);
     require(ok && p.query >= 0, "--query", o.query, "must be a token index or last");
   }
+  // A compare preset's own δ and options per compared variant (the CLI's parser reads the
+  // primary's from "config"; flags given after --preset still apply to the primary).
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] != "--preset") continue;
+    const ropelab::io::Preset preset = ropelab::io::load_preset(args[i + 1]);
+    for (int v = 1; v < p.variants.size(); ++v) {
+      const auto own = preset.variant_settings.find(p.variants[v].toStdString());
+      if (own == preset.variant_settings.end()) continue;
+      if (own->second.delta && !o.config.delta) p.setDelta(p.variants[v], *own->second.delta);
+      if (own->second.options) p.options(p.variants[v]) = *own->second.options;
+    }
+  }
+  ropelab::app::normalize(p);
   if (o.qk == "ones") {
     p.qkModel = ropelab::views::QkModel::Ones;
   } else if (o.qk == "gaussian:7") {
@@ -161,13 +166,24 @@ int main(int argc, char** argv) {
       ropelab::app::SceneParameters p = parameters;
       const QString& k = sweep->param;
       const int n = static_cast<int>(std::lround(value));
-      if (k == QLatin1String("delta")) p.delta = value;
+      // Sizes apply to the scene's first visual segment and the text segments around it.
+      auto& segments = p.scene.segments;
+      const int v = p.scene.first_visual_segment();
+      const auto at = [&](int i) -> ropelab::Segment* {
+        return i >= 0 && i < static_cast<int>(segments.size()) ? &segments[i] : nullptr;
+      };
+      if (k == QLatin1String("delta")) {
+        for (const QString& id : p.variants) p.setDelta(id, value);
+        ropelab::app::normalize(p);
+      }
       if (k == QLatin1String("base")) p.base = value;
-      if (k == QLatin1String("frames")) p.frames = n;
-      if (k == QLatin1String("height")) p.height = n;
-      if (k == QLatin1String("width")) p.width = n;
-      if (k == QLatin1String("text-before")) p.textBefore = n;
-      if (k == QLatin1String("text-after")) p.textAfter = n;
+      if (ropelab::Segment* s = at(v)) {
+        if (k == QLatin1String("frames") && s->modality == ropelab::Modality::Video) s->frames = n;
+        if (k == QLatin1String("height")) s->height = n;
+        if (k == QLatin1String("width")) s->width = n;
+      }
+      if (ropelab::Segment* s = at(v - 1); s && k == QLatin1String("text-before")) s->count = n;
+      if (ropelab::Segment* s = at(v + 1); s && k == QLatin1String("text-after")) s->count = n;
       const ropelab::app::ComputeResult r = ropelab::app::compute_scene_now(p);
       if (!r.error.isEmpty()) {
         failure = r.error;

@@ -3,6 +3,8 @@
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <cmath>
@@ -12,6 +14,31 @@ namespace ropelab::app {
 namespace {
 // Log sliders move in hundredths of a decade.
 constexpr double kLogTicksPerDecade = 100.0;
+
+// Typed entry that takes any number text ("1e6", "0.5", "2E3"): anything else, or a number out of
+// range, is left as typed (Intermediate) and refused at commit with a visible notice.
+class TypedSpinBox : public QDoubleSpinBox {
+ public:
+  using QDoubleSpinBox::QDoubleSpinBox;
+
+  QValidator::State validate(QString& input, int& /*pos*/) const override {
+    const QString t = input.trimmed();
+    if (!specialValueText().isEmpty() && t == specialValueText()) return QValidator::Acceptable;
+    bool ok = false;
+    const double v = QLocale::c().toDouble(t, &ok);
+    return ok && v >= minimum() && v <= maximum() ? QValidator::Acceptable
+                                                  : QValidator::Intermediate;
+  }
+  double valueFromText(const QString& text) const override {
+    const QString t = text.trimmed();
+    if (!specialValueText().isEmpty() && t == specialValueText()) return minimum();
+    return QLocale::c().toDouble(t);
+  }
+  QString textFromValue(double value) const override {
+    return QLocale::c().toString(value, 'f', decimals());
+  }
+};
+
 }  // namespace
 
 LabeledSlider::LabeledSlider(const QString& label, double minimum, double maximum, double step,
@@ -23,7 +50,7 @@ LabeledSlider::LabeledSlider(const QString& label, double minimum, double maximu
   label_ = new QLabel(label, this);
   slider_ = new QSlider(Qt::Horizontal, this);
   slider_->setMinimumWidth(110);
-  spin_ = new QDoubleSpinBox(this);
+  spin_ = new TypedSpinBox(this);
   spin_->setDecimals(decimals);
   spin_->setSingleStep(step);
   spin_->setKeyboardTracking(false);
@@ -33,7 +60,41 @@ LabeledSlider::LabeledSlider(const QString& label, double minimum, double maximu
   layout->addWidget(slider_, 0, 1);
   layout->addWidget(spin_, 0, 2);
   layout->setColumnStretch(1, 1);
+  note_ = new QLabel(this);
+  note_->setWordWrap(true);
+  note_->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+  note_->hide();
+  layout->addWidget(note_, 1, 0, 1, 3);
   setRange(minimum, maximum);
+  spin_->setToolTip(tr("Type a value in [%1, %2]; 1e6 notation works")
+                        .arg(minimum, 0, 'g', 7)
+                        .arg(maximum, 0, 'g', 7));
+  // A typed value that cannot be used is refused, never changed silently: say so.
+  connect(spin_->findChild<QLineEdit*>(), &QLineEdit::textEdited, this,
+          [this](const QString& text) { typed_ = text; });
+  connect(spin_, &QDoubleSpinBox::editingFinished, this, [this] {
+    const QString text = typed_.trimmed();
+    typed_.clear();
+    if (text.isEmpty()) {
+      note_->hide();
+      return;
+    }
+    bool ok = false;
+    const double v = QLocale::c().toDouble(text, &ok);
+    const bool special = !spin_->specialValueText().isEmpty() && text == spin_->specialValueText();
+    if (special || (ok && v >= spin_->minimum() && v <= spin_->maximum())) {
+      note_->hide();
+      return;
+    }
+    const QString kept = spin_->textFromValue(spin_->value());
+    note_->setText(!ok ? tr("'%1' is not a number: kept %2").arg(text, kept)
+                       : tr("%1 is outside [%2, %3]: kept %4")
+                             .arg(text)
+                             .arg(spin_->minimum(), 0, 'g', 7)
+                             .arg(spin_->maximum(), 0, 'g', 7)
+                             .arg(kept));
+    note_->show();
+  });
 
   connect(slider_, &QSlider::valueChanged, this, [this](int position) {
     if (syncing_) return;

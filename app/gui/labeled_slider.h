@@ -1,6 +1,7 @@
 #pragma once
 // A slider paired with a spin box for typed entry; the two always show the same value. Linear or
-// logarithmic (for the RoPE base, which spans five decades).
+// logarithmic (for values that span decades: base, sizes). Typed entry takes "1e6"; text that is
+// not a number or lies outside the range is refused with a visible notice, never clamped.
 #include <QWidget>
 
 class QSlider;
@@ -22,6 +23,8 @@ class LabeledSlider : public QWidget {
   void setSpecialValueText(const QString& text);
   QSlider* slider() const { return slider_; }
   QDoubleSpinBox* spinBox() const { return spin_; }
+  // The notice shown when typed text is refused (not a number, out of range); hidden otherwise.
+  QLabel* notice() const { return note_; }
 
  signals:
   void valueChanged(double value);
@@ -35,6 +38,8 @@ class LabeledSlider : public QWidget {
   QLabel* label_ = nullptr;
   QSlider* slider_ = nullptr;
   QDoubleSpinBox* spin_ = nullptr;
+  QLabel* note_ = nullptr;
+  QString typed_;
   Scale scale_;
   double step_;
   bool syncing_ = false;

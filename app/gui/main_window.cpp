@@ -7,12 +7,15 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -21,6 +24,7 @@
 #include <limits>
 #include <utility>
 
+#include "app/gui/actions.h"
 #include "app/gui/labeled_slider.h"
 #include "app/gui/parameter_panel.h"
 #include "app/gui/session.h"
@@ -98,7 +102,8 @@ QString scene_facts(const VariantResult& r) {
 
 }  // namespace
 
-MainWindow::MainWindow(const Options& options) : options_(options) {
+MainWindow::MainWindow(const Options& options)
+    : options_(options), model_(new AppModel(this)), actions_(new ActionRegistry(this)) {
   setWindowTitle(tr("RoPE Lab"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/ropelab.svg")));
   setDockNestingEnabled(true);
@@ -125,7 +130,14 @@ MainWindow::MainWindow(const Options& options) : options_(options) {
 
   buildDocks();
   buildStatusBar();
-  buildActions();
+  resize(1600, 1000);
+  if (options_.useSettings) restoreSettings();
+  if (options_.parameters) model_->reset(*options_.parameters);
+  // Presets, undo/redo, session, model import and export (app/gui/session.cpp); the session
+  // restores the last state into the model.
+  session_ = new SessionController(this, options_.useSettings && !options_.parameters);
+  registerActions();
+  buildMenus();
   teaching::install(*this);
 
   connect(&controller_, &ComputeController::finished, this, &MainWindow::applyResult);
@@ -139,22 +151,50 @@ MainWindow::MainWindow(const Options& options) : options_(options) {
       cancel_->hide();
     }
   });
-  connect(panel_, &ParameterPanel::changed, this, &MainWindow::requestCompute);
-  connect(panel_, &ParameterPanel::dragStarted, this, [this] { setInteractive(true); });
-  connect(panel_, &ParameterPanel::dragFinished, this, [this] { setInteractive(false); });
-  connect(attention_, &views::AttentionView::modelChanged, this, [this](views::QkModel model) {
-    panel_->setQkModel(model);
+  // The model drives everything: compute, views, panel; the views' own controls send back.
+  connect(model_, &AppModel::changed, this, [this] {
+    attention_->setModel(model_->state().qkModel);
+    applyView(model_->state().view);
     requestCompute();
   });
+  connect(model_, &AppModel::dragChanged, this, &MainWindow::setInteractive);
+  connect(attention_, &views::AttentionView::modelChanged, this,
+          [this](views::QkModel model) { model_->setQkModel(model); });
+  connect(frequency_, &views::FrequencyView::temporalOnlyChosen, this, [this](bool on) {
+    ViewSettings view = model_->state().view;
+    view.temporalPairsOnly = on;
+    model_->setView(view);
+  });
 
-  resize(1600, 1000);
-  if (options_.useSettings) restoreSettings();
-  if (options_.parameters) panel_->setParameters(*options_.parameters);
-  attention_->setModel(panel_->parameters().qkModel);
+  attention_->setModel(model_->state().qkModel);
+  applyView(model_->state().view);
   setTheme(theme_);
   requestCompute();
-  // Presets, undo/redo, session, model import and export menus (app/gui/session.cpp).
-  session_ = new SessionController(this, options_.useSettings && !options_.parameters);
+}
+
+void MainWindow::applyView(const ViewSettings& view) {
+  for (views::LayoutView* layout : layouts_) {
+    layout->setColorMode(view.colorByFrame ? views::LayoutView::ColorMode::Frame
+                                           : views::LayoutView::ColorMode::Modality);
+  }
+  if (frequency_->temporalOnly() != view.temporalPairsOnly)
+    frequency_->setTemporalOnly(view.temporalPairsOnly);
+}
+
+QDockWidget* MainWindow::dock(Dock which) const {
+  switch (which) {
+    case Dock::Parameters:
+      return parametersDock_;
+    case Dock::Attention:
+      return attentionDock_;
+    case Dock::Frequency:
+      return frequencyDock_;
+    case Dock::Properties:
+      return propertiesDock_;
+    case Dock::Charts:
+      return chartsDock_;
+  }
+  return nullptr;
 }
 
 MainWindow::~MainWindow() = default;
@@ -168,19 +208,29 @@ void MainWindow::buildDocks() {
     addDockWidget(area, dock);
     return dock;
   };
-  panel_ = new ParameterPanel(this);
-  addDock(tr("Parameters"), QStringLiteral("parametersDock"), panel_, Qt::LeftDockWidgetArea);
+  panel_ = new ParameterPanel(model_, this);
+  // The panel grows with the scene editor: it scrolls rather than pushing the window taller.
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(panel_);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  parametersDock_ =
+      addDock(tr("Parameters"), QStringLiteral("parametersDock"), scroll, Qt::LeftDockWidgetArea);
   // Right column: attention on top (it needs the most room), the frequency surface and the
   // property table under it. Charts below the layout panels.
   attention_ = new views::AttentionView(this);
-  addDock(tr("Attention"), QStringLiteral("attentionDock"), attention_, Qt::RightDockWidgetArea);
+  attentionDock_ = addDock(tr("Attention"), QStringLiteral("attentionDock"), attention_,
+                           Qt::RightDockWidgetArea);
   frequency_ = new views::FrequencyView(this);
-  addDock(tr("Frequency surface"), QStringLiteral("frequencyDock"), frequency_,
-          Qt::RightDockWidgetArea);
+  frequencyDock_ = addDock(tr("Frequency surface"), QStringLiteral("frequencyDock"), frequency_,
+                           Qt::RightDockWidgetArea);
   properties_ = new views::PropertyTable(this);
-  addDock(tr("Properties"), QStringLiteral("propertiesDock"), properties_, Qt::RightDockWidgetArea);
+  propertiesDock_ = addDock(tr("Properties"), QStringLiteral("propertiesDock"), properties_,
+                            Qt::RightDockWidgetArea);
   charts_ = new views::ChartsView(this);
-  addDock(tr("Charts"), QStringLiteral("chartsDock"), charts_, Qt::BottomDockWidgetArea);
+  chartsDock_ =
+      addDock(tr("Charts"), QStringLiteral("chartsDock"), charts_, Qt::BottomDockWidgetArea);
   // Corners go to the side docks so the bottom charts do not squeeze the parameters.
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -189,15 +239,11 @@ void MainWindow::buildDocks() {
 // Dock sizes as fractions of the window, applied once it has its real size (first show) and by
 // View > Reset layout: the same proportions read well from 1280x800 to 1920x1080 and beyond.
 void MainWindow::applyDefaultDockSizes() {
-  const auto dock = [this](const char* name) {
-    return findChild<QDockWidget*>(QLatin1String(name));
-  };
-  QDockWidget* parameters = dock("parametersDock");
-  QDockWidget* attention = dock("attentionDock");
-  QDockWidget* frequency = dock("frequencyDock");
-  QDockWidget* properties = dock("propertiesDock");
-  QDockWidget* charts = dock("chartsDock");
-  if (!parameters || !attention || !frequency || !properties || !charts) return;
+  QDockWidget* parameters = parametersDock_;
+  QDockWidget* attention = attentionDock_;
+  QDockWidget* frequency = frequencyDock_;
+  QDockWidget* properties = propertiesDock_;
+  QDockWidget* charts = chartsDock_;
   const int w = width(), h = height();
   resizeDocks({parameters, attention},
               {std::clamp(w / 5, 300, 360), std::clamp(w * 7 / 20, 500, 680)}, Qt::Horizontal);
@@ -242,69 +288,105 @@ void MainWindow::buildStatusBar() {
   });
 }
 
-void MainWindow::buildActions() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* save = file->addAction(tr("Save window image…"), this, &MainWindow::saveImageDialog);
-  save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-  file->addSeparator();
-  QAction* quit = file->addAction(tr("Quit"), this, &QWidget::close);
-  quit->setShortcut(QKeySequence::Quit);
-
-  QMenu* scene = menuBar()->addMenu(tr("&Scene"));
-  QAction* resetSplit = scene->addAction(tr("Reset split to the variant's default"), this, [this] {
-    panel_->resetSplit();
-    requestCompute();
-  });
-  resetSplit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-  QAction* defaults =
-      scene->addAction(tr("Default scene"), this, [this] { setParameters(SceneParameters{}); });
-  defaults->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-  QAction* recompute = scene->addAction(tr("Recompute"), this, &MainWindow::requestCompute);
-  recompute->setShortcut(QKeySequence(Qt::Key_F5));
-  QAction* cancel = scene->addAction(tr("Cancel computation"), this, [this] { cancel_->click(); });
-  cancel->setShortcut(QKeySequence(Qt::Key_Escape));
-
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  QAction* compare = view->addAction(tr("Compare variants side by side"));
+void MainWindow::registerActions() {
+  ActionRegistry* a = actions_;
+  a->add(
+      QStringLiteral("file.saveImage"), tr("Save window image…"), [this] { saveImageDialog(); },
+      QKeySequence(Qt::CTRL | Qt::Key_E));
+  a->add(
+      QStringLiteral("file.quit"), tr("Quit"), [this] { close(); }, QKeySequence::Quit);
+  a->add(
+      QStringLiteral("scene.resetSplit"), tr("Reset split to the variant's default"),
+      [this] { panel_->resetSplit(); }, QKeySequence(Qt::CTRL | Qt::Key_D));
+  a->add(
+      QStringLiteral("scene.default"), tr("Default scene"),
+      [this] { setParameters(SceneParameters{}, AppModel::Source::Reset); },
+      QKeySequence(Qt::CTRL | Qt::Key_0));
+  a->add(
+      QStringLiteral("scene.recompute"), tr("Recompute"), [this] { requestCompute(); },
+      QKeySequence(Qt::Key_F5));
+  a->add(
+      QStringLiteral("scene.cancel"), tr("Cancel computation"), [this] { cancel_->click(); },
+      QKeySequence(Qt::Key_Escape));
+  QAction* compare = a->add(
+      QStringLiteral("view.compare"), tr("Compare variants side by side"), [] {},
+      QKeySequence(Qt::CTRL | Qt::Key_M));
   compare->setCheckable(true);
-  compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
   connect(compare, &QAction::toggled, this, &MainWindow::setCompareMode);
-  QAction* reset = view->addAction(tr("Reset cameras"), this, &MainWindow::resetCameras);
-  reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-  QAction* dark = view->addAction(tr("Dark theme"));
+  connect(model_, &AppModel::changed, compare, [this, compare] {
+    const QSignalBlocker block(compare);
+    compare->setChecked(model_->state().variants.size() > 1);
+  });
+  a->add(
+      QStringLiteral("view.resetCameras"), tr("Reset cameras"), [this] { resetCameras(); },
+      QKeySequence(Qt::CTRL | Qt::Key_R));
+  QAction* dark = a->add(
+      QStringLiteral("view.dark"), tr("Dark theme"), [] {}, QKeySequence(Qt::CTRL | Qt::Key_T));
   dark->setCheckable(true);
-  dark->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+  dark->setChecked(theme_ == views::Theme::Dark);
   connect(dark, &QAction::toggled, this,
           [this](bool on) { setTheme(on ? views::Theme::Dark : views::Theme::Light); });
-  QAction* resetLayout = view->addAction(tr("Reset layout"), this, [this] {
-    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
-      dock->setFloating(false);
-      dock->show();
-    }
-    applyDefaultDockSizes();
-  });
-  resetLayout->setToolTip(tr("Dock sizes as at first start"));
-  view->addSeparator();
-  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+  a->add(
+      QStringLiteral("view.resetLayout"), tr("Reset layout"),
+      [this] {
+        for (QDockWidget* d :
+             {parametersDock_, attentionDock_, frequencyDock_, propertiesDock_, chartsDock_}) {
+          d->setFloating(false);
+          d->show();
+        }
+        applyDefaultDockSizes();
+      },
+      {}, tr("Dock sizes as at first start"));
+  a->adopt(QStringLiteral("dock.parameters"), parametersDock_->toggleViewAction());
+  a->adopt(QStringLiteral("dock.attention"), attentionDock_->toggleViewAction());
+  a->adopt(QStringLiteral("dock.frequency"), frequencyDock_->toggleViewAction());
+  a->adopt(QStringLiteral("dock.properties"), propertiesDock_->toggleViewAction());
+  a->adopt(QStringLiteral("dock.charts"), chartsDock_->toggleViewAction());
 }
 
-void MainWindow::setParameters(const SceneParameters& parameters) {
-  panel_->setParameters(parameters);
-  attention_->setModel(parameters.qkModel);
-  requestCompute();
+// Every menu of the window, from the action registry's ids.
+void MainWindow::buildMenus() {
+  QMenuBar* bar = menuBar();
+  actions_->buildMenu(
+      bar, tr("&File"),
+      {QStringLiteral("file.open"), QStringLiteral("file.save"), QStringLiteral("file.recent"),
+       QStringLiteral("-"), QStringLiteral("file.exportFigure"), QStringLiteral("file.copyFigure"),
+       QStringLiteral("file.exportData"), QStringLiteral("-"), QStringLiteral("file.saveImage"),
+       QStringLiteral("-"), QStringLiteral("file.quit")});
+  actions_->buildMenu(bar, tr("&Edit"), {QStringLiteral("edit.undo"), QStringLiteral("edit.redo")});
+  actions_->buildMenu(bar, tr("&Scene"),
+                      {QStringLiteral("scene.resetSplit"), QStringLiteral("scene.default"),
+                       QStringLiteral("scene.recompute"), QStringLiteral("scene.cancel")});
+  actions_->buildMenu(bar, tr("&View"),
+                      {QStringLiteral("view.compare"), QStringLiteral("view.resetCameras"),
+                       QStringLiteral("view.dark"), QStringLiteral("view.resetLayout"),
+                       QStringLiteral("-"), QStringLiteral("dock.parameters"),
+                       QStringLiteral("dock.attention"), QStringLiteral("dock.frequency"),
+                       QStringLiteral("dock.properties"), QStringLiteral("dock.charts")});
+  bar->addMenu(session_->presetsMenu());
+  QStringList models;
+  for (const QString& id : actions_->ids()) {
+    if (id.startsWith(QLatin1String("models."))) models << id;
+  }
+  actions_->buildMenu(bar, tr("&Models"), models);
+  // Shortcuts work whether or not a menu shows the action.
+  for (const QString& id : actions_->ids()) addAction(actions_->action(id));
 }
 
-SceneParameters MainWindow::parameters() const {
-  return panel_->parameters();
+void MainWindow::setParameters(const SceneParameters& parameters, AppModel::Source source) {
+  model_->set(parameters, source);
 }
 
+// Compare mode on: the primary and the compare set's choices (vanilla and mrope unless chosen);
+// off: the primary alone.
 void MainWindow::setCompareMode(bool on) {
-  if (panel_->compareMode() == on) return;
-  panel_->setCompareMode(on);  // emits changed -> recompute
+  const SceneParameters& p = model_->state();
+  if ((p.variants.size() > 1) == on) return;
+  panel_->compareGroup()->setChecked(on);  // the panel sends the new compare set
 }
 
 void MainWindow::requestCompute() {
-  controller_.request(panel_->parameters());
+  controller_.request(model_->state());
 }
 
 bool MainWindow::waitForIdle(int timeoutMs) {
@@ -367,6 +449,14 @@ void MainWindow::ensureLayoutPanels(const QStringList& variants) {
     view->setObjectName(QStringLiteral("layoutView%1").arg(layouts_.size()));
     view->setTheme(theme_);
     view->setDecimated(interactive_);
+    view->setColorMode(model_->state().view.colorByFrame ? views::LayoutView::ColorMode::Frame
+                                                         : views::LayoutView::ColorMode::Modality);
+    connect(view, &views::LayoutView::colorModeChosen, this,
+            [this](views::LayoutView::ColorMode mode) {
+              ViewSettings settings = model_->state().view;
+              settings.colorByFrame = mode == views::LayoutView::ColorMode::Frame;
+              model_->setView(settings);
+            });
     layoutArea_->layout()->addWidget(view);  // placed below
     connect(view, &views::LayoutView::tokenPicked, this,
             [this](long, const QString& description) { pickLabel_->setText(description); });
@@ -464,14 +554,6 @@ bool MainWindow::event(QEvent* event) {
   return handled;
 }
 
-// Paints the 3-D views synchronously (image export and tests).
-void MainWindow::renderNow() {
-  for (views::LayoutView* view : layouts_) {
-    if (view->isVisible()) view->renderNow();
-  }
-  if (frequency_->isVisible()) frequency_->renderNow();
-}
-
 void MainWindow::setInteractive(bool interactive) {
   interactive_ = interactive;
   for (views::LayoutView* view : layouts_) view->setDecimated(interactive);
@@ -505,9 +587,6 @@ void MainWindow::restoreSettings() {
   // Saved by an older dock arrangement (another version): the new default layout is used instead.
   stateRestored_ = restoreState(settings.value("window/state").toByteArray(), kDockStateVersion);
   theme_ = settings.value("window/dark", false).toBool() ? views::Theme::Dark : views::Theme::Light;
-  if (settings.childGroups().contains(QStringLiteral("scene"))) {
-    panel_->setParameters(SceneParameters::load(settings));
-  }
 }
 
 void MainWindow::saveSettings() {
@@ -515,8 +594,14 @@ void MainWindow::saveSettings() {
   settings.setValue("window/geometry", saveGeometry());
   settings.setValue("window/state", saveState(kDockStateVersion));
   settings.setValue("window/dark", theme_ == views::Theme::Dark);
-  // The last scene that computed, so a bad value typed last does not come back at start.
-  (current_ ? current_->parameters : panel_->parameters()).save(settings);
+  // The last state that computed, so a bad value typed last does not come back at start; the
+  // session's serializer (the preset JSON).
+  try {
+    settings.setValue(SessionController::sessionKey(),
+                      QString::fromStdString(io::preset_to_json(
+                          to_preset(current_ ? current_->parameters : model_->state()))));
+  } catch (const std::exception&) {
+  }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "app/gui/compute.h"
+#include "app/gui/model/app_model.h"
 #include "views/palette.h"
 
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -24,6 +26,7 @@ class PropertyTable;
 
 namespace ropelab::app {
 
+class ActionRegistry;
 class ParameterPanel;
 class SessionController;
 
@@ -38,8 +41,13 @@ class MainWindow : public QMainWindow {
   MainWindow() : MainWindow(Options{}) {}
   ~MainWindow() override;
 
-  void setParameters(const SceneParameters& parameters);
-  SceneParameters parameters() const;
+  // The application model: the one owner of the state (app/gui/model/app_model.h).
+  AppModel* model() const { return model_; }
+  // model()->set(parameters, source): one undo step.
+  void setParameters(const SceneParameters& parameters,
+                     AppModel::Source source = AppModel::Source::Edit);
+  const SceneParameters& parameters() const { return model_->state(); }
+  ActionRegistry* actions() const { return actions_; }
   // Processes events until no computation is running or waiting; false on timeout.
   bool waitForIdle(int timeoutMs = 30000);
   // Processes events until the newest request's result has been painted; false on timeout or
@@ -68,6 +76,9 @@ class MainWindow : public QMainWindow {
   views::AttentionView* attentionView() const { return attention_; }
   views::ChartsView* chartsView() const { return charts_; }
   views::PropertyTable* propertyTable() const { return properties_; }
+  // The docks, by role (object names stay for saved window state and teaching).
+  enum class Dock { Parameters, Attention, Frequency, Properties, Charts };
+  QDockWidget* dock(Dock which) const;
 
  signals:
   void resultApplied(quint64 generation);
@@ -82,19 +93,22 @@ class MainWindow : public QMainWindow {
   void buildDocks();
   void applyDefaultDockSizes();
   void buildStatusBar();
-  void buildActions();
+  void registerActions();
+  void buildMenus();
   void requestCompute();
+  void applyView(const ViewSettings& view);
   void applyResult(const ComputeResult& result);
   void showError(const QString& message);
   void ensureLayoutPanels(const QStringList& variants);
   void arrangeLayoutPanels();
-  void renderNow();
   void saveImageDialog();
   void restoreSettings();
   void saveSettings();
   void resetCameras();
 
   Options options_;
+  AppModel* model_ = nullptr;
+  ActionRegistry* actions_ = nullptr;
   ComputeController controller_;
   ParameterPanel* panel_ = nullptr;
   QWidget* layoutArea_ = nullptr;
@@ -104,6 +118,11 @@ class MainWindow : public QMainWindow {
   views::AttentionView* attention_ = nullptr;
   views::ChartsView* charts_ = nullptr;
   views::PropertyTable* properties_ = nullptr;
+  QDockWidget* parametersDock_ = nullptr;
+  QDockWidget* attentionDock_ = nullptr;
+  QDockWidget* frequencyDock_ = nullptr;
+  QDockWidget* propertiesDock_ = nullptr;
+  QDockWidget* chartsDock_ = nullptr;
   QLabel* tokensLabel_ = nullptr;
   QLabel* timingLabel_ = nullptr;
   QLabel* pickLabel_ = nullptr;

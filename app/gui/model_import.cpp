@@ -49,7 +49,11 @@ RowMatrix head_matrix(const io::NpyArray& a, const QkFileInfo& info, int head) {
 
 SceneParameters import_hf_config_file(const SceneParameters& current, const QString& path) {
   const std::string text = io::read_file(name_of(path), std::size_t{16} << 20);
-  const io::Preset preset = io::import_hf_config(text, name_of(path), to_preset(current));
+  // The config sets the variant, base, head dim, split and options; the scene, query and q/k
+  // model stay. Compare-set settings do not carry over to the imported model's variant.
+  io::Preset base = to_preset(current);
+  base.variant_settings.clear();
+  const io::Preset preset = io::import_hf_config(text, name_of(path), base);
   SceneParameters p = from_preset(preset, path);
   p.qkArrays = current.qkArrays;
   if (p.qkArrays && p.qkArrays->q.cols() != p.headDim) p.qkArrays.reset();
@@ -90,7 +94,7 @@ SceneParameters with_qk_arrays(const SceneParameters& current,
   }
   for (const QString& id : p.variants) {
     const Variant& variant = variant_or_throw(id.toStdString());
-    const Encoding e = encode(variant, p.scene(), p.config(variant, id == p.variants.front()));
+    const Encoding e = encode(variant, p.scene, p.config(variant, id == p.variants.front()));
     if (e.token_count() != static_cast<std::size_t>(arrays->q.rows()))
       throw InputError(name_of(qPath) + ": " + std::to_string(arrays->q.rows()) +
                        " tokens, but the scene has " + std::to_string(e.token_count()) +

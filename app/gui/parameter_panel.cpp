@@ -5,28 +5,43 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <numeric>
 
 #include "app/gui/labeled_slider.h"
+#include "app/gui/scene_editor.h"
+#include "app/gui/variant_options_group.h"
 #include "ropelab/registry.h"
 
 namespace ropelab::app {
 
 namespace {
 
+// Each variant by its id and its one-line summary (the tooltip repeats the summary).
 void fill_variants(QComboBox* box, bool withNone) {
+  // The summaries are long: the box stays as narrow as the panel, the popup shows them whole.
+  box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  box->setMinimumContentsLength(14);
   if (withNone) box->addItem(QStringLiteral("—"), QString());
   for (const Variant* v : all_variants()) {
     const QString id = QString::fromStdString(std::string(v->id()));
-    box->addItem(id, id);
-    box->setItemData(box->count() - 1, QString::fromStdString(v->info().summary), Qt::ToolTipRole);
+    const QString summary = QString::fromStdString(v->info().summary);
+    QString shortSummary = summary.section(QLatin1Char('.'), 0, 0);
+    if (shortSummary.size() > 48) shortSummary = shortSummary.left(47) + QStringLiteral("…");
+    box->addItem(shortSummary.isEmpty() ? id : id + QStringLiteral(" — ") + shortSummary, id);
+    box->setItemData(box->count() - 1, summary, Qt::ToolTipRole);
   }
+}
+
+void select_data(QComboBox* box, const QString& id) {
+  const QSignalBlocker block(box);
+  box->setCurrentIndex(std::max(0, box->findData(id)));
 }
 
 }  // namespace
 
-ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
+ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(parent), model_(model) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
 
@@ -38,10 +53,7 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
   variantRow->addWidget(variant_, 1);
   layout->addLayout(variantRow);
   connect(variant_, &QComboBox::currentIndexChanged, this, [this] {
-    if (updating_) return;
-    splitEdited_ = false;
-    rebuildSplit(defaultSplit());
-    emit changed();
+    if (!updating_) sendVariants();
   });
 
   compare_ = new QGroupBox(tr("Compare side by side"), this);
@@ -56,25 +68,52 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
     compareLayout->addWidget(box);
     compareChoices_.push_back(box);
     connect(box, &QComboBox::currentIndexChanged, this, [this] {
-      if (!updating_) emit changed();
+      if (!updating_) sendVariants();
     });
   }
   connect(compare_, &QGroupBox::toggled, this, [this] {
-    if (!updating_) emit changed();
+    if (!updating_) sendVariants();
   });
   layout->addWidget(compare_);
 
   auto* rope = new QGroupBox(tr("RoPE"), this);
   auto* ropeLayout = new QVBoxLayout(rope);
-  delta_ = addSlider(ropeLayout, tr("δ (temporal spacing)"), 0.1, 5.0, 0.1, 2);
-  base_ = addSlider(ropeLayout, tr("base"), 100, 1e7, 1, 0, true);
-  headDim_ = addSlider(ropeLayout, tr("head dim D"), 16, 256, 2, 0);
-  connect(headDim_, &LabeledSlider::valueChanged, this, [this] {
-    // A split is a number of pairs: a new D makes the old one meaningless.
-    splitEdited_ = false;
-    rebuildSplit(defaultSplit());
+  base_ = addSlider(ropeLayout, tr("base"), 2, 1e12, 1, 0, true);
+  base_->setToolTip(tr("θ base, 2 to 10¹²; type 1e6 for a million"));
+  connect(base_, &LabeledSlider::valueChanged, this, [this](double v) {
+    if (!updating_) model_->setBase(v);
+  });
+  headDim_ = addSlider(ropeLayout, tr("head dim D"), 2, 1024, 2, 0);
+  connect(headDim_, &LabeledSlider::valueChanged, this, [this](double v) {
+    if (!updating_) model_->setHeadDim(static_cast<int>(v));
   });
   layout->addWidget(rope);
+
+  // What each variant keeps of its own: δ and its declared options. In compare mode a selector
+  // picks which compared variant the group edits.
+  auto* own = new QGroupBox(tr("Variant settings"), this);
+  own->setObjectName(QStringLiteral("variantSettings"));
+  auto* ownLayout = new QVBoxLayout(own);
+  auto* forRow = new QHBoxLayout;
+  settingsForLabel_ = new QLabel(tr("for"), own);
+  settingsFor_ = new QComboBox(own);
+  settingsFor_->setObjectName(QStringLiteral("settingsVariant"));
+  settingsFor_->setToolTip(tr("Each compared variant keeps its own δ and options"));
+  forRow->addWidget(settingsForLabel_);
+  forRow->addWidget(settingsFor_, 1);
+  ownLayout->addLayout(forRow);
+  connect(settingsFor_, &QComboBox::currentIndexChanged, this, [this] {
+    if (updating_) return;
+    settingsVariant_ = settingsFor_->currentData().toString();
+    refresh();
+  });
+  delta_ = addSlider(ownLayout, tr("δ (temporal spacing)"), 0.1, 5.0, 0.1, 2);
+  connect(delta_, &LabeledSlider::valueChanged, this, [this](double v) {
+    if (!updating_) model_->setDelta(settingsVariant(), v);
+  });
+  options_ = new VariantOptionsGroup(model_, own);
+  ownLayout->addWidget(options_);
+  layout->addWidget(own);
 
   splitBox_ = new QGroupBox(tr("Pairs per axis (sum = D/2)"), this);
   splitLayout_ = new QVBoxLayout(splitBox_);
@@ -83,10 +122,7 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
   splitSum_->setObjectName(QStringLiteral("splitSum"));
   auto* reset = new QPushButton(tr("Reset to default"), splitBox_);
   reset->setToolTip(tr("The variant's own split (Ctrl+D)"));
-  connect(reset, &QPushButton::clicked, this, [this] {
-    resetSplit();
-    emit changed();
-  });
+  connect(reset, &QPushButton::clicked, this, &ParameterPanel::resetSplit);
   splitFooter->addWidget(splitSum_, 1);
   splitFooter->addWidget(reset);
   splitLayout_->addLayout(splitFooter);
@@ -101,19 +137,18 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
   splitNote_->setFont(small);
   splitNote_->setVisible(false);
   splitLayout_->addWidget(splitNote_);
-  connect(compare_, &QGroupBox::toggled, splitNote_, &QWidget::setVisible);
   layout->addWidget(splitBox_);
 
-  auto* scene = new QGroupBox(tr("Scene: text · video T×H×W · text"), this);
+  auto* scene = new QGroupBox(tr("Scene"), this);
   auto* sceneLayout = new QVBoxLayout(scene);
-  textBefore_ = addSlider(sceneLayout, tr("text before"), 0, 256, 1, 0);
-  frames_ = addSlider(sceneLayout, tr("frames T"), 1, 4096, 1, 0);  // V-NIAH has 3000
-  height_ = addSlider(sceneLayout, tr("height H"), 1, 64, 1, 0);
-  width_ = addSlider(sceneLayout, tr("width W"), 1, 64, 1, 0);
-  textAfter_ = addSlider(sceneLayout, tr("text after"), 0, 256, 1, 0);
-  query_ = addSlider(sceneLayout, tr("query token"), -1, 1e6, 1, 0);
+  sceneEditor_ = new SceneEditor(model_, scene);
+  sceneLayout->addWidget(sceneEditor_);
+  query_ = addSlider(sceneLayout, tr("query token"), -1, 4194303, 1, 0);
   query_->setSpecialValueText(tr("auto"));
-  query_->setToolTip(tr("auto: the first text token after the video"));
+  query_->setToolTip(tr("auto: the first text token after the first image or video"));
+  connect(query_, &LabeledSlider::valueChanged, this, [this](double v) {
+    if (!updating_) model_->setQuery(static_cast<long>(v));
+  });
   layout->addWidget(scene);
 
   facts_ = new QLabel(this);
@@ -127,7 +162,15 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(facts_);
   layout->addStretch(1);
 
-  setParameters(SceneParameters{});
+  // The first video is the segment most edits are about.
+  const int video = model_->state().scene.first_visual_segment();
+  if (video >= 0) sceneEditor_->selectSegment(video);
+  connect(model_, &AppModel::changed, this, &ParameterPanel::refresh);
+  refresh();
+}
+
+LabeledSlider* ParameterPanel::framesSlider() const {
+  return sceneEditor_->framesSlider();
 }
 
 LabeledSlider* ParameterPanel::addSlider(QVBoxLayout* layout, const QString& label, double minimum,
@@ -136,141 +179,139 @@ LabeledSlider* ParameterPanel::addSlider(QVBoxLayout* layout, const QString& lab
       new LabeledSlider(label, minimum, maximum, step, decimals,
                         log ? LabeledSlider::Scale::Log : LabeledSlider::Scale::Linear, this);
   layout->addWidget(slider);
-  connect(slider, &LabeledSlider::valueChanged, this, [this] {
-    if (!updating_) emit changed();
-  });
-  connect(slider, &LabeledSlider::dragStarted, this, &ParameterPanel::dragStarted);
-  connect(slider, &LabeledSlider::dragFinished, this, &ParameterPanel::dragFinished);
+  connect(slider, &LabeledSlider::dragStarted, model_, &AppModel::beginDrag);
+  connect(slider, &LabeledSlider::dragFinished, model_, &AppModel::endDrag);
   return slider;
 }
 
+void ParameterPanel::sendVariants() {
+  QStringList variants{variant_->currentData().toString()};
+  if (compare_->isChecked()) {
+    for (QComboBox* box : compareChoices_) {
+      const QString id = box->currentData().toString();
+      if (!id.isEmpty() && !variants.contains(id)) variants << id;
+    }
+  }
+  model_->setVariants(variants);
+}
+
+QString ParameterPanel::settingsVariant() const {
+  const QStringList& variants = model_->state().variants;
+  return variants.contains(settingsVariant_) ? settingsVariant_ : variants.value(0);
+}
+
+void ParameterPanel::setSettingsVariant(const QString& id) {
+  settingsVariant_ = id;
+  refresh();
+}
+
+void ParameterPanel::refreshSettingsVariant() {
+  const SceneParameters& p = model_->state();
+  const QSignalBlocker block(settingsFor_);
+  settingsFor_->clear();
+  for (const QString& id : p.variants) settingsFor_->addItem(id, id);
+  settingsFor_->setCurrentIndex(std::max(0, settingsFor_->findData(settingsVariant())));
+  const bool comparing = p.variants.size() > 1;
+  settingsFor_->setVisible(comparing);
+  settingsForLabel_->setVisible(comparing);
+}
+
+void ParameterPanel::refresh() {
+  const SceneParameters& p = model_->state();
+  updating_ = true;
+  select_data(variant_, p.variants.value(0));
+  const bool comparing = p.variants.size() > 1;
+  {
+    const QSignalBlocker block(compare_);
+    compare_->setChecked(comparing);
+  }
+  splitNote_->setVisible(comparing);
+  if (comparing) {
+    for (std::size_t i = 0; i < compareChoices_.size(); ++i) {
+      select_data(compareChoices_[i], p.variants.value(static_cast<qsizetype>(i) + 1));
+    }
+  }
+  refreshSettingsVariant();
+  const QString own = settingsVariant();
+  const Variant* v = find_variant(own.toStdString());
+  delta_->setValue(p.delta(own));
+  const bool hasDelta = v != nullptr && v->info().has_delta;
+  delta_->setEnabled(hasDelta);
+  delta_->setToolTip(hasDelta ? tr("Temporal spacing δ of %1 (0.1 to 5)").arg(own)
+                              : tr("%1 has no temporal spacing δ: its temporal ids step by one "
+                                   "frame (or by time), so δ does not apply.")
+                                    .arg(own));
+  base_->setValue(p.base);
+  headDim_->setValue(p.headDim);
+  query_->setValue(static_cast<double>(p.query));
+  options_->showVariant(own);
+  rebuildSplit();
+  updating_ = false;
+}
+
 std::vector<int> ParameterPanel::defaultSplit() const {
-  const Variant* v = find_variant(variant_->currentData().toString().toStdString());
+  const Variant* v = find_variant(model_->state().variants.value(0).toStdString());
   if (!v) return {};
-  return v->default_split(static_cast<int>(headDim_->value()) / 2);
+  return v->default_split(model_->state().headDim / 2);
 }
 
-void ParameterPanel::rebuildSplit(const std::vector<int>& split) {
-  // Deleted now, not later: the new rows take their place in the layout at once.
-  for (LabeledSlider* s : split_) delete s;
-  split_.clear();
-  const Variant* v = find_variant(variant_->currentData().toString().toStdString());
-  if (!v) return;
-  const int pairs = static_cast<int>(headDim_->value()) / 2;
-  for (int a = 0; a < v->axis_count(); ++a) {
-    auto* slider = new LabeledSlider(QString::fromStdString(v->info().axes[a]), 0, pairs, 1, 0,
-                                     LabeledSlider::Scale::Linear, splitBox_);
-    slider->setValue(a < static_cast<int>(split.size()) ? split[a] : 0);
-    splitLayout_->insertWidget(a, slider);
-    split_.push_back(slider);
-    connect(slider, &LabeledSlider::valueChanged, this, [this, a] {
-      if (updating_) return;
-      splitEdited_ = true;
-      balanceSplit(static_cast<std::size_t>(a));
-      emit changed();
-    });
-    connect(slider, &LabeledSlider::dragStarted, this, &ParameterPanel::dragStarted);
-    connect(slider, &LabeledSlider::dragFinished, this, &ParameterPanel::dragFinished);
+void ParameterPanel::rebuildSplit() {
+  const SceneParameters& p = model_->state();
+  const Variant* v = find_variant(p.variants.value(0).toStdString());
+  const QString key = p.variants.value(0) + QLatin1Char('|') + QString::number(p.headDim);
+  const int pairs = p.headDim / 2;
+  if (key != splitFor_) {
+    // Deleted now, not later: the new rows take their place in the layout at once.
+    for (LabeledSlider* s : split_) delete s;
+    split_.clear();
+    splitFor_ = key;
+    if (v != nullptr) {
+      for (int a = 0; a < v->axis_count(); ++a) {
+        auto* slider = new LabeledSlider(QString::fromStdString(v->info().axes[a]), 0, pairs, 1, 0,
+                                         LabeledSlider::Scale::Linear, splitBox_);
+        splitLayout_->insertWidget(a, slider);
+        split_.push_back(slider);
+        connect(slider, &LabeledSlider::valueChanged, this, [this, a] {
+          if (!updating_) splitEdited(static_cast<std::size_t>(a));
+        });
+        connect(slider, &LabeledSlider::dragStarted, model_, &AppModel::beginDrag);
+        connect(slider, &LabeledSlider::dragFinished, model_, &AppModel::endDrag);
+      }
+    }
   }
-  updateSplitSum();
-}
-
-// Keeps the sum at D/2 by giving or taking the difference from another axis (the last one, or
-// the first when the last was edited). If that axis cannot absorb it, the sum stays off and the
-// core's message says so.
-void ParameterPanel::balanceSplit(std::size_t edited) {
-  if (split_.size() < 2) return updateSplitSum();
-  const std::size_t other = edited + 1 == split_.size() ? 0 : split_.size() - 1;
-  const std::vector<int> split = currentSplit();
-  const int pairs = static_cast<int>(headDim_->value()) / 2;
+  const std::vector<int> split = p.split.empty() ? defaultSplit() : p.split;
+  for (std::size_t a = 0; a < split_.size(); ++a) {
+    split_[a]->setValue(a < split.size() ? split[a] : 0);
+  }
   const int sum = std::accumulate(split.begin(), split.end(), 0);
-  const int target = split[other] + (pairs - sum);
-  if (target >= 0) {
-    updating_ = true;
-    split_[other]->setValue(target);
-    updating_ = false;
-  }
-  updateSplitSum();
+  const bool odd = p.headDim % 2 != 0;
+  splitSum_->setText(sum == pairs && !odd ? tr("sum %1 = D/2 ✓").arg(sum)
+                     : odd                ? tr("D = %1 is odd: pairs need an even D").arg(p.headDim)
+                                          : tr("sum %1 ≠ D/2 = %2").arg(sum).arg(pairs));
 }
 
-std::vector<int> ParameterPanel::currentSplit() const {
+std::vector<int> ParameterPanel::shownSplit() const {
   std::vector<int> split;
   for (LabeledSlider* s : split_) split.push_back(static_cast<int>(s->value()));
   return split;
 }
 
-void ParameterPanel::updateSplitSum() {
-  const std::vector<int> split = currentSplit();
-  const int sum = std::accumulate(split.begin(), split.end(), 0);
-  const int pairs = static_cast<int>(headDim_->value()) / 2;
-  splitSum_->setText(sum == pairs ? tr("sum %1 = D/2 ✓").arg(sum)
-                                  : tr("sum %1 ≠ D/2 = %2").arg(sum).arg(pairs));
+// Keeps the sum at D/2 by giving or taking the difference from another axis (the last one, or
+// the first when the last was edited). If that axis cannot absorb it, the sum stays off and the
+// core's message says so.
+void ParameterPanel::splitEdited(std::size_t edited) {
+  std::vector<int> split = shownSplit();
+  if (split.size() >= 2) {
+    const std::size_t other = edited + 1 == split.size() ? 0 : split.size() - 1;
+    const int sum = std::accumulate(split.begin(), split.end(), 0);
+    const int target = split[other] + (model_->state().headDim / 2 - sum);
+    if (target >= 0) split[other] = target;
+  }
+  model_->setSplit(split);
 }
 
 void ParameterPanel::resetSplit() {
-  splitEdited_ = false;
-  updating_ = true;
-  rebuildSplit(defaultSplit());
-  updating_ = false;
-}
-
-SceneParameters ParameterPanel::parameters() const {
-  // Fields without a control (variant switches, video timing, loaded q/k) ride along.
-  SceneParameters p = unshown_;
-  p.variants = {variant_->currentData().toString()};
-  if (compare_->isChecked()) {
-    for (QComboBox* box : compareChoices_) {
-      const QString id = box->currentData().toString();
-      if (!id.isEmpty() && !p.variants.contains(id)) p.variants << id;
-    }
-  }
-  p.delta = delta_->value();
-  p.base = base_->value();
-  p.headDim = static_cast<int>(headDim_->value());
-  p.split = splitEdited_ ? currentSplit() : std::vector<int>{};
-  p.textBefore = static_cast<int>(textBefore_->value());
-  p.frames = static_cast<int>(frames_->value());
-  p.height = static_cast<int>(height_->value());
-  p.width = static_cast<int>(width_->value());
-  p.textAfter = static_cast<int>(textAfter_->value());
-  p.query = static_cast<long>(query_->value());
-  p.qkModel = qkModel_;
-  return p;
-}
-
-void ParameterPanel::setParameters(const SceneParameters& p) {
-  unshown_ = p;
-  updating_ = true;
-  variant_->setCurrentIndex(std::max(0, variant_->findData(p.variants.value(0))));
-  const bool comparing = p.variants.size() > 1;
-  compare_->setChecked(comparing);
-  splitNote_->setVisible(comparing);
-  if (comparing) {
-    for (std::size_t i = 0; i < compareChoices_.size(); ++i) {
-      const QString id = p.variants.value(static_cast<qsizetype>(i) + 1);
-      compareChoices_[i]->setCurrentIndex(std::max(0, compareChoices_[i]->findData(id)));
-    }
-  }
-  delta_->setValue(p.delta);
-  base_->setValue(p.base);
-  headDim_->setValue(p.headDim);
-  textBefore_->setValue(p.textBefore);
-  frames_->setValue(p.frames);
-  height_->setValue(p.height);
-  width_->setValue(p.width);
-  textAfter_->setValue(p.textAfter);
-  query_->setValue(static_cast<double>(p.query));
-  qkModel_ = p.qkModel;
-  splitEdited_ = !p.split.empty();
-  rebuildSplit(p.split.empty() ? defaultSplit() : p.split);
-  updating_ = false;
-}
-
-void ParameterPanel::setCompareMode(bool on) {
-  compare_->setChecked(on);
-}
-bool ParameterPanel::compareMode() const {
-  return compare_->isChecked();
+  model_->setSplit({}, AppModel::Source::Reset);
 }
 
 void ParameterPanel::setFacts(const QString& text) {

@@ -1,80 +1,87 @@
 #pragma once
-// The controls: variant and compare set, the RoPE configuration and the scene. Every change is
-// reported at once (views follow a slider while it is dragged).
+// The controls: variant and compare set, the RoPE configuration, each variant's own δ and
+// options, the scene and the query token. The panel holds no state: it shows the application
+// model (refreshed on every change) and sends every edit to it; a slider drag opens one undo step
+// in the model (AppModel::beginDrag/endDrag).
 #include <QWidget>
 #include <vector>
 
-#include "app/gui/scene_parameters.h"
+#include "app/gui/model/app_model.h"
 
 class QComboBox;
 class QGroupBox;
 class QLabel;
-class QPushButton;
 class QVBoxLayout;
 
 namespace ropelab::app {
 
 class LabeledSlider;
+class SceneEditor;
+class VariantOptionsGroup;
 
 class ParameterPanel : public QWidget {
   Q_OBJECT
  public:
-  explicit ParameterPanel(QWidget* parent = nullptr);
+  explicit ParameterPanel(AppModel* model, QWidget* parent = nullptr);
 
-  SceneParameters parameters() const;
-  void setParameters(const SceneParameters& parameters);  // emits nothing
-  void setCompareMode(bool on);
-  bool compareMode() const;
+  AppModel* model() const { return model_; }
+  // Shows the model's state (connected to AppModel::changed).
+  void refresh();
   void resetSplit();
   // A line of facts about the current result (token count, last video token's ids).
   void setFacts(const QString& text);
   QString facts() const;
-  void setQkModel(views::QkModel model) { qkModel_ = model; }
+  // The variant whose δ and options the "Variant settings" group shows (the primary unless
+  // another compared variant is chosen there).
+  QString settingsVariant() const;
+  void setSettingsVariant(const QString& id);
 
   LabeledSlider* deltaSlider() const { return delta_; }
   LabeledSlider* baseSlider() const { return base_; }
-  LabeledSlider* framesSlider() const { return frames_; }
+  LabeledSlider* headDimSlider() const { return headDim_; }
   LabeledSlider* querySlider() const { return query_; }
+  // The scene editor's T slider (the selected segment's; the first video is selected at start).
+  LabeledSlider* framesSlider() const;
+  SceneEditor* sceneEditor() const { return sceneEditor_; }
+  VariantOptionsGroup* optionsGroup() const { return options_; }
   const std::vector<LabeledSlider*>& splitSliders() const { return split_; }
   QComboBox* variantChoice() const { return variant_; }
+  QComboBox* settingsVariantChoice() const { return settingsFor_; }
+  QGroupBox* compareGroup() const { return compare_; }
   QLabel* splitNote() const { return splitNote_; }
-
- signals:
-  void changed();
-  void dragStarted();
-  void dragFinished();
+  QLabel* splitSum() const { return splitSum_; }
 
  private:
   LabeledSlider* addSlider(QVBoxLayout* layout, const QString& label, double minimum,
                            double maximum, double step, int decimals, bool log = false);
-  void rebuildSplit(const std::vector<int>& split);
-  void balanceSplit(std::size_t edited);
-  void updateSplitSum();
-  std::vector<int> currentSplit() const;
+  void rebuildSplit();
+  void refreshSettingsVariant();
+  void sendVariants();
+  void splitEdited(std::size_t edited);
+  std::vector<int> shownSplit() const;
   std::vector<int> defaultSplit() const;
 
+  AppModel* model_;
   QComboBox* variant_ = nullptr;
   QGroupBox* compare_ = nullptr;
   std::vector<QComboBox*> compareChoices_;
+  QComboBox* settingsFor_ = nullptr;
+  QLabel* settingsForLabel_ = nullptr;
   LabeledSlider* delta_ = nullptr;
   LabeledSlider* base_ = nullptr;
   LabeledSlider* headDim_ = nullptr;
+  VariantOptionsGroup* options_ = nullptr;
   QGroupBox* splitBox_ = nullptr;
   QVBoxLayout* splitLayout_ = nullptr;
   std::vector<LabeledSlider*> split_;
+  QString splitFor_;  // variant and head dim the split sliders were built for
   QLabel* splitSum_ = nullptr;
   QLabel* splitNote_ = nullptr;
-  bool splitEdited_ = false;
-  LabeledSlider* textBefore_ = nullptr;
-  LabeledSlider* frames_ = nullptr;
-  LabeledSlider* height_ = nullptr;
-  LabeledSlider* width_ = nullptr;
-  LabeledSlider* textAfter_ = nullptr;
+  SceneEditor* sceneEditor_ = nullptr;
   LabeledSlider* query_ = nullptr;
   QLabel* facts_ = nullptr;
-  views::QkModel qkModel_ = views::QkModel::Ones;
+  QString settingsVariant_;
   bool updating_ = false;
-  SceneParameters unshown_;  // the last parameters set, for the fields no control shows
 };
 
 }  // namespace ropelab::app

@@ -1,13 +1,36 @@
 #include "app/gui/scene_parameters.h"
 
-#include <QSettings>
-
+#include "ropelab/error.h"
 #include "ropelab/registry.h"
 
 namespace ropelab::app {
 
-Scene SceneParameters::scene() const {
-  return Scene::text_video_text(textBefore, frames, height, width, textAfter, secondsPerFrame);
+namespace {
+
+const std::string kColor = "color";
+const std::string kTemporalOnly = "temporal_pairs_only";
+
+}  // namespace
+
+double SceneParameters::delta(const QString& variant) const {
+  const auto it = perVariant.find(variant.toStdString());
+  if (it != perVariant.end() && it->second.delta) return *it->second.delta;
+  const Variant* v = find_variant(variant.toStdString());
+  return v != nullptr ? v->info().default_delta : 1.0;
+}
+
+void SceneParameters::setDelta(const QString& variant, double value) {
+  perVariant[variant.toStdString()].delta = value;
+}
+
+const VariantOptions& SceneParameters::options(const QString& variant) const {
+  static const VariantOptions kDefaults{};
+  const auto it = perVariant.find(variant.toStdString());
+  return it != perVariant.end() ? it->second.options : kDefaults;
+}
+
+VariantOptions& SceneParameters::options(const QString& variant) {
+  return perVariant[variant.toStdString()].options;
 }
 
 double default_delta(const QStringList& variants) {
@@ -22,48 +45,144 @@ Config SceneParameters::config(const Variant& variant, bool primary) const {
   Config config;
   config.head_dim = headDim;
   config.base = base;
-  config.options = options;
+  const QString id = QString::fromStdString(std::string(variant.id()));
+  config.options = options(id);
   if (primary) config.split = split;
-  if (variant.info().has_delta) config.delta = delta;
+  if (variant.info().has_delta) config.delta = delta(id);
   return config;
 }
 
-void SceneParameters::save(QSettings& s) const {
-  s.beginGroup(QStringLiteral("scene"));
-  s.setValue("variants", variants);
-  s.setValue("delta", delta);
-  s.setValue("base", base);
-  s.setValue("headDim", headDim);
-  QList<QVariant> splitValues;
-  for (int v : split) splitValues.append(v);
-  s.setValue("split", splitValues);
-  s.setValue("textBefore", textBefore);
-  s.setValue("frames", frames);
-  s.setValue("height", height);
-  s.setValue("width", width);
-  s.setValue("textAfter", textAfter);
-  s.setValue("query", static_cast<qlonglong>(query));
-  s.setValue("qkModel", static_cast<int>(qkModel));
-  s.endGroup();
+QString qk_model_name(views::QkModel model) {
+  switch (model) {
+    case views::QkModel::Ones:
+      return QStringLiteral("ones");
+    case views::QkModel::Gaussian:
+      return QStringLiteral("gaussian");
+    case views::QkModel::MeanShiftedGaussian:
+      return QStringLiteral("mean-shifted-gaussian");
+  }
+  return QStringLiteral("ones");
 }
 
-SceneParameters SceneParameters::load(QSettings& s) {
+std::optional<views::QkModel> qk_model_from_name(const QString& name) {
+  for (views::QkModel m :
+       {views::QkModel::Ones, views::QkModel::Gaussian, views::QkModel::MeanShiftedGaussian}) {
+    if (qk_model_name(m) == name) return m;
+  }
+  return std::nullopt;
+}
+
+void normalize(SceneParameters& p) {
+  std::map<std::string, VariantState> kept;
+  for (const QString& id : p.variants) {
+    const auto it = p.perVariant.find(id.toStdString());
+    if (it == p.perVariant.end()) continue;
+    VariantState state = it->second;
+    const Variant* v = find_variant(id.toStdString());
+    if (v != nullptr && state.delta &&
+        (!v->info().has_delta || *state.delta == v->info().default_delta))
+      state.delta.reset();
+    if (!(state == VariantState{})) kept[id.toStdString()] = state;
+  }
+  p.perVariant = std::move(kept);
+}
+
+io::Preset to_preset(const SceneParameters& p, const QString& name, const QString& description) {
+  io::Preset preset;
+  preset.name = name.toStdString();
+  preset.description = description.toStdString();
+  preset.variants.clear();
+  for (const QString& id : p.variants) preset.variants.push_back(id.toStdString());
+  preset.scene = p.scene;
+  preset.config.head_dim = p.headDim;
+  preset.config.base = p.base;
+  preset.config.split = p.split;
+  const QString primaryId = p.variants.value(0);
+  preset.config.options = p.options(primaryId);
+  // δ is kept when any variant reads it (a compared VideoRoPE keeps its own δ behind M-RoPE):
+  // the first listed variant with a δ gives config's, what ropelab-cli reads.
+  for (const QString& id : p.variants) {
+    const Variant* v = find_variant(id.toStdString());
+    if (v != nullptr && v->info().has_delta) {
+      preset.config.delta = p.delta(id);
+      break;
+    }
+  }
+  // Every variant of the compare set keeps its own δ and options (the primary's repeat config's
+  // so a reader of either finds them).
+  if (p.variants.size() > 1) {
+    for (const QString& id : p.variants) {
+      const Variant* v = find_variant(id.toStdString());
+      io::VariantSettings s;
+      if (v != nullptr && v->info().has_delta) s.delta = p.delta(id);
+      s.options = p.options(id);
+      preset.variant_settings[id.toStdString()] = s;
+    }
+  }
+  if (p.query >= 0) preset.query = p.query;
+  if (p.qkModel != views::QkModel::Ones) preset.qk_model = qk_model_name(p.qkModel).toStdString();
+  if (p.view.colorByFrame) preset.view[kColor] = "frame";
+  if (p.view.temporalPairsOnly) preset.view[kTemporalOnly] = "true";
+  return preset;
+}
+
+SceneParameters from_preset(const io::Preset& preset, const QString& source) {
+  const std::string name = source.toStdString();
   SceneParameters p;
-  s.beginGroup(QStringLiteral("scene"));
-  p.variants = s.value("variants", p.variants).toStringList();
-  if (p.variants.isEmpty()) p.variants = SceneParameters{}.variants;
-  p.delta = s.value("delta", p.delta).toDouble();
-  p.base = s.value("base", p.base).toDouble();
-  p.headDim = s.value("headDim", p.headDim).toInt();
-  for (const QVariant& v : s.value("split").toList()) p.split.push_back(v.toInt());
-  p.textBefore = s.value("textBefore", p.textBefore).toInt();
-  p.frames = s.value("frames", p.frames).toInt();
-  p.height = s.value("height", p.height).toInt();
-  p.width = s.value("width", p.width).toInt();
-  p.textAfter = s.value("textAfter", p.textAfter).toInt();
-  p.query = s.value("query", static_cast<qlonglong>(p.query)).toLongLong();
-  p.qkModel = static_cast<views::QkModel>(s.value("qkModel", 0).toInt());
-  s.endGroup();
+  p.variants.clear();
+  for (const auto& id : preset.variants) p.variants << QString::fromStdString(id);
+  if (p.variants.isEmpty() || p.variants.size() > SceneParameters::kMaxCompared)
+    throw InputError(name + ": a preset names 1 to 4 variants");
+  p.scene = preset.scene;
+  p.headDim = preset.config.head_dim;
+  p.base = preset.config.base;
+  p.split = preset.config.split;
+  for (int i = 0; i < p.variants.size(); ++i) {
+    const std::string id = p.variants[i].toStdString();
+    VariantState& state = p.perVariant[id];
+    state.options = preset.config.options;
+    // config.delta is every δ variant's unless variant_settings gives it its own.
+    const Variant* v = find_variant(id);
+    if (v != nullptr && v->info().has_delta && preset.config.delta)
+      state.delta = preset.config.delta;
+    const auto own = preset.variant_settings.find(id);
+    if (own != preset.variant_settings.end()) {
+      if (own->second.delta) state.delta = own->second.delta;
+      if (own->second.options) state.options = *own->second.options;
+    }
+  }
+  if (preset.query) {
+    if (*preset.query >= preset.scene.token_count())
+      throw InputError(name + ": app.query = " + std::to_string(*preset.query) +
+                       " must be below the token count " +
+                       std::to_string(preset.scene.token_count()));
+    p.query = static_cast<long>(*preset.query);
+  }
+  if (!preset.qk_model.empty()) {
+    const auto model = qk_model_from_name(QString::fromStdString(preset.qk_model));
+    if (!model) throw InputError(name + ": app.qk_model = '" + preset.qk_model + "' is unknown");
+    p.qkModel = *model;
+  }
+  const auto view = [&](const std::string& key) {
+    const auto it = preset.view.find(key);
+    return it == preset.view.end() ? std::string() : it->second;
+  };
+  p.view.colorByFrame = view(kColor) == "frame";
+  p.view.temporalPairsOnly = view(kTemporalOnly) == "true";
+  normalize(p);
+  // Reject now what the computation would reject later (a split that does not add up, a head dim
+  // out of range...): the app keeps its last good state instead of a scene that cannot compute.
+  try {
+    p.scene.validate();
+    const Scene probe = Scene::text_video_text(1, 1, 1, 1, 1);
+    for (int i = 0; i < p.variants.size(); ++i) {
+      const Variant& variant = variant_or_throw(p.variants[i].toStdString());
+      (void)encode(variant, probe, p.config(variant, i == 0));
+    }
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    throw InputError(what.rfind(name, 0) == 0 ? what : name + ": " + what);
+  }
   return p;
 }
 

@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include "app/gui/actions.h"
 #include "app/gui/check_dialog.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/main_window.h"
@@ -39,72 +40,6 @@ const char* const kRecentKey = "session/recent";
 
 }  // namespace
 
-io::Preset to_preset(const SceneParameters& p, const QString& name, const QString& description) {
-  io::Preset preset;
-  preset.name = name.toStdString();
-  preset.description = description.toStdString();
-  preset.variants.clear();
-  for (const QString& id : p.variants) preset.variants.push_back(id.toStdString());
-  preset.scene = p.scene();
-  preset.config.head_dim = p.headDim;
-  preset.config.base = p.base;
-  preset.config.split = p.split;
-  preset.config.options = p.options;
-  // δ is kept when any variant reads it (a compared VideoRoPE keeps its own δ behind M-RoPE).
-  for (const QString& id : p.variants) {
-    const Variant* v = find_variant(id.toStdString());
-    if (v != nullptr && v->info().has_delta) preset.config.delta = p.delta;
-  }
-  return preset;
-}
-
-SceneParameters from_preset(const io::Preset& preset, const QString& source) {
-  const std::string name = source.toStdString();
-  SceneParameters p;
-  p.variants.clear();
-  for (const auto& id : preset.variants) p.variants << QString::fromStdString(id);
-  if (p.variants.isEmpty() || p.variants.size() > SceneParameters::kMaxCompared)
-    throw InputError(name + ": a preset names 1 to 4 variants");
-  for (const auto& id : preset.variants) static_cast<void>(variant_or_throw(id));
-  p.headDim = preset.config.head_dim;
-  p.base = preset.config.base;
-  p.split = preset.config.split;
-  p.delta = preset.config.delta.value_or(default_delta(p.variants));
-  p.options = preset.config.options;
-  const auto& segments = preset.scene.segments;
-  const int v = preset.scene.first_visual_segment();
-  if (v < 0 || segments[static_cast<std::size_t>(v)].modality != Modality::Video)
-    throw InputError(name + ": the app shows text, one video, text scenes (got " +
-                     preset.scene.describe() + ")");
-  p.textBefore = p.textAfter = 0;
-  for (std::size_t i = 0; i < segments.size(); ++i) {
-    if (static_cast<int>(i) == v) continue;
-    if (segments[i].modality != Modality::Text)
-      throw InputError(name + ": the app shows text, one video, text scenes (got " +
-                       preset.scene.describe() + ")");
-    (static_cast<int>(i) < v ? p.textBefore : p.textAfter) += segments[i].count;
-  }
-  const Segment& video = segments[static_cast<std::size_t>(v)];
-  p.frames = video.frames;
-  p.height = video.height;
-  p.width = video.width;
-  p.secondsPerFrame = video.seconds_per_frame;
-  // Reject now what the computation would reject later (a split that does not add up, a head dim
-  // out of range...): the app keeps its last good state instead of a scene that cannot compute.
-  try {
-    p.scene().validate();
-    const Scene probe = Scene::text_video_text(1, 1, 1, 1, 1, p.secondsPerFrame);
-    for (int i = 0; i < p.variants.size(); ++i) {
-      const Variant& variant = variant_or_throw(p.variants[i].toStdString());
-      (void)encode(variant, probe, p.config(variant, i == 0));
-    }
-  } catch (const InputError& e) {
-    const std::string what = e.what();
-    throw InputError(what.rfind(name, 0) == 0 ? what : name + ": " + what);
-  }
-  return p;
-}
-
 SceneParameters load_preset_file(const QString& path) {
   std::string text;
   if (path.startsWith(QLatin1Char(':'))) {
@@ -126,6 +61,21 @@ void save_preset_file(const SceneParameters& parameters, const QString& path) {
   io::save_preset(to_preset(parameters), path.toStdString());
 }
 
+SceneParameters load_any_file(const QString& path, const SceneParameters& current) {
+  std::string text;
+  if (path.startsWith(QLatin1Char(':'))) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) throw InputError(path.toStdString() + ": cannot read");
+    text = file.readAll().toStdString();
+  } else {
+    text = io::read_file(path.toStdString(), std::size_t{16} << 20);
+  }
+  if (text.find("\"ropelab-preset\"") != std::string::npos) {
+    return from_preset(io::preset_from_json(text, path.toStdString()), path);
+  }
+  return import_hf_config_file(current, path);
+}
+
 QStringList builtin_presets() {
   init_preset_resources();
   QStringList paths;
@@ -138,120 +88,51 @@ QStringList builtin_presets() {
 
 // ---------------------------------------------------------------------------------------------
 
-UndoHistory::UndoHistory(int coalesceMs, QObject* parent)
-    : QObject(parent), coalesceMs_(coalesceMs) {
-  states_.emplace_back();
-}
-
-void UndoHistory::reset(const SceneParameters& current) {
-  states_.assign(1, current);
-  index_ = 0;
-  group_ = groupStepStarted_ = false;
-  last_.invalidate();
-  emit changed();
-}
-
-void UndoHistory::record(const SceneParameters& state) {
-  if (state == states_[index_]) return;
-  const bool merge = (group_ && groupStepStarted_) ||
-                     (!group_ && last_.isValid() && last_.elapsed() < coalesceMs_ && index_ > 0);
-  states_.resize(index_ + 1);
-  if (merge) {
-    states_[index_] = state;
-  } else {
-    states_.push_back(state);
-    ++index_;
-  }
-  if (group_) groupStepStarted_ = true;
-  last_.start();
-  emit changed();
-}
-
-void UndoHistory::beginGroup() {
-  group_ = true;
-  groupStepStarted_ = false;
-}
-
-void UndoHistory::endGroup() {
-  group_ = false;
-  groupStepStarted_ = false;
-  // The value at release (and the result it triggers) still belongs to the drag.
-  last_.start();
-}
-
-SceneParameters UndoHistory::undo() {
-  if (canUndo()) --index_;
-  last_.invalidate();
-  emit changed();
-  return states_[index_];
-}
-
-SceneParameters UndoHistory::redo() {
-  if (canRedo()) ++index_;
-  last_.invalidate();
-  emit changed();
-  return states_[index_];
-}
-
 // ---------------------------------------------------------------------------------------------
 
 SessionController::SessionController(MainWindow* window, bool useSettings)
     : QObject(window), window_(window), useSettings_(useSettings) {
   init_preset_resources();
   if (useSettings_) {
-    QSettings settings;
-    const QString json = settings.value(kSessionKey).toString();
+    // The session is the preset JSON of the last state (the one serializer).
+    const QString json = QSettings().value(kSessionKey).toString();
     if (!json.isEmpty()) {
       try {
-        SceneParameters p = from_preset(io::preset_from_json(json.toStdString(), "saved session"),
-                                        QStringLiteral("session"));
-        p.query = window_->parameters().query;
-        p.qkModel = window_->parameters().qkModel;
-        window_->setParameters(p);
+        model()->reset(AppModel::fromJson(json, QStringLiteral("saved session")));
       } catch (const std::exception&) {
-        // A damaged session is ignored: the window keeps its restored scene.
+        // A damaged session is ignored: the window keeps the default scene.
       }
     }
   }
-  history_.reset(window_->parameters());
-  ParameterPanel* panel = window_->parameterPanel();
-  connect(panel, &ParameterPanel::changed, this, [this] {
-    if (applying_) return;
-    history_.record(window_->parameterPanel()->parameters());
+  connect(model(), &AppModel::changed, this, [this] {
+    lastError_.clear();
     saveSession();
   });
-  connect(panel, &ParameterPanel::dragStarted, &history_, &UndoHistory::beginGroup);
-  connect(panel, &ParameterPanel::dragFinished, &history_, &UndoHistory::endGroup);
   window_->setAcceptDrops(true);
   window_->installEventFilter(this);
-  buildMenus();
+  registerActions();
 }
 
-void SessionController::buildMenus() {
-  QMenuBar* bar = window_->menuBar();
-  QMenu* file = nullptr;
-  for (QAction* a : bar->actions()) {
-    if (a->menu() != nullptr && a->text().remove(QLatin1Char('&')) == tr("File")) file = a->menu();
-  }
-  if (file == nullptr) file = bar->addMenu(tr("&File"));
-  QAction* first = file->actions().value(0);
-  const auto insert = [&](const QString& text, auto slot, const QKeySequence& key = {}) {
-    auto* action = new QAction(text, file);
-    action->setShortcut(key);
-    connect(action, &QAction::triggered, this, slot);
-    file->insertAction(first, action);
-    return action;
-  };
-  insert(
-      tr("Open preset…"),
+const char* SessionController::sessionKey() {
+  return kSessionKey;
+}
+
+AppModel* SessionController::model() const {
+  return window_->model();
+}
+
+void SessionController::registerActions() {
+  ActionRegistry* actions = window_->actions();
+  actions->add(
+      QStringLiteral("file.open"), tr("Open preset, session or config.json…"),
       [this] {
-        const QString path = QFileDialog::getOpenFileName(window_, tr("Open preset"), QString(),
-                                                          tr("RoPE Lab presets (*.json)"));
-        if (!path.isEmpty()) openPreset(path);
+        const QString path = QFileDialog::getOpenFileName(
+            window_, tr("Open"), QString(), tr("RoPE Lab presets and model configs (*.json)"));
+        if (!path.isEmpty()) openFile(path);
       },
       QKeySequence::Open);
-  insert(
-      tr("Save preset as…"),
+  actions->add(
+      QStringLiteral("file.save"), tr("Save preset as…"),
       [this] {
         const QString path =
             QFileDialog::getSaveFileName(window_, tr("Save preset"), QStringLiteral("scene.json"),
@@ -259,52 +140,55 @@ void SessionController::buildMenus() {
         if (!path.isEmpty()) savePreset(path);
       },
       QKeySequence::SaveAs);
-  recentMenu_ = new QMenu(tr("Recent presets"), file);
-  file->insertMenu(first, recentMenu_);
-  file->insertSeparator(first);
-  insert(
-      tr("Export figure…"), [this] { export_figure_dialog(window_); },
-      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-  insert(
-      tr("Copy figure to clipboard"), [this] { copy_figure_to_clipboard(window_); },
+  recentMenu_ = new QMenu(tr("Recent presets"), window_);
+  actions->adopt(QStringLiteral("file.recent"), recentMenu_->menuAction());
+  actions->add(
+      QStringLiteral("file.exportFigure"), tr("Export figure…"),
+      [this] { export_figure_dialog(window_); }, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+  actions->add(
+      QStringLiteral("file.copyFigure"), tr("Copy figure to clipboard"),
+      [this] { copy_figure_to_clipboard(window_); },
       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-  insert(tr("Export data (ids, angles, attention)…"), [this] { export_data_dialog(window_); });
-  file->insertSeparator(first);
+  actions->add(QStringLiteral("file.exportData"), tr("Export data (ids, angles, attention)…"),
+               [this] { export_data_dialog(window_); });
   rebuildRecentMenu();
 
-  QMenu* edit = new QMenu(tr("&Edit"), bar);
-  bar->insertMenu(bar->actions().value(1), edit);
-  QAction* undo = edit->addAction(tr("Undo"), this, &SessionController::undo);
-  undo->setShortcut(QKeySequence::Undo);
-  QAction* redo = edit->addAction(tr("Redo"), this, &SessionController::redo);
-  redo->setShortcut(QKeySequence::Redo);
+  QAction* undo = actions->add(
+      QStringLiteral("edit.undo"), tr("Undo"), [this] { this->undo(); }, QKeySequence::Undo);
+  QAction* redo = actions->add(
+      QStringLiteral("edit.redo"), tr("Redo"), [this] { this->redo(); }, QKeySequence::Redo);
   const auto update = [this, undo, redo] {
-    undo->setEnabled(history_.canUndo());
-    redo->setEnabled(history_.canRedo());
+    undo->setEnabled(model()->canUndo());
+    redo->setEnabled(model()->canRedo());
   };
-  connect(&history_, &UndoHistory::changed, this, update);
+  connect(model(), &AppModel::historyChanged, this, update);
   update();
 
-  QMenu* presets = bar->addMenu(tr("&Presets"));
+  presetsMenu_ = new QMenu(tr("&Presets"), window_);
   for (const QString& path : builtin_presets()) {
     QString title = QFileInfo(path).completeBaseName();
+    QString tip;
     QFile f(path);
     if (f.open(QIODevice::ReadOnly)) {
       try {
-        title = QString::fromStdString(io::preset_from_json(f.readAll().toStdString(), "").name);
+        const io::Preset preset = io::preset_from_json(f.readAll().toStdString(), "");
+        title = QString::fromStdString(preset.name);
+        tip = QString::fromStdString(preset.description);
       } catch (const std::exception&) {
       }
     }
-    presets->addAction(title, this, [this, path] { openPreset(path); });
+    QAction* a = actions->add(
+        QStringLiteral("preset:") + QFileInfo(path).completeBaseName(), title,
+        [this, path] { openPreset(path); }, {}, tip);
+    presetsMenu_->addAction(a);
   }
 
-  QMenu* models = bar->addMenu(tr("&Models"));
-  models->addAction(tr("Import Hugging Face config.json…"), this, [this] {
+  actions->add(QStringLiteral("models.importHf"), tr("Import Hugging Face config.json…"), [this] {
     const QString path = QFileDialog::getOpenFileName(window_, tr("Import config.json"), QString(),
                                                       tr("Model configs (*.json)"));
     if (!path.isEmpty()) importHfConfig(path);
   });
-  models->addAction(tr("Load q and k from .npy…"), this, [this] {
+  actions->add(QStringLiteral("models.loadQk"), tr("Load q and k from .npy…"), [this] {
     const QString q = QFileDialog::getOpenFileName(
         window_, tr("q (tokens, D) or (heads, tokens, D)"), QString(), tr("NumPy arrays (*.npy)"));
     if (q.isEmpty()) return;
@@ -312,9 +196,14 @@ void SessionController::buildMenus() {
                                                    QFileInfo(q).path(), tr("NumPy arrays (*.npy)"));
     if (!k.isEmpty()) loadQk(q, k);
   });
-  models->addAction(tr("Back to synthetic q/k"), this, &SessionController::clearQk);
-  models->addSeparator();
-  add_check_ids_action(window_, models);
+  actions->add(QStringLiteral("models.clearQk"), tr("Back to synthetic q/k"),
+               [this] { clearQk(); });
+  actions->add(QStringLiteral("models.checkIds"), tr("Check my ids…"), [this] {
+    auto* dialog = window_->findChild<CheckIdsDialog*>(QStringLiteral("checkIdsDialog"));
+    if (dialog == nullptr) dialog = new CheckIdsDialog(window_);
+    dialog->show();
+    dialog->raise();
+  });
 }
 
 QStringList SessionController::recentFiles() const {
@@ -357,20 +246,15 @@ void SessionController::report(const QString& message) {
   box->open();  // not modal to the event loop: the app (and tests) keep running
 }
 
-void SessionController::apply(const SceneParameters& parameters) {
+void SessionController::apply(const SceneParameters& parameters, AppModel::Source source) {
   lastError_.clear();
-  applying_ = true;
-  window_->setParameters(parameters);
-  applying_ = false;
-  history_.record(parameters);
-  saveSession();
+  model()->set(parameters, source);
 }
 
 void SessionController::saveSession() {
   if (!useSettings_) return;
   try {
-    QSettings().setValue(kSessionKey, QString::fromStdString(io::preset_to_json(
-                                          to_preset(window_->parameterPanel()->parameters()))));
+    QSettings().setValue(kSessionKey, model()->toJson());
   } catch (const std::exception&) {
   }
 }
@@ -378,16 +262,24 @@ void SessionController::saveSession() {
 bool SessionController::openPreset(const QString& path) {
   try {
     SceneParameters p = load_preset_file(path);
-    p.qkModel = window_->parameters().qkModel;
-    apply(p);
+    // A loaded array dump stays only if the scene still matches it.
+    if (model()->state().qkArrays && p.scene == model()->state().scene)
+      p.qkArrays = model()->state().qkArrays;
+    apply(p, AppModel::Source::Preset);
     addRecent(path);
-    const SceneParameters shown = window_->parameters();
-    window_->statusBar()->showMessage(
-        shown.frames != p.frames || shown.height != p.height || shown.width != p.width ||
-                shown.textBefore != p.textBefore || shown.textAfter != p.textAfter
-            ? tr("Loaded %1; the scene was clamped to the sliders' ranges").arg(path)
-            : tr("Loaded %1").arg(path),
-        8000);
+    window_->statusBar()->showMessage(tr("Loaded %1").arg(path), 8000);
+    return true;
+  } catch (const std::exception& e) {
+    report(QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
+bool SessionController::openFile(const QString& path) {
+  try {
+    apply(load_any_file(path, model()->state()), AppModel::Source::Preset);
+    addRecent(path);
+    window_->statusBar()->showMessage(tr("Opened %1").arg(path), 8000);
     return true;
   } catch (const std::exception& e) {
     report(QString::fromStdString(e.what()));
@@ -410,7 +302,7 @@ bool SessionController::savePreset(const QString& path) {
 
 bool SessionController::importHfConfig(const QString& path) {
   try {
-    apply(import_hf_config_file(window_->parameters(), path));
+    apply(import_hf_config_file(window_->parameters(), path), AppModel::Source::Import);
     window_->statusBar()->showMessage(tr("Imported %1").arg(path), 5000);
     return true;
   } catch (const std::exception& e) {
@@ -433,7 +325,8 @@ bool SessionController::loadQk(const QString& qPath, const QString& kPath, int h
         if (!ok) return false;
       }
     }
-    apply(with_qk_arrays(window_->parameters(), load_qk_arrays(qPath, kPath, head), qPath));
+    apply(with_qk_arrays(window_->parameters(), load_qk_arrays(qPath, kPath, head), qPath),
+          AppModel::Source::Import);
     window_->statusBar()->showMessage(
         tr("Attention from %1 and %2 (head %3)").arg(qPath, kPath).arg(head), 8000);
     return true;
@@ -446,23 +339,15 @@ bool SessionController::loadQk(const QString& qPath, const QString& kPath, int h
 void SessionController::clearQk() {
   SceneParameters p = window_->parameters();
   p.qkArrays.reset();
-  apply(p);
+  apply(p, AppModel::Source::Import);
 }
 
 void SessionController::undo() {
-  if (!history_.canUndo()) return;
-  applying_ = true;
-  window_->setParameters(history_.undo());
-  applying_ = false;
-  saveSession();
+  model()->undo();
 }
 
 void SessionController::redo() {
-  if (!history_.canRedo()) return;
-  applying_ = true;
-  window_->setParameters(history_.redo());
-  applying_ = false;
-  saveSession();
+  model()->redo();
 }
 
 bool SessionController::eventFilter(QObject* watched, QEvent* event) {
@@ -485,10 +370,7 @@ bool SessionController::eventFilter(QObject* watched, QEvent* event) {
       if (suffix == QLatin1String("npy")) {
         npy << path;
       } else if (suffix == QLatin1String("json")) {
-        QFile f(path);
-        const bool preset =
-            f.open(QIODevice::ReadOnly) && f.read(4096).contains("\"ropelab-preset\"");
-        preset ? openPreset(path) : importHfConfig(path);
+        openFile(path);
       }
     }
     if (npy.size() == 2) {

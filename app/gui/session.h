@@ -1,15 +1,15 @@
 #pragma once
-// Presets and sessions: parameters as preset JSON (core io/preset.h, schema-versioned, saved
-// atomically), the built-in presets, recent files, an undo history of whole-parameter snapshots
-// (changes within ~300 ms, or one slider drag, are one step) and the session restored on start.
-// SessionController adds the menus (File, Edit, Presets, Models) and drag and drop to a window.
-#include <QElapsedTimer>
+// Presets and sessions: the model's state as preset JSON (core io/preset.h, schema-versioned,
+// saved atomically), the built-in presets, recent files and the session restored on start (the
+// same JSON, saved on every change). SessionController registers the file, edit, preset and model
+// actions (app/gui/actions.h) and handles drag and drop; every load goes through the model, so it
+// is one undo step.
 #include <QObject>
 #include <QString>
 #include <QStringList>
 #include <vector>
 
-#include "app/gui/scene_parameters.h"
+#include "app/gui/model/app_model.h"
 #include "ropelab/io/preset.h"
 
 class QMenu;
@@ -19,54 +19,25 @@ namespace ropelab::app {
 
 class MainWindow;
 
-io::Preset to_preset(const SceneParameters& parameters, const QString& name = {},
-                     const QString& description = {});
-// Throws InputError("<source>: <problem>") when the scene is not text, one video, text.
-SceneParameters from_preset(const io::Preset& preset, const QString& source);
 // Throw InputError naming the file and the problem; saving is atomic.
 // A preset file, or an exported figure (.png, .svg, .pdf) whose provenance holds the preset.
 SceneParameters load_preset_file(const QString& path);
 void save_preset_file(const SceneParameters& parameters, const QString& path);
+// A preset, a saved session (the same JSON) or a Hugging Face config.json, by content.
+SceneParameters load_any_file(const QString& path, const SceneParameters& current);
 
 // Built-in presets (resources/presets/*.json) as resource paths, sorted.
 QStringList builtin_presets();
 
-class UndoHistory : public QObject {
-  Q_OBJECT
- public:
-  explicit UndoHistory(int coalesceMs = 300, QObject* parent = nullptr);
-
-  void reset(const SceneParameters& current);
-  // A new state: merged into the current step while a group is open or within coalesceMs of the
-  // previous record, else a new step. Clears redo. Equal states are ignored.
-  void record(const SceneParameters& state);
-  void beginGroup();  // slider pressed
-  void endGroup();    // slider released
-  bool canUndo() const { return index_ > 0; }
-  bool canRedo() const { return index_ + 1 < states_.size(); }
-  SceneParameters undo();
-  SceneParameters redo();
-  std::size_t steps() const { return states_.size(); }
-
- signals:
-  void changed();
-
- private:
-  std::vector<SceneParameters> states_;
-  std::size_t index_ = 0;
-  int coalesceMs_;
-  bool group_ = false;
-  bool groupStepStarted_ = false;
-  QElapsedTimer last_;
-};
-
 class SessionController : public QObject {
   Q_OBJECT
  public:
-  // restoreSession: take the scene saved at the last exit (and save it on every change).
+  // useSettings: take the scene saved at the last exit (and save it on every change).
   SessionController(MainWindow* window, bool useSettings);
 
-  UndoHistory* history() { return &history_; }
+  AppModel* model() const;
+  // Any file `ropelab FILE` takes: a preset, a saved session or a Hugging Face config.json.
+  bool openFile(const QString& path);
   // Each returns false and reports (message naming the file; last good state kept) on failure.
   bool openPreset(const QString& path);
   bool savePreset(const QString& path);
@@ -78,24 +49,26 @@ class SessionController : public QObject {
   QStringList recentFiles() const;
   void undo();
   void redo();
+  QMenu* recentMenu() const { return recentMenu_; }
+  QMenu* presetsMenu() const { return presetsMenu_; }
+  static const char* sessionKey();
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
-  void buildMenus();
+  void registerActions();
   void rebuildRecentMenu();
   void addRecent(const QString& path);
-  void apply(const SceneParameters& parameters);
+  void apply(const SceneParameters& parameters, AppModel::Source source);
   void report(const QString& message);
   void saveSession();
 
   MainWindow* window_;
   bool useSettings_;
-  UndoHistory history_;
-  bool applying_ = false;
   QString lastError_;
   QMenu* recentMenu_ = nullptr;
+  QMenu* presetsMenu_ = nullptr;
   QStringList recentFallback_;  // without settings (tests, batch modes)
 };
 

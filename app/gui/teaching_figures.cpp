@@ -106,15 +106,12 @@ app::SceneParameters figure_parameters(const PaperFigure& f) {
   if (p.variants.isEmpty()) p.variants << QStringLiteral("videorope");
   p.base = f.config.base;
   p.headDim = f.config.head_dim;
-  p.delta = f.config.delta.value_or(2.0);
-  const auto& s = f.scene.segments;
-  if (s.size() == 3 && s[0].modality == Modality::Text && s[1].is_visual()) {
-    p.textBefore = std::min(s[0].count, 256);
-    p.frames = std::min(s[1].frames, 4096);
-    p.height = std::min(s[1].height, 64);
-    p.width = std::min(s[1].width, 64);
-    p.textAfter = std::min(s[2].count, 256);
+  for (const QString& id : p.variants) {
+    if (f.config.delta) p.setDelta(id, *f.config.delta);
+    p.options(id) = f.config.options;
   }
+  // The figure's own scene, whatever its shape.
+  p.scene = f.scene;
   p.query = -1;
   p.qkModel = views::QkModel::Ones;
   return p;
@@ -210,7 +207,7 @@ bool PaperFigureDialog::showFigure(const QString& id) {
   rebuild();
   buildControls();
   if (window_ && f->view != FigureView::Cited) {
-    window_->setParameters(figure_parameters(*f));
+    window_->setParameters(figure_parameters(*f), app::AppModel::Source::PaperFigure);
     const char* target = nullptr;
     switch (f->view) {
       case FigureView::Frequency:

@@ -464,13 +464,15 @@ void TourController::go(int index) {
   fitText();
   previous_->setEnabled(index > 0);
   next_->setEnabled(index + 1 < count());
+  // One undo step for the whole lesson (its scene and the paper figure it opens).
+  const app::AppModel::Group step(*window_.model());
   // Arrange the views: the lesson's variant alone, the rest of the scene kept.
   app::SceneParameters p = window_.parameters();
   if (!l.variant.isEmpty() && find_variant(l.variant.toStdString())) {
     if (p.variants.size() != 1 || p.variants.front() != l.variant) p.split.clear();
     p.variants = QStringList{l.variant};
   }
-  window_.setParameters(p);
+  window_.setParameters(p, app::AppModel::Source::Tour);
   clearHighlight();
   const ViewTarget target = view_target(l.view);
   if (l.view == QLatin1String("figure")) {

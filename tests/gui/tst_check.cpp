@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "app/gui/actions.h"
 #include "app/gui/check_dialog.h"
 #include "app/gui/main_window.h"
 #include "gui_test_main.h"
@@ -66,7 +67,7 @@ class CheckTest : public QObject {
   void cleanup() { window_.reset(); }
 
   void modelsMenuHasTheAction() {
-    QAction* action = window_->menuBar()->findChild<QAction*>(QStringLiteral("checkMyIds"));
+    QAction* action = window_->actions()->action(QStringLiteral("models.checkIds"));
     QVERIFY(action != nullptr);
     QCOMPARE(action->text(), QStringLiteral("Check my ids…"));
     action->trigger();
@@ -100,7 +101,7 @@ class CheckTest : public QObject {
     QVERIFY2(isMarkColor(drawn), qPrintable(drawn.name()));
     // Another scene: the marks named tokens of the old one and are cleared.
     app::SceneParameters p = window_->parameters();
-    p.frames = 3;
+    p.scene.segments[1].frames = 3;
     window_->setParameters(p);
     QVERIFY(window_->waitForIdle(60000));
     QVERIFY(window_->layoutView(0)->markedTokens().empty());

@@ -141,7 +141,7 @@ class ExportTest : public QObject {
           io::preset_from_json(io::read_provenance(file.toStdString()), file.toStdString());
       QCOMPARE(preset.variants, (std::vector<std::string>{"videorope", "mrope"}));
       QVERIFY(preset.config.delta.has_value());
-      QCOMPARE(*preset.config.delta, window_->currentResult()->parameters.delta);
+      QCOMPARE(*preset.config.delta, window_->currentResult()->parameters.primaryDelta());
       QCOMPARE(preset.config.head_dim, 128);
     }
     // Reopening a figure gives the window's parameters back (what `ropelab FILE` loads).

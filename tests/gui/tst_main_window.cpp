@@ -235,8 +235,8 @@ class MainWindowTest : public QObject {
     QSettings().clear();
     app::SceneParameters scene;
     scene.variants = {QStringLiteral("mrope"), QStringLiteral("videorope")};
-    scene.delta = 1.5;
-    scene.frames = 6;
+    scene.setDelta(QStringLiteral("videorope"), 1.5);
+    scene.scene = Scene::text_video_text(4, 6, 4, 4, 4);
     scene.base = 20000;
     {
       app::MainWindow::Options options;  // useSettings = true
@@ -256,8 +256,8 @@ class MainWindowTest : public QObject {
     second.show();
     QVERIFY(second.waitForIdle(60000));
     QCOMPARE(second.parameters().variants, scene.variants);
-    QCOMPARE(second.parameters().delta, 1.5);
-    QCOMPARE(second.parameters().frames, 6);
+    QCOMPARE(second.parameters().delta(QStringLiteral("videorope")), 1.5);
+    QCOMPARE(second.parameters().scene.segments[1].frames, 6);
     QCOMPARE(second.parameters().base, 20000.0);
     QCOMPARE(second.theme(), views::Theme::Dark);
     QCOMPARE(second.size(), QSize(1300, 850));
@@ -286,11 +286,11 @@ class MainWindowTest : public QObject {
   void newestRequestWins() {
     app::SceneParameters p;
     for (int frames = 1; frames <= 12; ++frames) {
-      p.frames = frames;
+      p.scene = Scene::text_video_text(4, frames, 4, 4, 4);
       window().setParameters(p);  // requests pile up faster than they compute
     }
     waitForResult();
-    QCOMPARE(window().currentResult()->parameters.frames, 12);
+    QCOMPARE(window().currentResult()->parameters.scene.segments[1].frames, 12);
     QCOMPARE(window().currentResult()->variants.front().encoding->token_count(),
              std::size_t{4 + 12 * 16 + 4});
   }

@@ -36,14 +36,19 @@ app::SceneParameters random_parameters(std::mt19937& rng) {
         all[static_cast<std::size_t>(pick(0, static_cast<int>(all.size()) - 1))]->id()));
   }
   p.variants.removeDuplicates();
-  p.delta = std::uniform_real_distribution<double>(0.1, 5.0)(rng);
+  const double delta = std::uniform_real_distribution<double>(0.1, 5.0)(rng);
+  for (const QString& id : p.variants) p.setDelta(id, delta);
   p.base = std::pow(10.0, std::uniform_real_distribution<double>(2.0, 7.0)(rng));
   p.headDim = 2 * pick(8, 128);
-  p.textBefore = pick(0, 8);
-  p.frames = pick(1, 16);
-  p.height = pick(1, 8);
-  p.width = pick(1, 8);
-  p.textAfter = pick(1, 8);
+  const int textBefore = pick(0, 8), frames = pick(1, 16), height = pick(1, 8);
+  const int width = pick(1, 8), textAfter = pick(1, 8);
+  p.scene = Scene::text_video_text(textBefore, frames, height, width, textAfter);
+  // Any scene: sometimes an image and a second video too.
+  if (pick(0, 2) == 0) {
+    p.scene.segments.insert(p.scene.segments.begin() + 1, Segment::image(pick(1, 6), pick(1, 6)));
+    p.scene.segments.push_back(Segment::video(pick(1, 6), pick(1, 4), pick(1, 4)));
+  }
+  app::normalize(p);
   return p;
 }
 
@@ -89,7 +94,7 @@ class StressTest : public QObject {
              final_parameters.variants.front());
     QCOMPARE(e.head_dim(), final_parameters.headDim);
     QCOMPARE(e.config.base, final_parameters.base);
-    const Scene scene = final_parameters.scene();
+    const Scene scene = final_parameters.scene;
     QCOMPARE(e.token_count(), static_cast<std::size_t>(scene.token_count()));
     QCOMPARE(window.layoutPanelCount(), window.parameters().variants.size() > 1
                                             ? static_cast<int>(result->variants.size())

@@ -27,6 +27,7 @@ struct Segment {
   bool is_visual() const { return modality != Modality::Text; }
   std::int64_t token_count() const;
   std::int64_t tokens_per_frame() const { return std::int64_t{height} * width; }
+  bool operator==(const Segment&) const = default;
 };
 
 // Documented caps: a scene may hold at most kMaxTokens tokens, and no single size may exceed
@@ -51,6 +52,7 @@ struct Scene {
   std::string describe() const;
   // Parses the describe() syntax; throws InputError on malformed text.
   static Scene parse(std::string_view text);
+  bool operator==(const Scene&) const = default;
 };
 
 // What each token of a (variant-specific) sequence is. Variants may insert tokens the scene does

@@ -60,6 +60,7 @@ class Reader {
   }
   Reader child(const char* key) const { return Reader(at(key), source_, name(key)); }
   std::string name(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  const std::string& source() const { return source_; }
   [[noreturn]] void fail(const std::string& what, const std::string& problem) const {
     throw InputError(source_ + ": " + what + " " + problem);
   }
@@ -191,6 +192,49 @@ void config_from(const Reader& r, Config& c) {
   if (r.has("options")) options_from(r.child("options"), r.at("options"), c.options);
 }
 
+void variant_settings_from(const Reader& r, Preset& p) {
+  (void)r.child("variant_settings");  // checks that it is an object
+  const json& object = r.at("variant_settings");
+  if (object.size() > 64) r.fail("variant_settings", "must hold at most 64 variants");
+  for (const auto& [id, value] : object.items()) {
+    if (!find_variant(id)) r.fail("variant_settings", "names an unknown variant '" + id + "'");
+    const Reader entry(value, r.source(), "variant_settings." + id);
+    VariantSettings s;
+    if (entry.has("delta")) {
+      s.delta = entry.number("delta");
+      if (!(*s.delta > 0 && *s.delta <= kMaxDelta))
+        entry.fail(entry.name("delta"), "= " + format_number(*s.delta) + " must be in (0, 1e6]");
+    }
+    if (entry.has("options")) {
+      VariantOptions o;
+      options_from(entry.child("options"), entry.at("options"), o);
+      s.options = o;
+    }
+    p.variant_settings[id] = s;
+  }
+}
+
+void app_from(const Reader& r, Preset& p) {
+  const Reader app = r.child("app");
+  if (app.has("query")) {
+    const int q = app.integer("query");
+    if (q < 0) app.fail(app.name("query"), "must be a token index (0 or more) or null");
+    p.query = q;
+  }
+  if (app.has("qk_model")) {
+    p.qk_model = app.string("qk_model");
+    if (p.qk_model != "ones" && p.qk_model != "gaussian" && p.qk_model != "mean-shifted-gaussian")
+      app.fail(app.name("qk_model"),
+               "= '" + p.qk_model + "' must be ones, gaussian or mean-shifted-gaussian");
+  }
+  if (app.has("view")) {
+    const Reader view = app.child("view");
+    const json& object = app.at("view");
+    if (object.size() > 64) view.fail("app.view", "must hold at most 64 settings");
+    for (const auto& [key, value] : object.items()) p.view[key] = view.string(key.c_str());
+  }
+}
+
 json parse_json(const std::string& text, const std::string& source) {
   if (text.size() > kMaxPresetBytes)
     throw InputError(source + ": larger than the 4 MiB limit for JSON files");
@@ -240,6 +284,23 @@ std::string preset_to_json(const Preset& p) {
                {"variants", p.variants},
                {"scene", scene},
                {"config", config}};
+  if (!p.variant_settings.empty()) {
+    json settings = json::object();
+    for (const auto& [id, s] : p.variant_settings) {
+      json entry = json::object();
+      if (s.delta) entry["delta"] = *s.delta;
+      if (s.options) entry["options"] = options_to(*s.options);
+      settings[id] = entry;
+    }
+    root["variant_settings"] = settings;
+  }
+  if (p.query || !p.qk_model.empty() || !p.view.empty()) {
+    json app = json::object();
+    app["query"] = p.query ? json(*p.query) : json(nullptr);
+    if (!p.qk_model.empty()) app["qk_model"] = p.qk_model;
+    if (!p.view.empty()) app["view"] = p.view;
+    root["app"] = app;
+  }
   return root.dump(2) + "\n";
 }
 
@@ -279,6 +340,8 @@ Preset preset_from_json(const std::string& text, const std::string& source) {
     p.scene.segments.push_back(
         segment_from(Reader(scene[i], source, "scene[" + std::to_string(i) + "]")));
   if (r.has("config")) config_from(r.child("config"), p.config);
+  if (r.has("variant_settings")) variant_settings_from(r, p);
+  if (r.has("app")) app_from(r, p);
   try {
     p.scene.validate();
     p.config.validate();

@@ -1,5 +1,7 @@
 #pragma once
 // Preset files: a scene, a configuration and the variants to show, as versioned JSON.
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,12 +12,27 @@ namespace ropelab::io {
 
 inline constexpr int kPresetSchemaVersion = 1;
 
+// What one variant of a compare set keeps of its own: its temporal spacing and its options.
+// Written under "variant_settings" (id -> {delta, options}); absent, config's apply.
+struct VariantSettings {
+  std::optional<double> delta;
+  std::optional<VariantOptions> options;
+  bool operator==(const VariantSettings&) const = default;
+};
+
 struct Preset {
   std::string name;
   std::string description;
   std::vector<std::string> variants{"videorope"};  // first = the main variant
   Scene scene = Scene::default_scene();
-  Config config;
+  Config config;  // the main variant's (what ropelab-cli reads)
+  std::map<std::string, VariantSettings> variant_settings;
+  // What the desktop app shows beyond the computation (under "app"; the CLI ignores it): the
+  // query token (empty: the first text token after the first visual segment), the q/k model
+  // ("ones", "gaussian", "mean-shifted-gaussian"; empty: ones) and view settings (key -> value).
+  std::optional<long long> query;
+  std::string qk_model;
+  std::map<std::string, std::string> view;
 };
 
 std::string preset_to_json(const Preset& preset);
