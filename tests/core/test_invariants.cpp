@@ -53,9 +53,12 @@ TEST_P(EveryVariant, ShapesAndAllocationAreConsistent) {
     // Interleaved and head-wise allocations do not follow the split's counts.
     const bool by_split = v.id() != "qwen3-mrope" && v.id() != "mrope-i" && v.id() != "il-rope" &&
                           !v.info().head_wise;
-    if (by_split) EXPECT_EQ(counts, e.config.split) << v.id();
-    if (v.info().head_wise)
+    if (by_split) {
+      EXPECT_EQ(counts, e.config.split) << v.id();
+    }
+    if (v.info().head_wise) {
       EXPECT_EQ(e.pair_axis, std::vector<int>(e.pairs(), e.head_axis[e.head])) << v.id();
+    }
   }
 }
 

@@ -196,13 +196,16 @@ TEST(PaperFigures, PropertyTableShowsThePapersMarks) {
   ASSERT_GE(t3, 0);
   const int scaling = t.column("temporal scaling");
   for (const auto& row : t.rows) {
-    if (row[0] == "rope-tie")  // VideoRoPE Table 1: 3-D and symmetry, no allocation or scaling
+    if (row[0] == "rope-tie") {  // VideoRoPE Table 1: 3-D and symmetry, no allocation or scaling
       EXPECT_EQ(row[static_cast<std::size_t>(t1)], "\u2713 \u2717 \u2713 \u2717");
+    }
     if (row[0] == "tad") {  // the disagreement the TAD note explains
       EXPECT_EQ(row[static_cast<std::size_t>(t1)], "\u2717 \u2717 \u2717 \u2713");
       EXPECT_EQ(row[static_cast<std::size_t>(scaling)], "\u2717");
     }
-    if (row[0] == "vrope") EXPECT_EQ(row[static_cast<std::size_t>(t3)], "\u2713 \u2713 \u2713");
+    if (row[0] == "vrope") {
+      EXPECT_EQ(row[static_cast<std::size_t>(t3)], "\u2713 \u2713 \u2713");
+    }
   }
   EXPECT_TRUE(d.has_text("tadNote"));
   // Setting the base changes the unbiased judgement and says so in the title.

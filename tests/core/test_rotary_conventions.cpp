@@ -85,7 +85,9 @@ TEST(Pairing, AdjacentRotatesDims2jAnd2jPlus1) {
       EXPECT_NEAR(r(i, 2 * j), std::cos(phi(i, j)), 1e-12);
       EXPECT_NEAR(r(i, 2 * j + 1), std::sin(phi(i, j)), 1e-12);
       for (int d = 0; d < 128; ++d) {
-        if (d != 2 * j && d != 2 * j + 1) EXPECT_EQ(r(i, d), 0.0) << "dim " << d;
+        if (d != 2 * j && d != 2 * j + 1) {
+          EXPECT_EQ(r(i, d), 0.0) << "dim " << d;
+        }
       }
     }
   }

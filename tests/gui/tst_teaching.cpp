@@ -318,7 +318,7 @@ class TeachingTest : public QObject {
   void newEntriesRenderHeadless() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    for (const QString id :
+    for (const QString& id :
          {QStringLiteral("teaching:rotation"), QStringLiteral("teaching:allocation"),
           QStringLiteral("teaching:needle"), QStringLiteral("vrope-fig3b")}) {
       const QString file = dir.filePath(QString(id).replace(QLatin1Char(':'), QLatin1Char('_')) +
