@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "app/gui/actions.h"
@@ -386,8 +387,15 @@ class ModelTest : public QObject {
             auto* edit = static_cast<QLineEdit*>(c);
             const double now = edit->text().toDouble();
             const double next = now + 1 <= spec.max ? now + 1 : (now + spec.min) / 2;
+            // Text options take structured values (A:B:C, auto, an offset): a valid other one.
+            const std::map<std::string, QString> valid{{"head_split", QStringLiteral("0:3:3")},
+                                                       {"mm_scale", QStringLiteral("4:8:8")},
+                                                       {"circle_radius", QStringLiteral("auto")},
+                                                       {"circle_positive", QStringLiteral("auto")}};
+            const auto text = valid.find(spec.key);
+            QVERIFY2(spec.kind == OptionKind::Number || text != valid.end(), spec.key.c_str());
             edit->setText(spec.kind == OptionKind::Number ? QString::number(next, 'g', 10)
-                                                          : edit->text() + QStringLiteral("x"));
+                                                          : text->second);
             emit edit->editingFinished();
             break;
           }

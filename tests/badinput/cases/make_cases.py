@@ -97,7 +97,7 @@ write("presets/nan_base.json", preset().replace('"head_dim": 64', '"head_dim": 6
 write("presets/overflow_base.json", preset().replace('"head_dim": 64', '"head_dim": 64, "base": 1e999'))
 write("presets/odd_head_dim.json", preset(config={"head_dim": 63}))
 write("presets/head_dim_huge.json", preset(config={"head_dim": 1 << 20}))
-write("presets/unknown_variant.json", preset(variants=["hope"]))
+write("presets/unknown_variant.json", preset(variants=["no-such-rope"]))
 write("presets/no_variants.json", preset(variants=[]))
 write("presets/unknown_kind.json", preset(scene=[{"kind": "audio", "count": 3}]))
 write("presets/split_strings.json", preset(config={"split": [16, "8", 8]}))
