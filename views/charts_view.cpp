@@ -138,6 +138,7 @@ Series* series_at(QChart* chart, qsizetype index) {
 
 std::vector<QColor> colors_of(const std::vector<ChartsData>& variants) {
   std::vector<std::string> ids;
+  ids.reserve(variants.size());
   for (const ChartsData& d : variants) ids.push_back(d.variant);
   return variant_colors(ids);
 }
@@ -245,7 +246,9 @@ void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants, bool re
     }
     attach(chart, tick_axis(tr("Δ (positions, log scale)"), true), tick_axis(tr("S(Δ)")));
     for (std::size_t v = 0; v < variants.size(); ++v) {
-      hide_from_legend(chart, chart->series()[static_cast<qsizetype>(variants.size() + v)]);
+      hide_from_legend(
+          chart,
+          chart->series()[static_cast<qsizetype>(variants.size()) + static_cast<qsizetype>(v)]);
     }
     chart->legend()->setVisible(true);
   }

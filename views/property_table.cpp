@@ -84,6 +84,7 @@ void PropertyTable::setData(const std::vector<VariantProperties>& rows) {
   rows_ = rows;
   setRowCount(static_cast<int>(rows.size()));
   std::vector<std::string> ids;
+  ids.reserve(rows.size());
   for (const auto& row : rows) ids.push_back(row.variant);
   const std::vector<QColor> colors = variant_colors(ids);
   for (int r = 0; r < static_cast<int>(rows.size()); ++r) {

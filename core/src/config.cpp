@@ -41,7 +41,11 @@ void Config::validate() const {
         if (!known.empty()) known += ", ";
         known += s.key;
       }
-      throw InputError("option = '" + key + "' is invalid: must be one of " + known);
+      std::string message = "option = '";
+      message += key;
+      message += "' is invalid: must be one of ";
+      message += known;
+      throw InputError(message);
     }
     validate_option(*spec, value);
   }

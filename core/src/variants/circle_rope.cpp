@@ -144,7 +144,8 @@ class CircleRope final : public Variant {
           std::vector<double> theta_o(n);
           double lo = std::numeric_limits<double>::infinity(), hi = -lo;
           for (int k = 0; k < n; ++k) {
-            const double x = k % w - cx, y = k / w - cy;
+            const int row = k / w, col = k % w;
+            const double x = col - cx, y = row - cy;
             theta_o[k] = (x == 0 && y == 0) ? 0.0 : std::atan2(y, x);
             lo = std::min(lo, theta_o[k]);
             hi = std::max(hi, theta_o[k]);
@@ -152,7 +153,8 @@ class CircleRope final : public Variant {
           std::vector<double> X(n), Y(n), Z(n);
           double lowest = std::numeric_limits<double>::infinity();
           for (int k = 0; k < n; ++k) {
-            const double x = k % w - cx, y = k / w - cy;
+            const int row = k / w, col = k % w;
+            const double x = col - cx, y = row - cy;
             const double tn = hi > lo ? 2 * M_PI * (theta_o[k] - lo) / (hi - lo) : theta_o[k];
             const double ti = 2 * M_PI * k / n;
             const double theta = p.alpha * tn + (1 - p.alpha) * ti;
