@@ -7,7 +7,7 @@ packages=(cmake ninja-build g++ pkg-config
   libgl1-mesa-dri xvfb xauth fonts-dejavu-core
   clang clang-tidy clang-format libclang-rt-14-dev libomp-dev
   pybind11-dev python3-dev python3-numpy python3-pytest
-  libgif-dev)
+  libgif-dev poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
