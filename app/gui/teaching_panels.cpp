@@ -692,6 +692,13 @@ void DefinitionsDiffWindow::recompute() {
   if (window_) p = window_->parameters();
   Scene scene = Scene::text_video_text(4, 4, 3, 4, 4);
   Config config = p.config(*v, false);
+  const bool time_readings = v->info().id == "qwen25-mrope";
+  if (time_readings) {
+    // Where transformers' float32 product floors below the exact one (issue example: fps 25,
+    // two frames per grid, 25 tokens per second): the readings differ only on such clips.
+    scene = Scene::parse("text:1,video:11x1x1@0.08,text:1");
+    config.options.set("tokens_per_second", 25.0);
+  }
   try {
     diff_ = std::make_unique<DefinitionsDiff>(definitions_diff(*v, scene, config));
   } catch (const std::exception& e) {
@@ -743,6 +750,21 @@ void DefinitionsDiffWindow::recompute() {
         tr("<br>Where they disagree: the channel order. Pair j reads direction j mod 4; the "
            "code (vrope.py) lists the directions as the paper's u1, u4, u2, u3, so the ids are "
            "the same and the pair→direction map differs.");
+  }
+  if (time_readings) {
+    why +=
+        tr("<br>Readings of the temporal ids on text 1 · video 11×1×1 @ 0.08 s · text 1 at 25 "
+           "tokens per second (shown instead of the usual scene: only such clips separate "
+           "them):");
+    for (const DefinitionReading& r : diff_->readings) {
+      QStringList t;
+      for (Eigen::Index i = 0; i < r.encoding.positions.ids.cols(); ++i) {
+        t << id_text(r.encoding.positions.ids(0, i));
+      }
+      why += tr("<br>• %1: t = %2 (%3 tokens differ from the first reading)")
+                 .arg(qs(r.label), t.join(QStringLiteral(" ")))
+                 .arg(r.tokens.size());
+    }
   }
   summary_->setText(
       tr("<b>%1</b> on text 4 · video 4×3×4 · text 4: <b>%2 of %3 tokens</b> get different ids "

@@ -465,6 +465,17 @@ class TeachingTest : public QObject {
     w->setVariant(QStringLiteral("vrope"));
     QVERIFY(w->diff());
     QVERIFY2(!w->diff()->pairs.empty() || !w->diff()->tokens.empty(), "vrope: no difference");
+    // Qwen2.5-VL: transformers' float32 time, exact time and the early cast side by side; at
+    // 25 tokens per second and 0.08 s per frame the float32 reading floors token 6 to 10.
+    w->setVariant(QStringLiteral("qwen25-mrope"));
+    QVERIFY(w->diff());
+    QCOMPARE(w->diff()->readings.size(), std::size_t{3});
+    QCOMPARE(w->diff()->readings[0].encoding.id(0, 6), 10.0);
+    QCOMPARE(w->diff()->readings[1].encoding.id(0, 6), 11.0);
+    QVERIFY(!w->diff()->readings[1].tokens.empty());
+    for (const char* label : {"float32", "--exact-time", "--early-cast"}) {
+      QVERIFY2(w->summary().contains(QLatin1String(label)), label);
+    }
   }
 
   void qkExplainerShowsWhyZeroMeanHasNoBias() {
