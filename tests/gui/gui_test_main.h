@@ -27,20 +27,21 @@ inline std::unique_ptr<ropelab::app::MainWindow> open_test_window(QSize size = Q
   return window;
 }
 
-#define ROPELAB_GUI_TEST_MAIN(TestClass)                                     \
-  int main(int argc, char** argv) {                                          \
-    if (qEnvironmentVariableIsEmpty("DISPLAY")) {                            \
-      std::fprintf(stderr, "SKIP: no X display (run under xvfb-run)\n");     \
-      return 77;                                                             \
-    }                                                                        \
-    Q_INIT_RESOURCE(ropelab);                                                \
-    QStandardPaths::setTestModeEnabled(true);                                \
-    ropelab::app::configure_opengl();                                        \
-    QApplication app(argc, argv);                                            \
-    QApplication::setOrganizationName(QStringLiteral("RoPE Lab tests"));     \
-    QApplication::setApplicationName(QStringLiteral("ropelab-tests"));       \
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion"))); \
-    QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));          \
-    TestClass test;                                                          \
-    return QTest::qExec(&test, argc, argv);                                  \
+#define ROPELAB_GUI_TEST_MAIN(TestClass)                                                \
+  int main(int argc, char** argv) {                                                     \
+    if (qEnvironmentVariableIsEmpty("DISPLAY")) {                                       \
+      std::fprintf(stderr, "SKIP: no X display (run under xvfb-run)\n");                \
+      return 77;                                                                        \
+    }                                                                                   \
+    Q_INIT_RESOURCE(ropelab);                                                           \
+    QStandardPaths::setTestModeEnabled(true);                                           \
+    ropelab::app::configure_opengl();                                                   \
+    QApplication app(argc, argv);                                                       \
+    QApplication::setOrganizationName(QStringLiteral("RoPE Lab tests"));                \
+    /* Own settings per test binary: ctest runs them in parallel. */                    \
+    QApplication::setApplicationName(QString::fromLatin1("ropelab-tests-" #TestClass)); \
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));            \
+    QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));                     \
+    TestClass test;                                                                     \
+    return QTest::qExec(&test, argc, argv);                                             \
   }
