@@ -123,12 +123,13 @@ void AttentionCanvas::paintEvent(QPaintEvent*) {
   const int half = maps.width() / 2;
   p.setPen(view_foreground(theme));
   paintMap(p, QRect(maps.left(), maps.top(), half - margin, maps.height()), data.patchMap,
-           tr("spatial bias: H×W, frame mean"),
-           tr("÷ its mean; max/min %1").arg(format_value(data.patchMaxOverMin)), tr("h"), tr("w"));
+           // The number leads so that a narrow panel elides the explanation, never the value.
+           tr("spatial bias max/min %1").arg(format_value(data.patchMaxOverMin)),
+           tr("H×W frame mean ÷ its mean"), tr("h"), tr("w"));
   if (data.frameMatrix.size() > 0) {
     paintMap(p, QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
-             data.frameMatrix, tr("frame × frame"), tr("mean logit, query × key frame"),
-             tr("query f"), tr("key f"));
+             data.frameMatrix, tr("frame × frame"), tr("mean logit, query × key frame"), tr("q"),
+             tr("k"));  // short: the subtitle names them, the map is small
   } else {
     p.drawText(QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
                Qt::AlignCenter | Qt::TextWordWrap,
