@@ -24,6 +24,7 @@
 #include <cmath>
 #include <type_traits>
 
+#include "app/gui/figure_charts.h"
 #include "app/gui/main_window.h"
 #include "app/gui/teaching_widgets.h"
 #include "ropelab/error.h"
@@ -439,6 +440,19 @@ void PaperFigureDialog::rebuild() {
             holder->setObjectName(qs(b.name));
             holder->setLayout(row);
             layout->addWidget(holder);
+          } else if constexpr (std::is_same_v<T, FigureChart>) {
+            if (!b.title.empty()) layout->addWidget(heading(content_, qs(b.title)));
+            auto* chart = new ChartPlot(content_);
+            chart->setObjectName(qs(b.name));
+            chart->setMinimumHeight(360);
+            chart->setChart(b);
+            layout->addWidget(chart);
+          } else if constexpr (std::is_same_v<T, FigureAllocationMap>) {
+            auto* map = new AllocationMapPlot(content_);
+            map->setObjectName(qs(b.name));
+            map->setMap(b);
+            map->setMinimumHeight(map->sizeHint().height());
+            layout->addWidget(map);
           } else if constexpr (std::is_same_v<T, FigureCited>) {
             auto* browser = new QTextBrowser(content_);
             browser->setObjectName(qs(b.name));
@@ -491,6 +505,10 @@ QString PaperFigureDialog::contentText() const {
       for (const auto& s : plot->plot().series) lines << qs(s.label);
     } else if (auto* strips = qobject_cast<StripPlot*>(child)) {
       for (const auto& s : strips->strips().strips) lines << qs(s.label);
+    } else if (auto* chart = qobject_cast<ChartPlot*>(child)) {
+      for (const auto& c : chart->chart().curves) lines << qs(c.label);
+    } else if (auto* map = qobject_cast<AllocationMapPlot*>(child)) {
+      for (const auto& r : map->map().rows) lines << qs(r.variant + ": " + r.summary);
     }
   }
   return lines.join(QLatin1Char('\n'));

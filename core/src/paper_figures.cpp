@@ -6,6 +6,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "paper_figures_wave2.h"
 #include "ropelab/attention.h"
 #include "ropelab/error.h"
 #include "ropelab/registry.h"
@@ -95,6 +96,7 @@ std::vector<PaperFigure> build_figures() {
   list.push_back(figure("teaching:needle", "The needle and its distractors", FigureView::Needle,
                         {"mrope", "videorope"}, Scene::text_video_text(4, 1000, 1, 1, 4),
                         config_with(1e6, 2.0)));
+  wave2::add_figures(list);
   return list;
 }
 
@@ -1002,6 +1004,12 @@ const FigureStrips* FigureData::strips(const std::string& name) const {
 const FigureDials* FigureData::dials(const std::string& name) const {
   return find_block<FigureDials>(*this, name);
 }
+const FigureChart* FigureData::chart(const std::string& name) const {
+  return find_block<FigureChart>(*this, name);
+}
+const FigureAllocationMap* FigureData::allocation_map(const std::string& name) const {
+  return find_block<FigureAllocationMap>(*this, name);
+}
 bool FigureData::has_text(const std::string& name) const {
   return find_block<FigureText>(*this, name) != nullptr;
 }
@@ -1027,6 +1035,9 @@ std::vector<FigureParam> figure_params(const PaperFigure& f) {
       return {{"T", "frames T", 1, 64, 1, 8}};
     case FigureView::Properties:
       return {{"base_exponent", "base = 10^", 2, 7, 1, 4}};
+    case FigureView::PositionSpan:
+    case FigureView::AllocationMap:
+      return wave2::params(f);
     default:
       return {};
   }
@@ -1079,6 +1090,18 @@ FigureData figure_data(const PaperFigure& f, const FigureParams& given) {
       break;
     case FigureView::Needle:
       needle(f, p, b);
+      break;
+    case FigureView::HopeQk:
+      wave2::hope_qk(f, b.data);
+      break;
+    case FigureView::TextImageDistance:
+      wave2::circle_distance(f, b.data);
+      break;
+    case FigureView::PositionSpan:
+      wave2::v2pe_span(f, p, b.data);
+      break;
+    case FigureView::AllocationMap:
+      wave2::allocation_map(f, p, b.data);
       break;
   }
   return b.data;

@@ -5,13 +5,18 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "app/gui/figure_charts.h"
 #include "app/gui/main_window.h"
 #include "app/gui/teaching.h"
 #include "app/gui/teaching_animation.h"
@@ -375,6 +380,126 @@ class TeachingTest : public QObject {
     QVERIFY(cli.waitForFinished(240000));
     QCOMPARE(cli.exitCode(), 2);
     QVERIFY(cli.readAllStandardError().contains("--sweep"));
+  }
+
+  // The wave-2 papers' figures: each opens, draws core's data with its own widget, every
+  // {placeholder} of its words shows core's value, and the allocation map's pixels are the axes'
+  // colours, NoPE hatching and unrotated grey where core says.
+  void wave2FiguresShowCoresNumbers() {
+    const QJsonObject words = [] {
+      QFile file(QStringLiteral(":/teaching/figures.json"));
+      file.open(QIODevice::ReadOnly);
+      return QJsonDocument::fromJson(file.readAll())
+          .object()
+          .value(QStringLiteral("figures"))
+          .toObject();
+    }();
+    const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z0-9_\\-]+)\\}"));
+    for (const QString& id :
+         {QStringLiteral("hope-qk-distance"), QStringLiteral("circle-rope-distance"),
+          QStringLiteral("v2pe-span"), QStringLiteral("allocation-map")}) {
+      teaching::PaperFigureDialog* d = open(id);
+      QVERIFY2(d, qPrintable(id));
+      const FigureData core = figure_data(*find_paper_figure(id.toStdString()));
+      const QString caption = d->captionText() + QLatin1Char('\n') + d->contentText();
+      const QJsonObject w = words.value(id).toObject();
+      QStringList texts;
+      for (const char* key : {"claim", "computes", "lookAt"})
+        texts << w.value(QLatin1String(key)).toString();
+      const QJsonObject named = w.value(QStringLiteral("texts")).toObject();
+      for (auto it = named.begin(); it != named.end(); ++it) texts << it.value().toString();
+      int checked = 0;
+      for (const QString& text : texts) {
+        for (auto m = placeholder.globalMatch(text); m.hasNext();) {
+          const std::string key = m.next().captured(1).toStdString();
+          QVERIFY2(core.values.count(key), key.c_str());
+          QVERIFY2(caption.contains(QString::fromStdString(core.values.at(key))),
+                   qPrintable(id + QStringLiteral(": ") + QString::fromStdString(key)));
+          ++checked;
+        }
+        // The whole filled paragraph is in the dialog: no number but core's.
+        QVERIFY2(caption.simplified().contains(
+                     QString::fromStdString(fill_template(text.toStdString(), core.values))
+                         .simplified()),
+                 qPrintable(text));
+      }
+      QVERIFY2(checked >= 4, qPrintable(id));
+      for (const FigureBlock& b : core.blocks) {
+        if (const auto* c = std::get_if<FigureChart>(&b)) {
+          auto* plot =
+              d->content()->findChild<teaching::ChartPlot*>(QString::fromStdString(c->name));
+          QVERIFY2(plot, c->name.c_str());
+          QCOMPARE(plot->chart().curves.size(), c->curves.size());
+          for (std::size_t i = 0; i < c->curves.size(); ++i)
+            QVERIFY(plot->chart().curves[i].points == c->curves[i].points);
+        }
+      }
+    }
+    // Numbers read from the spec's definitions (independent of the figure code).
+    teaching::PaperFigureDialog* d = open(QStringLiteral("circle-rope-distance"));
+    QVERIFY(d->captionText().contains(QStringLiteral("10.149")));  // sqrt(3 + 10^2)
+    QTableWidget* t = d->table(QStringLiteral("circleTable"));
+    QVERIFY(t);
+    QCOMPARE(cell(t, 0, 5), QStringLiteral("0.000"));
+    QCOMPARE(cell(t, 2, 3), QStringLiteral("1.732"));  // mrope: sqrt(1 + 1 + 1)
+    d = open(QStringLiteral("v2pe-span"));
+    QVERIFY(d->captionText().contains(QStringLiteral("4,159")));  // ceil(31 + 16384/4) + 32
+    QVERIFY(d->setParam(QStringLiteral("frames"), 2));
+    QVERIFY(d->captionText().contains(QStringLiteral("191")));  // ceil(31 + 512/4) + 32
+    QVERIFY(d->captionText().contains(QStringLiteral("575")));  // vanilla: 32 + 512 + 32 - 1
+    d = open(QStringLiteral("allocation-map"));
+    auto* map =
+        d->content()->findChild<teaching::AllocationMapPlot*>(QStringLiteral("allocationMap"));
+    QVERIFY(map);
+    QCOMPARE(static_cast<int>(map->map().rows.size()), 22);
+    const QImage image = map->grab().toImage();
+    const auto row_of = [&](const std::string& id) {
+      for (std::size_t i = 0; i < map->map().rows.size(); ++i)
+        if (map->map().rows[i].variant == id) return static_cast<int>(i);
+      return -1;
+    };
+    const auto pixel = [&](int row, int head, int slot) {
+      const QRectF r = map->cellRect(row, head, slot);
+      return image.pixelColor(r.center().toPoint());
+    };
+    QCOMPARE(pixel(row_of("mrope"), 0, 0), teaching::axis_name_color("t"));   // pairs 0-15 t
+    QCOMPARE(pixel(row_of("mrope"), 0, 20), teaching::axis_name_color("h"));  // 16-39 h
+    QCOMPARE(pixel(row_of("videorope"), 0, 63), teaching::axis_name_color("t"));
+    QCOMPARE(pixel(row_of("vanilla"), 0, 30), teaching::axis_name_color("p"));
+    QCOMPARE(pixel(row_of("glm4v"), 0, 40), QColor(190, 190, 190));  // dims 64-127 unrotated
+    QCOMPARE(pixel(row_of("mhrope"), 0, 10), teaching::axis_name_color("t"));  // head 0 t
+    QCOMPARE(pixel(row_of("mhrope"), 7, 10), teaching::axis_name_color("w"));  // head 7 w
+    // HoPE's pairs 48-63: NoPE hatching (light fill with dark diagonal lines), never an axis
+    // colour.
+    int light = 0, dark = 0;
+    const QRectF nope =
+        map->cellRect(row_of("hope"), 0, 48).united(map->cellRect(row_of("hope"), 0, 63));
+    for (int x = static_cast<int>(nope.left()) + 1; x < nope.right() - 1; ++x) {
+      const QColor c = image.pixelColor(x, static_cast<int>(nope.center().y()));
+      if (c == QColor(250, 250, 250)) ++light;
+      if (c == QColor(110, 110, 110)) ++dark;
+    }
+    QVERIFY2(light > 10 && dark > 3, qPrintable(QStringLiteral("%1 %2").arg(light).arg(dark)));
+  }
+
+  // The wave-2 entries render headless at both window sizes.
+  void wave2FiguresRenderHeadless() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const QString& id :
+         {QStringLiteral("hope-qk-distance"), QStringLiteral("circle-rope-distance"),
+          QStringLiteral("v2pe-span"), QStringLiteral("allocation-map")}) {
+      const QString file = dir.filePath(id + QStringLiteral(".png"));
+      QProcess app;
+      app.start(QStringLiteral(ROPELAB_APP),
+                {QStringLiteral("--paper-figure"), id, QStringLiteral("--screenshot"), file,
+                 QStringLiteral("--size"), QStringLiteral("1280x800")});
+      QVERIFY2(app.waitForFinished(120000), qPrintable(id));
+      QCOMPARE(app.exitCode(), 0);
+      const QImage image(file);
+      QVERIFY2(!image.isNull(), qPrintable(id));
+      QVERIFY(image.width() > 1280 + 1000);  // the main window and the figure beside it
+    }
   }
 
   void allocationAndNeedleEntries() {

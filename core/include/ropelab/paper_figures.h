@@ -28,7 +28,12 @@ enum class FigureView {
   Cited,
   Rotation,
   Allocation,
-  Needle
+  Needle,
+  // Wave-2 figures (paper_figures_wave2.cpp)
+  HopeQk,
+  TextImageDistance,
+  PositionSpan,
+  AllocationMap
 };
 
 // A paper figure (or a teaching entry) to set up: the scene, variants and configuration it uses.
@@ -131,8 +136,53 @@ struct FigureDials {
 struct FigureCited {
   std::string name;  // the GUI shows resources/teaching/cited_results.json
 };
+// A curve of a FigureChart: drawn in its variant's colour (views::variant_colors) and style.
+struct FigureCurve {
+  std::string label;
+  std::string variant;  // whose colour it takes
+  int style = 0;        // 0 solid, 1 dashed, 2 dotted
+  std::vector<std::pair<double, double>> points;
+};
+// A horizontal reference line of a FigureChart.
+struct FigureLevel {
+  double y = 0;
+  std::string label;
+};
+// A chart drawn with the tick engine and the variants' own colours (the wave-2 figures).
+struct FigureChart {
+  std::string name;
+  std::string title;
+  std::string x_label, y_label, note;
+  std::vector<FigureCurve> curves;
+  std::vector<FigureLine> lines;    // vertical reference lines
+  std::vector<FigureLevel> levels;  // horizontal reference lines
+  bool log_x = false, log_y = false;
+  // Fixed ticks (value, label) on x, e.g. V2PE's allowed deltas 1/256 ... 1; empty = tick engine.
+  std::vector<std::pair<double, std::string>> x_ticks;
+  double y_min = 0, y_max = 0;  // fixed y range when y_max > y_min; else the data's
+};
+// One variant's frequency allocation over the head dim: which axis each rotary pair reads
+// (-1: zero frequency), the unrotated pass-through dims of partial rotary, and for head-wise
+// variants one pair map per KV head.
+struct FigureAllocationRow {
+  std::string variant;
+  std::vector<std::string> axis_names;
+  int head_dim = 0;                         // D: the row spans D/2 two-dim slots
+  int rotary_pairs = 0;                     // R: slots 0 .. R-1 rotate, R .. D/2-1 pass through
+  std::vector<std::vector<int>> pair_axis;  // one pair map per KV head (one map if not head-wise)
+  std::vector<int> head_axis;               // head-wise variants: axis per KV head; else empty
+  std::string pairing;                      // "half" or "adjacent"
+  int nope_pairs = 0;                       // zero-frequency pairs of head 0's map
+  std::string summary;                      // "t 16 · h 24 · w 24"
+};
+struct FigureAllocationMap {
+  std::string name;
+  std::string title;
+  std::vector<FigureAllocationRow> rows;
+  std::vector<std::string> axis_names;  // every axis name the rows use, in first-seen order
+};
 using FigureBlock = std::variant<FigureText, FigureTable, FigurePlot, FigureHeatmaps, FigureStrips,
-                                 FigureDials, FigureCited>;
+                                 FigureDials, FigureCited, FigureChart, FigureAllocationMap>;
 
 struct FigureData {
   std::vector<FigureParam> params;
@@ -144,6 +194,8 @@ struct FigureData {
   const FigureHeatmaps* heatmaps(const std::string& name) const;
   const FigureStrips* strips(const std::string& name) const;
   const FigureDials* dials(const std::string& name) const;
+  const FigureChart* chart(const std::string& name) const;
+  const FigureAllocationMap* allocation_map(const std::string& name) const;
   bool has_text(const std::string& name) const;
   std::string value(const std::string& key) const;  // throws InputError if absent
 };
@@ -219,5 +271,27 @@ DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, con
 RowMatrix axis_frame_logits(const Encoding& encoding, int axis);
 // The same for every axis at once: [all pairs, axis 0, axis 1, ...].
 std::vector<RowMatrix> axis_frame_logits_all(const Encoding& encoding);
+
+// ---- The wave-2 papers' arguments as numbers (hope-qk-distance, circle-rope-distance,
+// v2pe-span, allocation-map) -------------------------------------------------------------------
+
+// HoPE's semantic-preference gap for a key offset by `offset` (one value per axis) from the query:
+// with q's entries i.i.d. zero mean, variance s^2, a similar key k = q + noise and an unrelated key
+// k', E[q.R k] - E[q.R k'] = s^2 (2 sum_j cos(offset[a_j] theta_j) + (D - 2R)), divided by its
+// value at offset 0 (D s^2): 1 at offset 0, NoPE pairs and pass-through dims count 1 always.
+double expected_qk(const Encoding& encoding, const std::vector<double>& offset);
+// The mean of cos(distance * theta_j) over `pairs` (a NoPE pair contributes 1).
+double pairs_similarity(const Encoding& encoding, const std::vector<int>& pairs, double distance);
+// The pairs a variant reserves for time: those reading its temporal axis and the zero-frequency
+// (NoPE) ones (HoPE's temporal section).
+std::vector<int> temporal_section(const Encoding& encoding);
+// Euclidean distance of the ids (over all axes) from `text_token` to every token of visual
+// segment `segment`, in token order (Circle-RoPE's per-token distance).
+std::vector<double> text_image_distances(const Encoding& encoding, std::size_t text_token,
+                                         int segment);
+// The scene's position span: the largest id minus the smallest, over every token and axis.
+double position_span(const Encoding& encoding);
+// A variant's allocation over the head dim (one map per KV head for head-wise variants).
+FigureAllocationRow allocation_row(const Variant& variant, const Config& config);
 
 }  // namespace ropelab
