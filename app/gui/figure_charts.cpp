@@ -115,8 +115,12 @@ void ChartPlot::paintEvent(QPaintEvent*) {
   const int legendLeft = 8;
   std::vector<QPoint> legendAt;
   int lx = legendLeft, ly = 4;
-  for (const FigureCurve& c : chart_.curves) {
-    const int w = 36 + fm.horizontalAdvance(qs(c.label)) + 14;
+  // Curves first, then the horizontal reference lines (labelled here, not over the data).
+  std::vector<QString> legendLabels;
+  for (const FigureCurve& c : chart_.curves) legendLabels.push_back(qs(c.label));
+  for (const FigureLevel& l : chart_.levels) legendLabels.push_back(qs(l.label));
+  for (const QString& label : legendLabels) {
+    const int w = 36 + fm.horizontalAdvance(label) + 14;
     if (lx + w > width() - 8 && lx > legendLeft) {
       lx = legendLeft;
       ly += lineH;
@@ -171,7 +175,11 @@ void ChartPlot::paintEvent(QPaintEvent*) {
       xticks.emplace_back(ticks.values[i], qs(ticks.labels[i]));
   }
   // Grid and ticks.
-  const QColor grid = fg.lighter(230);
+  // Grid lines a quarter of the way from the background to the text colour (light and dark themes).
+  const QColor bg = palette().color(QPalette::Base);
+  const QColor grid = QColor::fromRgbF(0.75f * bg.redF() + 0.25f * fg.redF(),
+                                       0.75f * bg.greenF() + 0.25f * fg.greenF(),
+                                       0.75f * bg.blueF() + 0.25f * fg.blueF());
   for (std::size_t i = 0; i < yt.values.size(); ++i) {
     const double y = logy ? yt.values[i] : yt.values[i];
     const double yy = py(y);
@@ -210,7 +218,8 @@ void ChartPlot::paintEvent(QPaintEvent*) {
   p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), lineH), Qt::AlignHCenter,
              fm.elidedText(qs(chart_.y_label), Qt::ElideRight, static_cast<int>(plot.height())));
   p.restore();
-  // Reference lines under the curves, their labels over them (staggered when they overlap).
+  // Reference lines under the curves; the vertical ones' labels over them (staggered when they
+  // overlap), the horizontal ones' in the legend.
   p.setClipRect(plot.adjusted(-2, -2, 2, 2));
   for (const FigureLevel& l : chart_.levels) {
     if (ty(l.y) < y0 || ty(l.y) > y1) continue;
@@ -244,14 +253,6 @@ void ChartPlot::paintEvent(QPaintEvent*) {
       for (const auto& [x, y] : c.points) p.drawEllipse(QPointF(px(x), py(y)), 3.5, 3.5);
     }
   }
-  for (const FigureLevel& l : chart_.levels) {
-    if (ty(l.y) < y0 || ty(l.y) > y1) continue;
-    const QString label = qs(l.label);
-    const int w = fm.horizontalAdvance(label);
-    p.fillRect(QRectF(plot.right() - w - 8, py(l.y) - lineH - 1, w + 4, lineH), palette().base());
-    p.setPen(fg);
-    p.drawText(QRectF(plot.right() - w - 6, py(l.y) - lineH - 1, w, lineH), Qt::AlignLeft, label);
-  }
   double lastRight = -1e300;
   int stagger = 0;
   for (const FigureLine& l : chart_.lines) {
@@ -276,6 +277,13 @@ void ChartPlot::paintEvent(QPaintEvent*) {
     p.drawLine(at.x(), at.y() + lineH / 2, at.x() + 28, at.y() + lineH / 2);
     p.setPen(fg);
     p.drawText(at.x() + 34, at.y() + fm.ascent(), qs(c.label));
+  }
+  for (std::size_t i = 0; i < chart_.levels.size(); ++i) {
+    const QPoint at = legendAt[chart_.curves.size() + i];
+    p.setPen(QPen(fg, 1, Qt::DashLine));
+    p.drawLine(at.x(), at.y() + lineH / 2, at.x() + 28, at.y() + lineH / 2);
+    p.setPen(fg);
+    p.drawText(at.x() + 34, at.y() + fm.ascent(), qs(chart_.levels[i].label));
   }
 }
 
