@@ -192,7 +192,7 @@ TEST(PaperFiguresWave2, AllocationMapIsEveryVariantsAllocation) {
     const FigureAllocationMap* map = d.allocation_map("allocationMap");
     ASSERT_TRUE(map);
     ASSERT_EQ(map->rows.size(), all_variants().size());
-    EXPECT_EQ(all_variants().size(), 22u);
+    EXPECT_GE(all_variants().size(), 22u);  // the 22 of issue #12 at least; new ones join
     Config c;
     c.head_dim = D;
     c.base = 1e4;
@@ -240,7 +240,7 @@ TEST(PaperFiguresWave2, AllocationMapIsEveryVariantsAllocation) {
   }
   EXPECT_EQ(d.value("hope_nope"), "16");
   EXPECT_EQ(d.value("glm4v_rotary"), "64");
-  EXPECT_EQ(d.value("variant_count"), "22");
+  EXPECT_EQ(d.value("variant_count"), std::to_string(all_variants().size()));
 }
 
 }  // namespace
