@@ -287,8 +287,7 @@ void ChartPlot::paintEvent(QPaintEvent*) {
   }
 }
 
-// ---- AllocationMapPlot
-// ---------------------------------------------------------------------------
+// ---- AllocationMapPlot -------------------------------------------------------------------------
 
 AllocationMapPlot::AllocationMapPlot(QWidget* parent) : QWidget(parent) {
   setMinimumSize(640, 300);
