@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "views/panel_grid.h"
+
 namespace ropelab::views {
 
 class AttentionCanvas : public QWidget {
@@ -239,40 +241,78 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(2);
-  auto* bar = new QHBoxLayout;
-  bar->setContentsMargins(4, 2, 4, 0);
+  bar_ = new QHBoxLayout;
+  bar_->setContentsMargins(4, 2, 4, 0);
   auto* qkLabel = new QLabel(tr("q/k:"), this);
   qkLabel->setProperty("ropelabControl", true);  // a control's caption: not part of a figure
-  bar->addWidget(qkLabel);
+  bar_->addWidget(qkLabel);
   modelChoice_ = new QComboBox(this);
   modelChoice_->setObjectName(QStringLiteral("qkModel"));
   for (QkModel m : {QkModel::Ones, QkModel::Gaussian, QkModel::MeanShiftedGaussian}) {
     modelChoice_->addItem(qk_label(m), static_cast<int>(m));
   }
-  bar->addWidget(modelChoice_);
-  bar->addStretch(1);
-  layout->addLayout(bar);
+  bar_->addWidget(modelChoice_);
+  bar_->addStretch(1);
+  layout->addLayout(bar_);
   // Below the choice, across the dock's width: two short lines instead of a tall narrow column.
   note_ = new QLabel(qk_note(QkModel::Ones), this);
   note_->setWordWrap(true);
   note_->setContentsMargins(4, 0, 4, 0);
   note_->setProperty("ropelabControl", true);
   layout->addWidget(note_);
-  canvas_ = new AttentionCanvas(this);
-  layout->addWidget(canvas_, 1);
+  panels_ = new PanelGrid(this);
+  layout->addWidget(panels_, 1);
+  ensurePanels(1);
   connect(modelChoice_, &QComboBox::currentIndexChanged, this, [this] {
     note_->setText(qk_note(model()));
     emit modelChanged(model());
   });
 }
 
-void AttentionView::setData(AttentionData data) {
-  canvas_->data = std::move(data);
-  canvas_->update();
+void AttentionView::ensurePanels(int count) {
+  panels_->truncate(count);
+  while (panels_->count() < count) {
+    auto* canvas = new AttentionCanvas(panels_);
+    canvas->setObjectName(QStringLiteral("attentionCanvas%1").arg(panels_->count()));
+    canvas->theme = theme_;
+    panels_->append(canvas);
+  }
 }
 
-const AttentionData& AttentionView::data() const {
-  return canvas_->data;
+AttentionCanvas* AttentionView::canvas(int index) const {
+  return static_cast<AttentionCanvas*>(panels_->panel(index));
+}
+
+void AttentionView::setData(AttentionData data) {
+  ensurePanels(1);
+  panels_->setTitle(0, {}, {});
+  canvas(0)->data = std::move(data);
+  canvas(0)->update();
+}
+
+void AttentionView::setData(std::vector<AttentionData> data, const std::vector<QString>& ids,
+                            const std::vector<QColor>& colors) {
+  const int n = std::max<int>(1, static_cast<int>(data.size()));
+  ensurePanels(n);
+  for (int i = 0; i < static_cast<int>(data.size()); ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    panels_->setTitle(i, k < ids.size() ? ids[k] : QString(),
+                      k < colors.size() ? colors[k] : QColor());
+    canvas(i)->data = std::move(data[k]);
+    canvas(i)->update();
+  }
+}
+
+const AttentionData& AttentionView::data(int panel) const {
+  return canvas(panel)->data;
+}
+
+int AttentionView::panelCount() const {
+  return panels_->count();
+}
+
+void AttentionView::addControl(QWidget* control) {
+  bar_->insertWidget(bar_->count() - 1, control);
 }
 
 void AttentionView::setModel(QkModel model) {
@@ -284,12 +324,15 @@ QkModel AttentionView::model() const {
 }
 
 void AttentionView::setTheme(Theme theme) {
-  canvas_->theme = theme;
-  canvas_->update();
+  theme_ = theme;
+  for (int i = 0; i < panels_->count(); ++i) {
+    canvas(i)->theme = theme;
+    canvas(i)->update();
+  }
 }
 
 QImage AttentionView::renderImage() {
-  return canvas_->grab().toImage();
+  return panels_->grab().toImage();
 }
 
 }  // namespace ropelab::views

@@ -157,8 +157,14 @@ bool FrequencyView::surface3d() const {
 }
 
 void FrequencyView::setVariantColor(const QColor& color) {
+  if (color == variantColor_) return;
   variantColor_ = color;
   rebuild();
+}
+
+void FrequencyView::setControlsVisible(bool visible) {
+  temporalOnly_->setVisible(visible);
+  surface3d_->setVisible(visible);
 }
 
 void FrequencyView::setTheme(Theme theme) {
