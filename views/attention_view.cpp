@@ -27,7 +27,7 @@ class AttentionCanvas : public QWidget {
  private:
   void paintStrip(QPainter& p, const QRect& area);
   void paintTiles(QPainter& p, const QRect& area);
-  void paintMap(QPainter& p, const QRect& area, const RowMatrix& m, const QString& title,
+  void paintMap(QPainter& p, const QRect& area, const RowMatrix& m, const QStringList& titles,
                 const QString& subtitle, const QString& rowLabel, const QString& colLabel);
 };
 
@@ -52,6 +52,18 @@ int line_height(const QPainter& p) {
 void draw_title(QPainter& p, int left, int top, int width, const QString& text) {
   const QFontMetrics fm(p.font());
   p.drawText(left, top + fm.ascent(), fm.elidedText(text, Qt::ElideRight, std::max(width, 0)));
+}
+
+// The first of `texts` (longest first) that fits the width; the last, shortened, if none does.
+void draw_fitting_title(QPainter& p, int left, int top, int width, const QStringList& texts) {
+  const QFontMetrics fm(p.font());
+  for (const QString& text : texts) {
+    if (fm.horizontalAdvance(text) <= width) {
+      p.drawText(left, top + fm.ascent(), text);
+      return;
+    }
+  }
+  draw_title(p, left, top, width, texts.last());
 }
 
 QString format_value(double v) {
@@ -125,12 +137,14 @@ void AttentionCanvas::paintEvent(QPaintEvent*) {
   const int half = maps.width() / 2;
   p.setPen(view_foreground(theme));
   paintMap(p, QRect(maps.left(), maps.top(), half - margin, maps.height()), data.patchMap,
-           // The number leads so that a narrow panel elides the explanation, never the value.
-           tr("spatial bias max/min %1").arg(format_value(data.patchMaxOverMin)),
+           // Shorter when narrow: the value always shows.
+           {tr("spatial bias max/min %1").arg(format_value(data.patchMaxOverMin)),
+            tr("bias max/min %1").arg(format_value(data.patchMaxOverMin)),
+            tr("max/min %1").arg(format_value(data.patchMaxOverMin))},
            tr("H×W frame mean ÷ its mean"), tr("h"), tr("w"));
   if (data.frameMatrix.size() > 0) {
     paintMap(p, QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
-             data.frameMatrix, tr("frame × frame"), tr("mean logit, query × key frame"), tr("q"),
+             data.frameMatrix, {tr("frame × frame")}, tr("mean logit, query × key frame"), tr("q"),
              tr("k"));  // short: the subtitle names them, the map is small
   } else {
     p.drawText(QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
@@ -145,10 +159,12 @@ void AttentionCanvas::paintStrip(QPainter& p, const QRect& area) {
   const Eigen::VectorXd& prob = data.probabilities;
   const auto n = static_cast<int>(prob.size());
   const double hi = prob.maxCoeff();
-  draw_title(p, area.left(), area.top(), area.width(),
-             tr("query token %1: softmax over all %2 tokens (causal; later keys 0)")
-                 .arg(data.query)
-                 .arg(n));
+  draw_fitting_title(p, area.left(), area.top(), area.width(),
+                     {tr("query token %1: softmax over all %2 tokens (causal; later keys 0)")
+                          .arg(data.query)
+                          .arg(n),
+                      tr("query token %1: causal softmax over %2 tokens").arg(data.query).arg(n),
+                      tr("query %1: softmax over %2 tokens").arg(data.query).arg(n)});
   const int titleHeight = title_height(p);
   const int barLabelWidth = bar_label_width(p);
   const QRect strip(area.left(), area.top() + titleHeight, area.width() - barLabelWidth - kBarWidth,
@@ -180,12 +196,15 @@ void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
   for (const auto& tile : data.tiles) hi = std::max(hi, tile.maxCoeff());
   const int titleHeight = title_height(p);
   const int barLabelWidth = bar_label_width(p);
-  draw_title(p, area.left(), area.top(), area.width(),
-             tr("per-frame H×W probabilities (%1 of %2 frames, %3×%4 tokens each)")
-                 .arg(data.tiles.size())
-                 .arg(data.frames)
-                 .arg(data.height)
-                 .arg(data.width));
+  draw_fitting_title(
+      p, area.left(), area.top(), area.width(),
+      {tr("per-frame H×W probabilities (%1 of %2 frames, %3×%4 tokens each)")
+           .arg(data.tiles.size())
+           .arg(data.frames)
+           .arg(data.height)
+           .arg(data.width),
+       tr("per-frame H×W probabilities (%1 of %2 frames)").arg(data.tiles.size()).arg(data.frames),
+       tr("per-frame probabilities (%1 of %2 frames)").arg(data.tiles.size()).arg(data.frames)});
   const QRect tilesArea(area.left(), area.top() + titleHeight,
                         area.width() - barLabelWidth - kBarWidth - 8, area.height() - titleHeight);
   const int count = static_cast<int>(data.tiles.size());
@@ -208,17 +227,17 @@ void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
 }
 
 void AttentionCanvas::paintMap(QPainter& p, const QRect& area, const RowMatrix& m,
-                               const QString& title, const QString& subtitle,
+                               const QStringList& titles, const QString& subtitle,
                                const QString& rowLabel, const QString& colLabel) {
   const int titleHeight = title_height(p);
   const int barLabelWidth = bar_label_width(p);
   const int line = line_height(p);
-  draw_title(p, area.left(), area.top(), area.width(), title);
+  draw_fitting_title(p, area.left(), area.top(), area.width(), titles);
   draw_title(p, area.left(), area.top() + titleHeight, area.width(), subtitle);
-  const int titles = 2 * titleHeight + 2;
-  const QRect grid(area.left() + line + 2, area.top() + titles,
+  const int titlesHeight = 2 * titleHeight + 2;
+  const QRect grid(area.left() + line + 2, area.top() + titlesHeight,
                    area.width() - barLabelWidth - kBarWidth - line - 10,
-                   area.height() - titles - line - 4);
+                   area.height() - titlesHeight - line - 4);
   const double lo = m.minCoeff();
   const double hi = m.maxCoeff();
   const QRect drawn = paint_grid(p, grid, m, lo, hi);

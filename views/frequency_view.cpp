@@ -201,7 +201,10 @@ void FrequencyView::rebuild() {
                         .arg(collisions_.pairs.size())
                         .arg(collisions_.wrapping_pairs)
                         .arg(QString::number(collisions_.extent, 'g', 5))
-                        .arg(QString::number(collisions_.slowest_wavelength, 'g', 5))
+                        // An axis without pairs (HoPE's t) has no wavelength at all.
+                        .arg(std::isnan(collisions_.slowest_wavelength)
+                                 ? QStringLiteral("—")
+                                 : QString::number(collisions_.slowest_wavelength, 'g', 5))
                         .arg(variantColor_.isValid()
                                  ? QStringLiteral("<span style='color:%1'>■</span> %2")
                                        .arg(variantColor_.name(), name)
