@@ -221,9 +221,10 @@ void MainWindow::updateSegmentChoices() {
   const SceneParameters& p = model_->state();
   const auto describe = [&](int i) {
     const Segment& s = p.scene.segments[static_cast<std::size_t>(i)];
+    // Numbered as the scene editor's list numbers them (from 1).
     return s.modality == Modality::Video
-               ? tr("video %1 (%2×%3×%4)").arg(i).arg(s.frames).arg(s.height).arg(s.width)
-               : tr("image %1 (%2×%3)").arg(i).arg(s.height).arg(s.width);
+               ? tr("%1. video %2×%3×%4").arg(i + 1).arg(s.frames).arg(s.height).arg(s.width)
+               : tr("%1. image %2×%3").arg(i + 1).arg(s.height).arg(s.width);
   };
   QStringList labels;
   QList<int> values;
