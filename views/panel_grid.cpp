@@ -2,6 +2,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -9,6 +10,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+
+#include "views/palette.h"
 
 namespace ropelab::views {
 
@@ -85,6 +88,8 @@ void PanelGrid::append(QWidget* panel) {
 }
 
 void PanelGrid::truncate(int count) {
+  // Called with every result: nothing to do (no relayout) unless panels go.
+  if (static_cast<int>(boxes_.size()) <= std::max(count, 0)) return;
   while (static_cast<int>(boxes_.size()) > std::max(count, 0)) {
     grid_->removeWidget(boxes_.back().box);
     delete boxes_.back().box;
@@ -130,13 +135,12 @@ void PanelGrid::arrange() {
     area.rwidth() -= style()->pixelMetric(QStyle::PM_ScrollBarExtent);
     columns = grid_columns(n, area, minimum);
   }
-  const bool placed = grid_->count() == n && columns == columns_;
+  // Already so (a resize that keeps the columns): the layout stays valid, nothing is re-laid out.
+  if (grid_->count() == n && columns == columns_) return;
   columns_ = columns;
-  if (!placed) {
-    for (const Box& b : boxes_) grid_->removeWidget(b.box);
-    for (int i = 0; i < n; ++i)
-      grid_->addWidget(boxes_[static_cast<std::size_t>(i)].box, i / columns, i % columns);
-  }
+  for (const Box& b : boxes_) grid_->removeWidget(b.box);
+  for (int i = 0; i < n; ++i)
+    grid_->addWidget(boxes_[static_cast<std::size_t>(i)].box, i / columns, i % columns);
   const int rows = (n + columns - 1) / columns;
   for (int c = 0; c < std::max(grid_->columnCount(), columns); ++c)
     grid_->setColumnStretch(c, c < columns ? 1 : 0);
@@ -147,6 +151,78 @@ void PanelGrid::arrange() {
 void PanelGrid::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);
   if (event->size() != event->oldSize()) arrange();
+}
+
+namespace {
+
+constexpr int kSample = 28;  // line sample length
+constexpr int kGap = 14;     // between entries
+
+}  // namespace
+
+VariantLegend::VariantLegend(QWidget* parent) : QWidget(parent) {
+  setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+}
+
+void VariantLegend::setVariants(const std::vector<QString>& ids,
+                                const std::vector<QColor>& colors) {
+  if (ids == ids_ && colors == colors_) return;
+  ids_ = ids;
+  colors_ = colors;
+  updateGeometry();
+  update();
+}
+
+std::vector<QRect> VariantLegend::place(int width) const {
+  const QFontMetrics fm(font());
+  std::vector<QRect> rects;
+  int x = 4, y = 2;
+  const int line = fm.height() + 2;
+  for (const QString& id : ids_) {
+    const int w = kSample + 6 + fm.horizontalAdvance(id);
+    if (x > 4 && x + w > width - 4) {
+      x = 4;
+      y += line;
+    }
+    rects.emplace_back(x, y, w, line);
+    x += w + kGap;
+  }
+  return rects;
+}
+
+int VariantLegend::heightForWidth(int width) const {
+  if (ids_.empty()) return 0;
+  return place(width).back().bottom() + 3;
+}
+
+QSize VariantLegend::sizeHint() const {
+  const std::vector<QRect> rects = place(100000);
+  return rects.empty() ? QSize(0, 0) : QSize(rects.back().right() + 4, rects.back().bottom() + 3);
+}
+
+QSize VariantLegend::minimumSizeHint() const {
+  const QFontMetrics fm(font());
+  int widest = 0;
+  for (const QString& id : ids_) widest = std::max(widest, kSample + 6 + fm.horizontalAdvance(id));
+  return {widest + 8, ids_.empty() ? 0 : fm.height() + 4};
+}
+
+void VariantLegend::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  const QFontMetrics fm(font());
+  const std::vector<QRect> rects = place(width());
+  for (std::size_t i = 0; i < rects.size(); ++i) {
+    const QRect& r = rects[i];
+    QPen pen(colors_[i], variant_pen_width(i), variant_pen_style(i));
+    pen.setCapStyle(Qt::FlatCap);
+    p.setPen(pen);
+    const int y = r.center().y();
+    p.drawLine(r.left(), y, r.left() + kSample, y);
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawText(QRect(r.left() + kSample + 6, r.top(), r.width() - kSample - 6, r.height()),
+               Qt::AlignLeft | Qt::AlignVCenter, ids_[i]);
+  }
 }
 
 }  // namespace ropelab::views

@@ -63,4 +63,30 @@ class PanelGrid : public QWidget {
   int columns_ = 1;
 };
 
+// One legend for several charts of the same compared variants: a line sample in each variant's
+// colour and pen style (views/palette.h) and its id, in rows that wrap to the width. The charts
+// dock shows it under its charts in compare mode, where a narrow chart's own legend has no room
+// for text.
+class VariantLegend : public QWidget {
+  Q_OBJECT
+ public:
+  explicit VariantLegend(QWidget* parent = nullptr);
+  void setVariants(const std::vector<QString>& ids, const std::vector<QColor>& colors);
+  int entryCount() const { return static_cast<int>(ids_.size()); }
+  bool hasHeightForWidth() const override { return true; }
+  int heightForWidth(int width) const override;
+  QSize sizeHint() const override;
+  QSize minimumSizeHint() const override;
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  // Each entry's rectangle for the given width.
+  std::vector<QRect> place(int width) const;
+
+  std::vector<QString> ids_;
+  std::vector<QColor> colors_;
+};
+
 }  // namespace ropelab::views

@@ -136,9 +136,19 @@ void PropertyTable::fitColumns() {
     return;
   }
   header->setSectionResizeMode(QHeaderView::Interactive);
-  for (int c = 0; c < columnCount(); ++c)
-    header->resizeSection(c, std::max(header->minimumSectionSize(),
-                                      natural[static_cast<std::size_t>(c)] * room / total));
+  // The variant names and the bias values keep their width when they can; the ✓/✗ columns,
+  // whose headers are much wider than their marks, give up the difference first.
+  const int last = columnCount() - 1;
+  const int kept = natural.front() + natural.back();
+  const bool keep = kept + header->minimumSectionSize() * (last - 1) <= room;
+  const int flexible = keep ? total - kept : total;
+  const int share = keep ? room - kept : room;
+  for (int c = 0; c <= last; ++c) {
+    const int n = natural[static_cast<std::size_t>(c)];
+    const bool fixed = keep && (c == 0 || c == last);
+    header->resizeSection(
+        c, fixed ? n : std::max(header->minimumSectionSize(), n * share / std::max(flexible, 1)));
+  }
 }
 
 QSize PropertyTable::sizeHint() const {

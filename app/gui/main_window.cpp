@@ -36,6 +36,7 @@
 #include "views/frequency_view.h"
 #include "views/image_export.h"
 #include "views/layout_view.h"
+#include "views/panel_grid.h"
 #include "views/property_table.h"
 
 namespace ropelab::app {
@@ -302,9 +303,20 @@ void MainWindow::buildDocks() {
   properties_ = new views::PropertyTable(this);
   propertiesDock_ = addDock(tr("Properties"), QStringLiteral("propertiesDock"), properties_,
                             Qt::RightDockWidgetArea);
-  charts_ = new views::ChartsView(this);
+  // The charts and, in compare mode, one legend of the variants under them (a narrow chart's own
+  // legend has no room for the names).
+  auto* chartsBox = new QWidget(this);
+  auto* chartsColumn = new QVBoxLayout(chartsBox);
+  chartsColumn->setContentsMargins(0, 0, 0, 0);
+  chartsColumn->setSpacing(0);
+  charts_ = new views::ChartsView(chartsBox);
+  chartsColumn->addWidget(charts_, 1);
+  chartsLegend_ = new views::VariantLegend(chartsBox);
+  chartsLegend_->setObjectName(QStringLiteral("chartsLegend"));
+  chartsLegend_->hide();
+  chartsColumn->addWidget(chartsLegend_);
   chartsDock_ =
-      addDock(tr("Charts"), QStringLiteral("chartsDock"), charts_, Qt::BottomDockWidgetArea);
+      addDock(tr("Charts"), QStringLiteral("chartsDock"), chartsBox, Qt::BottomDockWidgetArea);
   // Corners go to the side docks so the bottom charts do not squeeze the parameters.
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -595,6 +607,8 @@ void MainWindow::applyResult(const ComputeResult& result) {
   frequency_->setData(frequency);
   attention_->setData(std::move(attention), names, colors);
   charts_->setData(charts);
+  chartsLegend_->setVariants(names, colors);
+  chartsLegend_->setVisible(result.variants.size() > 1);
   properties_->setData(table);
   panel_->setFacts(scene_facts(primary));
   panel_->querySlider()->setRange(-1, static_cast<double>(primary.encoding->token_count()) - 1);

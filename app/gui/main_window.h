@@ -23,6 +23,7 @@ class FrequencyView;
 class FrequencyPanels;
 class AttentionView;
 class ChartsView;
+class VariantLegend;
 class PropertyTable;
 }  // namespace ropelab::views
 
@@ -80,6 +81,8 @@ class MainWindow : public QMainWindow {
 
   views::AttentionView* attentionView() const { return attention_; }
   views::ChartsView* chartsView() const { return charts_; }
+  // The charts dock's legend of the compared variants (hidden with one variant).
+  views::VariantLegend* chartsLegend() const { return chartsLegend_; }
   views::PropertyTable* propertyTable() const { return properties_; }
   // The docks, by role (object names stay for saved window state and teaching).
   enum class Dock { Parameters, Attention, Frequency, Properties, Charts };
@@ -129,6 +132,7 @@ class MainWindow : public QMainWindow {
   QComboBox* frequencySegment_ = nullptr;
   views::AttentionView* attention_ = nullptr;
   views::ChartsView* charts_ = nullptr;
+  views::VariantLegend* chartsLegend_ = nullptr;
   views::PropertyTable* properties_ = nullptr;
   QDockWidget* parametersDock_ = nullptr;
   QDockWidget* attentionDock_ = nullptr;
