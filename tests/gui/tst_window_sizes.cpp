@@ -24,10 +24,14 @@
 #include <QTextDocument>
 #include <QtTest>
 
+#include "app/gui/figure.h"
 #include "app/gui/main_window.h"
 #include "gui_test_main.h"
 #include "views/attention_view.h"
 #include "views/frequency_panels.h"
+#include "views/frequency_view.h"
+#include "views/image_export.h"
+#include "views/panel_grid.h"
 
 using namespace ropelab;
 
@@ -237,6 +241,21 @@ class WindowSizesTest : public QObject {
     const int variants = compare ? 4 : 1;
     QCOMPARE(window->attentionView()->panelCount(), variants);
     QCOMPARE(window->frequencyPanels()->panelCount(), variants);
+    // Each compared variant's panels name it (attention: a title line; frequency: the summary),
+    // and the charts dock has one legend of them.
+    for (int i = 0; i < variants; ++i) {
+      const QString id = window->parameters().variants[i];
+      QCOMPARE(window->attentionView()->panels()->title(i), id);
+      QVERIFY(window->attentionView()->panels()->titleLabel(i)->isVisible());
+      QVERIFY(window->frequencyPanels()
+                  ->panel(i)
+                  ->findChild<QLabel*>(QStringLiteral("frequencySummary"))
+                  ->text()
+                  .contains(id));
+      QCOMPARE(window->attentionView()->data(i).encoding->variant->id(), id.toStdString());
+    }
+    QCOMPARE(window->chartsLegend()->isVisible(), compare);
+    if (compare) QCOMPARE(window->chartsLegend()->entryCount(), 4);
 
     QStringList problems, known;
     const QWidget* parametersDock = window->dock(app::MainWindow::Dock::Parameters);
@@ -288,6 +307,48 @@ class WindowSizesTest : public QObject {
       QVERIFY2(known.isEmpty(), qPrintable(known.join(QLatin1Char('\n'))));
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+  }
+
+  // An export builds the window's widgets: the same panels, in the same order, with the same
+  // names (issue #10: an export is the screen).
+  void exportHasTheScreensPanels() {
+    if (qEnvironmentVariableIsSet(kChild)) QSKIP("the child runs windowFits only");
+    auto window = open_test_window(QSize(1600, 1000));
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    app::SceneParameters p = window->parameters();
+    p.variants = {QStringLiteral("hope"), QStringLiteral("vrope"), QStringLiteral("mrope"),
+                  QStringLiteral("videorope")};
+    window->setParameters(p);
+    QVERIFY(window->waitForFrame(60000));
+    app::FigureSpec spec;
+    spec.compare = true;
+    spec.size = QSize(1200, 900);
+    spec.view = app::FigureView::Attention;
+    const std::unique_ptr<QWidget> attention =
+        app::make_figure_widget(spec, *window->currentResult());
+    const auto* figure = attention->findChild<views::AttentionView*>();
+    QVERIFY(figure != nullptr);
+    QCOMPARE(figure->panelCount(), 4);
+    spec.view = app::FigureView::Frequency;
+    const std::unique_ptr<QWidget> frequency =
+        app::make_figure_widget(spec, *window->currentResult());
+    const auto* panels = frequency->findChild<views::FrequencyPanels*>();
+    QVERIFY(panels != nullptr);
+    QCOMPARE(panels->panelCount(), 4);
+    for (int i = 0; i < 4; ++i) {
+      QCOMPARE(figure->panels()->title(i), window->attentionView()->panels()->title(i));
+      QCOMPARE(figure->panels()->title(i), p.variants[i]);
+      // The same numbers: the bias ratio of each panel.
+      QCOMPARE(figure->data(i).patchMaxOverMin, window->attentionView()->data(i).patchMaxOverMin);
+      const auto summary = [](const views::FrequencyView* v) {
+        return v->findChild<QLabel*>(QStringLiteral("frequencySummary"))->text();
+      };
+      QCOMPARE(summary(panels->panel(i)), summary(window->frequencyPanels()->panel(i)));
+    }
+    // Four attention panels in 1200x900, laid out as an export renders them: two by two (cells
+    // closest to 4:3).
+    QVERIFY(!views::render_widget(*attention, spec.size).isNull());
+    QCOMPARE(figure->panels()->columns(), 2);
   }
 
   // The 2560x1440 screen at device pixel ratio 2, in a child process under its own X server.
