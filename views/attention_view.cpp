@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "views/panel_grid.h"
+
 namespace ropelab::views {
 
 class AttentionCanvas : public QWidget {
@@ -25,7 +27,7 @@ class AttentionCanvas : public QWidget {
  private:
   void paintStrip(QPainter& p, const QRect& area);
   void paintTiles(QPainter& p, const QRect& area);
-  void paintMap(QPainter& p, const QRect& area, const RowMatrix& m, const QString& title,
+  void paintMap(QPainter& p, const QRect& area, const RowMatrix& m, const QStringList& titles,
                 const QString& subtitle, const QString& rowLabel, const QString& colLabel);
 };
 
@@ -50,6 +52,18 @@ int line_height(const QPainter& p) {
 void draw_title(QPainter& p, int left, int top, int width, const QString& text) {
   const QFontMetrics fm(p.font());
   p.drawText(left, top + fm.ascent(), fm.elidedText(text, Qt::ElideRight, std::max(width, 0)));
+}
+
+// The first of `texts` (longest first) that fits the width; the last, shortened, if none does.
+void draw_fitting_title(QPainter& p, int left, int top, int width, const QStringList& texts) {
+  const QFontMetrics fm(p.font());
+  for (const QString& text : texts) {
+    if (fm.horizontalAdvance(text) <= width) {
+      p.drawText(left, top + fm.ascent(), text);
+      return;
+    }
+  }
+  draw_title(p, left, top, width, texts.last());
 }
 
 QString format_value(double v) {
@@ -123,12 +137,14 @@ void AttentionCanvas::paintEvent(QPaintEvent*) {
   const int half = maps.width() / 2;
   p.setPen(view_foreground(theme));
   paintMap(p, QRect(maps.left(), maps.top(), half - margin, maps.height()), data.patchMap,
-           // The number leads so that a narrow panel elides the explanation, never the value.
-           tr("spatial bias max/min %1").arg(format_value(data.patchMaxOverMin)),
+           // Shorter when narrow: the value always shows.
+           {tr("spatial bias max/min %1").arg(format_value(data.patchMaxOverMin)),
+            tr("bias max/min %1").arg(format_value(data.patchMaxOverMin)),
+            tr("max/min %1").arg(format_value(data.patchMaxOverMin))},
            tr("H×W frame mean ÷ its mean"), tr("h"), tr("w"));
   if (data.frameMatrix.size() > 0) {
     paintMap(p, QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
-             data.frameMatrix, tr("frame × frame"), tr("mean logit, query × key frame"), tr("q"),
+             data.frameMatrix, {tr("frame × frame")}, tr("mean logit, query × key frame"), tr("q"),
              tr("k"));  // short: the subtitle names them, the map is small
   } else {
     p.drawText(QRect(maps.left() + half + margin, maps.top(), half - margin, maps.height()),
@@ -143,10 +159,12 @@ void AttentionCanvas::paintStrip(QPainter& p, const QRect& area) {
   const Eigen::VectorXd& prob = data.probabilities;
   const auto n = static_cast<int>(prob.size());
   const double hi = prob.maxCoeff();
-  draw_title(p, area.left(), area.top(), area.width(),
-             tr("query token %1: softmax over all %2 tokens (causal; later keys 0)")
-                 .arg(data.query)
-                 .arg(n));
+  draw_fitting_title(p, area.left(), area.top(), area.width(),
+                     {tr("query token %1: softmax over all %2 tokens (causal; later keys 0)")
+                          .arg(data.query)
+                          .arg(n),
+                      tr("query token %1: causal softmax over %2 tokens").arg(data.query).arg(n),
+                      tr("query %1: softmax over %2 tokens").arg(data.query).arg(n)});
   const int titleHeight = title_height(p);
   const int barLabelWidth = bar_label_width(p);
   const QRect strip(area.left(), area.top() + titleHeight, area.width() - barLabelWidth - kBarWidth,
@@ -178,12 +196,15 @@ void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
   for (const auto& tile : data.tiles) hi = std::max(hi, tile.maxCoeff());
   const int titleHeight = title_height(p);
   const int barLabelWidth = bar_label_width(p);
-  draw_title(p, area.left(), area.top(), area.width(),
-             tr("per-frame H×W probabilities (%1 of %2 frames, %3×%4 tokens each)")
-                 .arg(data.tiles.size())
-                 .arg(data.frames)
-                 .arg(data.height)
-                 .arg(data.width));
+  draw_fitting_title(
+      p, area.left(), area.top(), area.width(),
+      {tr("per-frame H×W probabilities (%1 of %2 frames, %3×%4 tokens each)")
+           .arg(data.tiles.size())
+           .arg(data.frames)
+           .arg(data.height)
+           .arg(data.width),
+       tr("per-frame H×W probabilities (%1 of %2 frames)").arg(data.tiles.size()).arg(data.frames),
+       tr("per-frame probabilities (%1 of %2 frames)").arg(data.tiles.size()).arg(data.frames)});
   const QRect tilesArea(area.left(), area.top() + titleHeight,
                         area.width() - barLabelWidth - kBarWidth - 8, area.height() - titleHeight);
   const int count = static_cast<int>(data.tiles.size());
@@ -206,17 +227,17 @@ void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
 }
 
 void AttentionCanvas::paintMap(QPainter& p, const QRect& area, const RowMatrix& m,
-                               const QString& title, const QString& subtitle,
+                               const QStringList& titles, const QString& subtitle,
                                const QString& rowLabel, const QString& colLabel) {
   const int titleHeight = title_height(p);
   const int barLabelWidth = bar_label_width(p);
   const int line = line_height(p);
-  draw_title(p, area.left(), area.top(), area.width(), title);
+  draw_fitting_title(p, area.left(), area.top(), area.width(), titles);
   draw_title(p, area.left(), area.top() + titleHeight, area.width(), subtitle);
-  const int titles = 2 * titleHeight + 2;
-  const QRect grid(area.left() + line + 2, area.top() + titles,
+  const int titlesHeight = 2 * titleHeight + 2;
+  const QRect grid(area.left() + line + 2, area.top() + titlesHeight,
                    area.width() - barLabelWidth - kBarWidth - line - 10,
-                   area.height() - titles - line - 4);
+                   area.height() - titlesHeight - line - 4);
   const double lo = m.minCoeff();
   const double hi = m.maxCoeff();
   const QRect drawn = paint_grid(p, grid, m, lo, hi);
@@ -239,40 +260,78 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(2);
-  auto* bar = new QHBoxLayout;
-  bar->setContentsMargins(4, 2, 4, 0);
+  bar_ = new QHBoxLayout;
+  bar_->setContentsMargins(4, 2, 4, 0);
   auto* qkLabel = new QLabel(tr("q/k:"), this);
   qkLabel->setProperty("ropelabControl", true);  // a control's caption: not part of a figure
-  bar->addWidget(qkLabel);
+  bar_->addWidget(qkLabel);
   modelChoice_ = new QComboBox(this);
   modelChoice_->setObjectName(QStringLiteral("qkModel"));
   for (QkModel m : {QkModel::Ones, QkModel::Gaussian, QkModel::MeanShiftedGaussian}) {
     modelChoice_->addItem(qk_label(m), static_cast<int>(m));
   }
-  bar->addWidget(modelChoice_);
-  bar->addStretch(1);
-  layout->addLayout(bar);
+  bar_->addWidget(modelChoice_);
+  bar_->addStretch(1);
+  layout->addLayout(bar_);
   // Below the choice, across the dock's width: two short lines instead of a tall narrow column.
   note_ = new QLabel(qk_note(QkModel::Ones), this);
   note_->setWordWrap(true);
   note_->setContentsMargins(4, 0, 4, 0);
   note_->setProperty("ropelabControl", true);
   layout->addWidget(note_);
-  canvas_ = new AttentionCanvas(this);
-  layout->addWidget(canvas_, 1);
+  panels_ = new PanelGrid(this);
+  layout->addWidget(panels_, 1);
+  ensurePanels(1);
   connect(modelChoice_, &QComboBox::currentIndexChanged, this, [this] {
     note_->setText(qk_note(model()));
     emit modelChanged(model());
   });
 }
 
-void AttentionView::setData(AttentionData data) {
-  canvas_->data = std::move(data);
-  canvas_->update();
+void AttentionView::ensurePanels(int count) {
+  panels_->truncate(count);
+  while (panels_->count() < count) {
+    auto* canvas = new AttentionCanvas(panels_);
+    canvas->setObjectName(QStringLiteral("attentionCanvas%1").arg(panels_->count()));
+    canvas->theme = theme_;
+    panels_->append(canvas);
+  }
 }
 
-const AttentionData& AttentionView::data() const {
-  return canvas_->data;
+AttentionCanvas* AttentionView::canvas(int index) const {
+  return static_cast<AttentionCanvas*>(panels_->panel(index));
+}
+
+void AttentionView::setData(AttentionData data) {
+  ensurePanels(1);
+  panels_->setTitle(0, {}, {});
+  canvas(0)->data = std::move(data);
+  canvas(0)->update();
+}
+
+void AttentionView::setData(std::vector<AttentionData> data, const std::vector<QString>& ids,
+                            const std::vector<QColor>& colors) {
+  const int n = std::max<int>(1, static_cast<int>(data.size()));
+  ensurePanels(n);
+  for (int i = 0; i < static_cast<int>(data.size()); ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    panels_->setTitle(i, k < ids.size() ? ids[k] : QString(),
+                      k < colors.size() ? colors[k] : QColor());
+    canvas(i)->data = std::move(data[k]);
+    canvas(i)->update();
+  }
+}
+
+const AttentionData& AttentionView::data(int panel) const {
+  return canvas(panel)->data;
+}
+
+int AttentionView::panelCount() const {
+  return panels_->count();
+}
+
+void AttentionView::addControl(QWidget* control) {
+  bar_->insertWidget(bar_->count() - 1, control);
 }
 
 void AttentionView::setModel(QkModel model) {
@@ -284,12 +343,15 @@ QkModel AttentionView::model() const {
 }
 
 void AttentionView::setTheme(Theme theme) {
-  canvas_->theme = theme;
-  canvas_->update();
+  theme_ = theme;
+  for (int i = 0; i < panels_->count(); ++i) {
+    canvas(i)->theme = theme;
+    canvas(i)->update();
+  }
 }
 
 QImage AttentionView::renderImage() {
-  return canvas_->grab().toImage();
+  return panels_->grab().toImage();
 }
 
 }  // namespace ropelab::views

@@ -157,8 +157,14 @@ bool FrequencyView::surface3d() const {
 }
 
 void FrequencyView::setVariantColor(const QColor& color) {
+  if (color == variantColor_) return;
   variantColor_ = color;
   rebuild();
+}
+
+void FrequencyView::setControlsVisible(bool visible) {
+  temporalOnly_->setVisible(visible);
+  surface3d_->setVisible(visible);
 }
 
 void FrequencyView::setTheme(Theme theme) {
@@ -195,7 +201,10 @@ void FrequencyView::rebuild() {
                         .arg(collisions_.pairs.size())
                         .arg(collisions_.wrapping_pairs)
                         .arg(QString::number(collisions_.extent, 'g', 5))
-                        .arg(QString::number(collisions_.slowest_wavelength, 'g', 5))
+                        // An axis without pairs (HoPE's t) has no wavelength at all.
+                        .arg(std::isnan(collisions_.slowest_wavelength)
+                                 ? QStringLiteral("—")
+                                 : QString::number(collisions_.slowest_wavelength, 'g', 5))
                         .arg(variantColor_.isValid()
                                  ? QStringLiteral("<span style='color:%1'>■</span> %2")
                                        .arg(variantColor_.name(), name)

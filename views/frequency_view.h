@@ -33,6 +33,8 @@ class FrequencyView : public QWidget {
   void setTheme(Theme theme);
   // The variant's colour, as a swatch before its name in the summary line.
   void setVariantColor(const QColor& color);
+  // Hides the two check boxes when a container (FrequencyPanels) shows them once for all panels.
+  void setControlsVisible(bool visible);
   int surfaceRows() const { return rows_; }
   int collisionMarkers() const { return markers_; }
   // Positions spanned by the surface: the video's temporal extent, at least a few positions.

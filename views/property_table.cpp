@@ -1,6 +1,7 @@
 #include "views/property_table.h"
 
 #include <QHeaderView>
+#include <QResizeEvent>
 #include <algorithm>
 
 #include "views/palette.h"
@@ -48,7 +49,8 @@ PropertyTable::PropertyTable(QWidget* parent) : QTableWidget(parent) {
   setEditTriggers(QAbstractItemView::NoEditTriggers);
   setSelectionBehavior(QAbstractItemView::SelectRows);
   setWordWrap(false);
-  setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+  // Never sideways: columns narrower than their contents share the width instead (fitColumns).
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   verticalHeader()->setVisible(false);
   verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
   horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -108,6 +110,44 @@ void PropertyTable::setData(const std::vector<VariantProperties>& rows) {
     auto* ratio = new QTableWidgetItem(QString::number(p.bias_ratio, 'g', 4));
     ratio->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     setItem(r, 7, ratio);
+  }
+  fitColumns();
+}
+
+// Columns as wide as their contents; when the viewport is narrower, each gives up a share of its
+// width in proportion to it (the ✓/✗ columns keep room for their mark), so nothing scrolls
+// sideways and no column is cut off.
+void PropertyTable::resizeEvent(QResizeEvent* event) {
+  QTableWidget::resizeEvent(event);
+  fitColumns();
+}
+
+void PropertyTable::fitColumns() {
+  QHeaderView* header = horizontalHeader();
+  std::vector<int> natural;
+  int total = 0;
+  for (int c = 0; c < columnCount(); ++c) {
+    natural.push_back(std::max(sizeHintForColumn(c), header->sectionSizeHint(c)));
+    total += natural.back();
+  }
+  const int room = viewport()->width();
+  if (total <= room || total == 0) {
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return;
+  }
+  header->setSectionResizeMode(QHeaderView::Interactive);
+  // The variant names and the bias values keep their width when they can; the ✓/✗ columns,
+  // whose headers are much wider than their marks, give up the difference first.
+  const int last = columnCount() - 1;
+  const int kept = natural.front() + natural.back();
+  const bool keep = kept + header->minimumSectionSize() * (last - 1) <= room;
+  const int flexible = keep ? total - kept : total;
+  const int share = keep ? room - kept : room;
+  for (int c = 0; c <= last; ++c) {
+    const int n = natural[static_cast<std::size_t>(c)];
+    const bool fixed = keep && (c == 0 || c == last);
+    header->resizeSection(
+        c, fixed ? n : std::max(header->minimumSectionSize(), n * share / std::max(flexible, 1)));
   }
 }
 

@@ -22,6 +22,12 @@ class PropertyTable : public QTableWidget {
   QImage renderImage();
   QSize sizeHint() const override;
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
+ private:
+  void fitColumns();
+
  private:
   std::vector<VariantProperties> rows_;
 };

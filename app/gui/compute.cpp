@@ -63,11 +63,11 @@ ResultCache<views::ChartsData>& jump_cache() {
   return cache;
 }
 
-// The jump curve's probe scenes: text · video · text with the text around the scene's first
-// visual segment and its frame size (any scene: an image counts as a one-frame video).
-JumpProbe jump_probe(const Scene& scene) {
+// The jump curve's probe scenes: text · video · text with the text around the visual segment
+// the views follow (segment v) and its frame size (any scene: an image counts as a one-frame
+// video).
+JumpProbe jump_probe(const Scene& scene, int v) {
   JumpProbe probe{0, 1, 1, 0, 16};
-  const int v = scene.first_visual_segment();
   if (v < 0) return probe;
   const auto& s = scene.segments;
   const auto vi = static_cast<std::size_t>(v);
@@ -142,17 +142,20 @@ VariantResult compute_variant(const SceneParameters& p, const Variant& variant, 
   auto encoding = std::make_shared<const Encoding>(encode(variant, scene, config));
   r.encoding = encoding;
   stages.done("encode");
-  const CollisionReport probe = collisions(*encoding, -1, 0);
-  r.collisions = collisions(*encoding, -1, similarity_range(probe.extent));
+  // Extent, tiles and maps of the visual segment the user chose (or the scene's main one).
+  const int segment = p.shownVisualSegment();
+  const CollisionReport probe = collisions(*encoding, -1, 0, segment);
+  r.collisions = collisions(*encoding, -1, similarity_range(probe.extent), segment);
   stages.done("similarity");
   const QkSource modelSource = views::qk_source(p.qkModel);
-  r.attention = compute_attention(encoding, p.qkArrays ? *p.qkArrays : modelSource, p.query);
+  r.attention =
+      compute_attention(encoding, p.qkArrays ? *p.qkArrays : modelSource, p.query, segment);
   stages.done("attention");
   r.charts = compute_charts(*encoding, r.collisions);
   stages.done("charts");
   // The jump curve re-encodes ~20 probe scenes: it only changes with the configuration, the
   // text lengths and the frame size, never with the query or the q/k model.
-  JumpProbe jumpProbe = jump_probe(scene);
+  JumpProbe jumpProbe = jump_probe(scene, segment);
   const QString jumpKey = config_key(variant, encoding->config) + QStringLiteral("|%1|%2|%3|%4|%5")
                                                                       .arg(jumpProbe.textBefore)
                                                                       .arg(jumpProbe.height)

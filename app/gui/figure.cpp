@@ -2,8 +2,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QGridLayout>
-#include <QLabel>
 #include <QLayout>
 #include <QVBoxLayout>
 #include <QWidget>
@@ -14,8 +12,10 @@
 #include "ropelab/io/preset.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
+#include "views/frequency_panels.h"
 #include "views/frequency_view.h"
 #include "views/layout_view.h"
+#include "views/panel_grid.h"
 
 namespace ropelab::app {
 
@@ -91,118 +91,94 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
   palette.setColor(QPalette::Text, fg);
   root->setPalette(palette);
   root->setAutoFillBackground(true);
-  auto* layout = new QGridLayout(root.get());
+  auto* layout = new QVBoxLayout(root.get());
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->setSpacing(4);
+  layout->setSpacing(0);
 
   const std::size_t count =
       spec.compare ? result.variants.size() : std::min<std::size_t>(1, result.variants.size());
-  // Columns for the per-variant panels: the grid whose cells' aspect is closest to 4:3.
-  int columns = 1;
-  {
-    double bestError = 1e300;
-    const int n = static_cast<int>(std::max<std::size_t>(count, 1));
-    for (int c = 1; c <= n; ++c) {
-      const int rows = (n + c - 1) / c;
-      const double aspect = (static_cast<double>(spec.size.width()) / c) /
-                            (static_cast<double>(spec.size.height()) / rows);
-      const double error = std::abs(std::log(aspect / (4.0 / 3.0))) + 0.05 * (c * rows - n);
-      if (error < bestError) {
-        bestError = error;
-        columns = c;
-      }
-    }
-  }
+  // The per-variant panels go in a views::PanelGrid, as on screen: its columns are the grid's
+  // whose cells come closest to 4:3.
+  const int n = static_cast<int>(std::max<std::size_t>(count, 1));
+  const int columns = views::grid_columns(n, spec.size);
   // Typography follows the physical size: 9 pt at spec.dpi, smaller (down to 6.8 pt at 144 dpi
   // for four panels in 800x600) when the panels are too small to hold it.
   QFont font(QStringLiteral("DejaVu Sans"));
   const double pixels = spec.dpi * 9.0 / 72.0;
   // One panel's smaller side holds at least 22 lines of text.
-  const int rowCount = (static_cast<int>(std::max<std::size_t>(count, 1)) + columns - 1) / columns;
+  const int rowCount = (n + columns - 1) / columns;
   const double cap = std::min(static_cast<double>(spec.size.width()) / columns,
                               static_cast<double>(spec.size.height()) / rowCount) /
                      22.0;
   font.setPixelSize(static_cast<int>(std::lround(std::clamp(std::min(pixels, cap), 9.0, 64.0))));
   root->setFont(font);
-  int placed = 0;
-  const auto place = [&](QWidget* w) {
-    layout->addWidget(w, placed / columns, placed % columns);
-    ++placed;
-  };
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < count; ++i)
     ids.emplace_back(result.variants[i].encoding->variant->id());
   const std::vector<QColor> colors = views::variant_colors(ids);
-  // A panel that does not name its variant itself gets a title: swatch and id, bold.
-  const auto titled = [&](QWidget* panel, std::size_t index) -> QWidget* {
-    auto* box = new QWidget(root.get());
-    auto* column = new QVBoxLayout(box);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(2);
-    auto* title = new QLabel(box);
-    QFont bold = title->font();
-    bold.setBold(true);
-    title->setFont(bold);
-    title->setText(
-        QStringLiteral("<span style='color:%1'>■</span> %2")
-            .arg(colors[index].name(), QString::fromStdString(ids[index]).toHtmlEscaped()));
-    column->addWidget(title);
-    panel->setParent(box);
-    column->addWidget(panel, 1);
-    return box;
-  };
-  if (spec.view == FigureView::Similarity) {
-    // One chart overlays every variant's S(Δ).
-    std::vector<views::ChartsData> data;
-    for (std::size_t i = 0; i < count; ++i) data.push_back(result.variants[i].charts);
-    auto* charts = new views::ChartsView(root.get());
-    charts->setTheme(spec.theme);
-    charts->setData(data);
-    keep_only_chart(charts, 0);
-    layout->addWidget(charts);
-  } else {
-    for (std::size_t i = 0; i < count; ++i) {
-      const VariantResult& r = result.variants[i];
-      switch (spec.view) {
-        case FigureView::Layout: {
-          auto* view = new views::LayoutView(root.get());
+  std::vector<QString> names;
+  for (const std::string& id : ids) names.push_back(QString::fromStdString(id));
+  switch (spec.view) {
+    case FigureView::Similarity: {
+      // One chart overlays every variant's S(Δ).
+      std::vector<views::ChartsData> data;
+      for (std::size_t i = 0; i < count; ++i) data.push_back(result.variants[i].charts);
+      auto* charts = new views::ChartsView(root.get());
+      charts->setTheme(spec.theme);
+      charts->setData(data);
+      keep_only_chart(charts, 0);
+      layout->addWidget(charts);
+      break;
+    }
+    case FigureView::Attention: {
+      // The window's attention view: one panel per variant under its name.
+      auto* view = new views::AttentionView(root.get());
+      view->setTheme(spec.theme);
+      view->setModel(result.parameters.qkModel);
+      std::vector<views::AttentionData> data;
+      for (std::size_t i = 0; i < count; ++i) data.push_back(result.variants[i].attention);
+      view->setData(std::move(data), names, colors);
+      layout->addWidget(view);
+      break;
+    }
+    case FigureView::Frequency: {
+      // The window's frequency view: one panel per variant, its summary naming it.
+      auto* view = new views::FrequencyPanels(root.get());
+      view->setTheme(spec.theme);
+      std::vector<views::FrequencyPanels::Variant> data;
+      for (std::size_t i = 0; i < count; ++i)
+        data.push_back({result.variants[i].encoding, result.variants[i].collisions, colors[i]});
+      view->setData(data);
+      layout->addWidget(view);
+      break;
+    }
+    case FigureView::Layout:
+    case FigureView::Allocation: {
+      auto* grid = new views::PanelGrid(root.get());
+      for (std::size_t i = 0; i < count; ++i) {
+        const VariantResult& r = result.variants[i];
+        if (spec.view == FigureView::Layout) {
+          // A layout panel names its variant itself.
+          auto* view = new views::LayoutView(grid);
           view->setTheme(spec.theme);
           view->setEncoding(r.encoding);
-          view->setTitle(QString::fromStdString(ids[i]), colors[i]);
+          view->setTitle(names[i], colors[i]);
           if (spec.cameraFrom != nullptr) {
             views::copy_view_direction(*spec.cameraFrom->vtkView(), *view->vtkView());
             view->frameBounds(view->dataBounds());
           }
-          place(view);
-          break;
-        }
-        case FigureView::Frequency: {
-          auto* view = new views::FrequencyView(root.get());
-          view->setTheme(spec.theme);
-          view->setVariantColor(colors[i]);
-          view->setData(r.encoding, r.collisions);
-          place(view);
-          break;
-        }
-        case FigureView::Attention: {
-          auto* view = new views::AttentionView(root.get());
-          view->setTheme(spec.theme);
-          view->setModel(result.parameters.qkModel);
-          view->setData(r.attention);
-          place(titled(view, i));
-          break;
-        }
-        case FigureView::Allocation: {
-          auto* charts = new views::ChartsView(root.get());
+          grid->append(view);
+        } else {
+          auto* charts = new views::ChartsView(grid);
           charts->setTheme(spec.theme);
           charts->setData({r.charts});
           keep_only_chart(charts, 1);
-          place(titled(charts, i));
-          break;
+          grid->append(charts);
+          grid->setTitle(static_cast<int>(i), names[i], colors[i]);
         }
-        case FigureView::Similarity:
-          break;
       }
+      layout->addWidget(grid);
+      break;
     }
   }
   // Controls are not part of a figure.

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
@@ -31,9 +32,11 @@
 #include "app/gui/teaching.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
+#include "views/frequency_panels.h"
 #include "views/frequency_view.h"
 #include "views/image_export.h"
 #include "views/layout_view.h"
+#include "views/panel_grid.h"
 #include "views/property_table.h"
 
 namespace ropelab::app {
@@ -160,7 +163,7 @@ MainWindow::MainWindow(const Options& options)
   connect(model_, &AppModel::dragChanged, this, &MainWindow::setInteractive);
   connect(attention_, &views::AttentionView::modelChanged, this,
           [this](views::QkModel model) { model_->setQkModel(model); });
-  connect(frequency_, &views::FrequencyView::temporalOnlyChosen, this, [this](bool on) {
+  connect(frequency_, &views::FrequencyPanels::temporalOnlyChosen, this, [this](bool on) {
     ViewSettings view = model_->state().view;
     view.temporalPairsOnly = on;
     model_->setView(view);
@@ -179,6 +182,74 @@ void MainWindow::applyView(const ViewSettings& view) {
   }
   if (frequency_->temporalOnly() != view.temporalPairsOnly)
     frequency_->setTemporalOnly(view.temporalPairsOnly);
+  updateSegmentChoices();
+}
+
+views::FrequencyView* MainWindow::frequencyView() const {
+  return frequency_->panel(0);
+}
+
+QComboBox* MainWindow::segmentChoice(Dock which) const {
+  switch (which) {
+    case Dock::Attention:
+      return attentionSegment_;
+    case Dock::Frequency:
+      return frequencySegment_;
+    default:
+      return nullptr;
+  }
+}
+
+// A choice of the visual segment the attention and frequency views follow; both docks have one,
+// both bound to the model (view.visualSegment).
+QComboBox* MainWindow::makeSegmentChoice(const QString& name) {
+  auto* box = new QComboBox(this);
+  box->setObjectName(name);
+  box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  box->setToolTip(
+      tr("The image or video whose frames, tiles and extent these views show (auto: the first "
+         "segment with the most frames)"));
+  connect(box, &QComboBox::activated, this, [this, box](int index) {
+    ViewSettings view = model_->state().view;
+    view.visualSegment = box->itemData(index).toInt();
+    model_->setView(view);
+  });
+  return box;
+}
+
+// Items: automatic (naming the segment it picks) and every visual segment of the scene.
+void MainWindow::updateSegmentChoices() {
+  const SceneParameters& p = model_->state();
+  const auto describe = [&](int i) {
+    const Segment& s = p.scene.segments[static_cast<std::size_t>(i)];
+    // Numbered as the scene editor's list numbers them (from 1).
+    return s.modality == Modality::Video
+               ? tr("%1. video %2×%3×%4").arg(i + 1).arg(s.frames).arg(s.height).arg(s.width)
+               : tr("%1. image %2×%3").arg(i + 1).arg(s.height).arg(s.width);
+  };
+  QStringList labels;
+  QList<int> values;
+  const int main = p.scene.main_visual_segment();
+  labels << (main < 0 ? tr("auto") : tr("auto: %1").arg(describe(main)));
+  values << -1;
+  for (int i = 0; i < static_cast<int>(p.scene.segments.size()); ++i) {
+    if (!p.scene.segments[static_cast<std::size_t>(i)].is_visual()) continue;
+    labels << describe(i);
+    values << i;
+  }
+  for (QComboBox* box : {attentionSegment_, frequencySegment_}) {
+    const QSignalBlocker block(box);
+    bool same = box->count() == labels.size();
+    for (int i = 0; same && i < labels.size(); ++i)
+      same = box->itemText(i) == labels[i] && box->itemData(i).toInt() == values[i];
+    if (!same) {
+      box->clear();
+      for (int i = 0; i < labels.size(); ++i) box->addItem(labels[i], values[i]);
+    }
+    box->setCurrentIndex(std::max(0, box->findData(p.view.visualSegment)));
+    // One visual segment (or none): nothing to choose.
+    box->setEnabled(values.size() > 2);
+  }
 }
 
 QDockWidget* MainWindow::dock(Dock which) const {
@@ -222,15 +293,30 @@ void MainWindow::buildDocks() {
   attention_ = new views::AttentionView(this);
   attentionDock_ = addDock(tr("Attention"), QStringLiteral("attentionDock"), attention_,
                            Qt::RightDockWidgetArea);
-  frequency_ = new views::FrequencyView(this);
+  attentionSegment_ = makeSegmentChoice(QStringLiteral("attentionSegment"));
+  attention_->addControl(attentionSegment_);
+  frequency_ = new views::FrequencyPanels(this);
+  frequencySegment_ = makeSegmentChoice(QStringLiteral("frequencySegment"));
+  frequency_->addControl(frequencySegment_);
   frequencyDock_ = addDock(tr("Frequency surface"), QStringLiteral("frequencyDock"), frequency_,
                            Qt::RightDockWidgetArea);
   properties_ = new views::PropertyTable(this);
   propertiesDock_ = addDock(tr("Properties"), QStringLiteral("propertiesDock"), properties_,
                             Qt::RightDockWidgetArea);
-  charts_ = new views::ChartsView(this);
+  // The charts and, in compare mode, one legend of the variants under them (a narrow chart's own
+  // legend has no room for the names).
+  auto* chartsBox = new QWidget(this);
+  auto* chartsColumn = new QVBoxLayout(chartsBox);
+  chartsColumn->setContentsMargins(0, 0, 0, 0);
+  chartsColumn->setSpacing(0);
+  charts_ = new views::ChartsView(chartsBox);
+  chartsColumn->addWidget(charts_, 1);
+  chartsLegend_ = new views::VariantLegend(chartsBox);
+  chartsLegend_->setObjectName(QStringLiteral("chartsLegend"));
+  chartsLegend_->hide();
+  chartsColumn->addWidget(chartsLegend_);
   chartsDock_ =
-      addDock(tr("Charts"), QStringLiteral("chartsDock"), charts_, Qt::BottomDockWidgetArea);
+      addDock(tr("Charts"), QStringLiteral("chartsDock"), chartsBox, Qt::BottomDockWidgetArea);
   // Corners go to the side docks so the bottom charts do not squeeze the parameters.
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -507,10 +593,22 @@ void MainWindow::applyResult(const ComputeResult& result) {
     charts.push_back(r.charts);
     table.push_back({r.charts.variant, r.properties});
   }
+  // Every compared variant in attention and frequency, each named in its colour.
+  std::vector<views::AttentionData> attention;
+  std::vector<QString> names;
+  std::vector<views::FrequencyPanels::Variant> frequency;
+  for (std::size_t i = 0; i < result.variants.size(); ++i) {
+    const VariantResult& r = result.variants[i];
+    attention.push_back(r.attention);
+    names.push_back(QString::fromStdString(ids[i]));
+    frequency.push_back({r.encoding, r.collisions, colors[i]});
+  }
   const VariantResult& primary = result.variants.front();
-  frequency_->setData(primary.encoding, primary.collisions);
-  attention_->setData(primary.attention);
+  frequency_->setData(frequency);
+  attention_->setData(std::move(attention), names, colors);
   charts_->setData(charts);
+  chartsLegend_->setVariants(names, colors);
+  chartsLegend_->setVisible(result.variants.size() > 1);
   properties_->setData(table);
   panel_->setFacts(scene_facts(primary));
   panel_->querySlider()->setRange(-1, static_cast<double>(primary.encoding->token_count()) - 1);

@@ -10,6 +10,7 @@
 #include "app/gui/model/app_model.h"
 #include "views/palette.h"
 
+class QComboBox;
 class QDockWidget;
 class QLabel;
 class QProgressBar;
@@ -19,8 +20,10 @@ class QTimer;
 namespace ropelab::views {
 class LayoutView;
 class FrequencyView;
+class FrequencyPanels;
 class AttentionView;
 class ChartsView;
+class VariantLegend;
 class PropertyTable;
 }  // namespace ropelab::views
 
@@ -72,13 +75,21 @@ class MainWindow : public QMainWindow {
   SessionController* session() const { return session_; }
   int layoutPanelCount() const { return static_cast<int>(layouts_.size()); }
   views::LayoutView* layoutView(int index) const { return layouts_.at(index); }
-  views::FrequencyView* frequencyView() const { return frequency_; }
+  // The first variant's frequency panel; frequencyPanels() holds one per compared variant.
+  views::FrequencyView* frequencyView() const;
+  views::FrequencyPanels* frequencyPanels() const { return frequency_; }
+
   views::AttentionView* attentionView() const { return attention_; }
   views::ChartsView* chartsView() const { return charts_; }
+  // The charts dock's legend of the compared variants (hidden with one variant).
+  views::VariantLegend* chartsLegend() const { return chartsLegend_; }
   views::PropertyTable* propertyTable() const { return properties_; }
   // The docks, by role (object names stay for saved window state and teaching).
   enum class Dock { Parameters, Attention, Frequency, Properties, Charts };
   QDockWidget* dock(Dock which) const;
+  // The visual-segment choices of the attention and frequency docks (both bound to the model's
+  // view.visualSegment): item data -1 for automatic, else the scene segment's index.
+  QComboBox* segmentChoice(Dock which) const;
 
  signals:
   void resultApplied(quint64 generation);
@@ -97,6 +108,8 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void requestCompute();
   void applyView(const ViewSettings& view);
+  QComboBox* makeSegmentChoice(const QString& name);
+  void updateSegmentChoices();
   void applyResult(const ComputeResult& result);
   void showError(const QString& message);
   void ensureLayoutPanels(const QStringList& variants);
@@ -114,9 +127,12 @@ class MainWindow : public QMainWindow {
   QWidget* layoutArea_ = nullptr;
   QLabel* banner_ = nullptr;
   std::vector<views::LayoutView*> layouts_;
-  views::FrequencyView* frequency_ = nullptr;
+  views::FrequencyPanels* frequency_ = nullptr;
+  QComboBox* attentionSegment_ = nullptr;
+  QComboBox* frequencySegment_ = nullptr;
   views::AttentionView* attention_ = nullptr;
   views::ChartsView* charts_ = nullptr;
+  views::VariantLegend* chartsLegend_ = nullptr;
   views::PropertyTable* properties_ = nullptr;
   QDockWidget* parametersDock_ = nullptr;
   QDockWidget* attentionDock_ = nullptr;

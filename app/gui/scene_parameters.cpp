@@ -9,6 +9,7 @@ namespace {
 
 const std::string kColor = "color";
 const std::string kTemporalOnly = "temporal_pairs_only";
+const std::string kVisualSegment = "visual_segment";
 
 }  // namespace
 
@@ -39,6 +40,13 @@ double default_delta(const QStringList& variants) {
     if (v != nullptr && v->info().has_delta) return v->info().default_delta;
   }
   return 2.0;
+}
+
+int SceneParameters::shownVisualSegment() const {
+  const auto i = static_cast<std::size_t>(view.visualSegment);
+  if (view.visualSegment >= 0 && i < scene.segments.size() && scene.segments[i].is_visual())
+    return view.visualSegment;
+  return scene.main_visual_segment();
 }
 
 Config SceneParameters::config(const Variant& variant, bool primary) const {
@@ -85,6 +93,10 @@ void normalize(SceneParameters& p) {
     if (!(state == VariantState{})) kept[id.toStdString()] = state;
   }
   p.perVariant = std::move(kept);
+  // A scene edit that removed or replaced the chosen visual segment: back to automatic (the
+  // views then follow the scene's main visual segment, and the segment choice shows it).
+  if (p.view.visualSegment >= 0 && p.shownVisualSegment() != p.view.visualSegment)
+    p.view.visualSegment = -1;
 }
 
 io::Preset to_preset(const SceneParameters& p, const QString& name, const QString& description) {
@@ -123,6 +135,7 @@ io::Preset to_preset(const SceneParameters& p, const QString& name, const QStrin
   if (p.qkModel != views::QkModel::Ones) preset.qk_model = qk_model_name(p.qkModel).toStdString();
   if (p.view.colorByFrame) preset.view[kColor] = "frame";
   if (p.view.temporalPairsOnly) preset.view[kTemporalOnly] = "true";
+  if (p.view.visualSegment >= 0) preset.view[kVisualSegment] = std::to_string(p.view.visualSegment);
   return preset;
 }
 
@@ -169,6 +182,22 @@ SceneParameters from_preset(const io::Preset& preset, const QString& source) {
   };
   p.view.colorByFrame = view(kColor) == "frame";
   p.view.temporalPairsOnly = view(kTemporalOnly) == "true";
+  if (const std::string segment = view(kVisualSegment); !segment.empty()) {
+    // A segment index of the scene (0-based) that names an image or a video.
+    std::size_t used = 0;
+    int index = -1;
+    try {
+      index = std::stoi(segment, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != segment.size() || index < 0 ||
+        static_cast<std::size_t>(index) >= preset.scene.segments.size() ||
+        !preset.scene.segments[static_cast<std::size_t>(index)].is_visual())
+      throw InputError(name + ": app.view.visual_segment = '" + segment +
+                       "' must be the 0-based index of an image or video segment of the scene");
+    p.view.visualSegment = index;
+  }
   normalize(p);
   // Reject now what the computation would reject later (a split that does not add up, a head dim
   // out of range...): the app keeps its last good state instead of a scene that cannot compute.

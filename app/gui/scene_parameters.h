@@ -31,6 +31,10 @@ struct VariantState {
 struct ViewSettings {
   bool colorByFrame = false;       // layout points coloured by frame instead of modality
   bool temporalPairsOnly = false;  // frequency view: only the temporal axis's pairs
+  // The scene segment (index into Scene::segments) the attention and frequency views follow;
+  // -1: automatic, Scene::main_visual_segment() (the first segment with the most frames, so a
+  // video before any image). Always -1 or the index of a visual segment of the scene.
+  int visualSegment = -1;
   bool operator==(const ViewSettings&) const = default;
 };
 
@@ -58,6 +62,9 @@ struct SceneParameters {
   VariantOptions& options(const QString& variant);
   // The split applies to the primary variant only: compared variants have other axes.
   Config config(const Variant& variant, bool primary) const;
+  // The visual segment the attention and frequency views show (view.visualSegment, else the
+  // scene's main one; -1 when the scene has none).
+  int shownVisualSegment() const;
   bool operator==(const SceneParameters&) const = default;
 };
 

@@ -50,12 +50,14 @@ struct VisualBlock {
   int frames = 0, height = 0, width = 0;
 };
 
-VisualBlock first_visual_block(const Encoding& encoding) {
+// The block of the scene's visual segment `segment` (< 0: the first visual one).
+VisualBlock visual_block(const Encoding& encoding, int segment) {
   const TokenLayout& t = encoding.positions.tokens;
   VisualBlock block;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t.modality[i] == Modality::Text) continue;
     if (block.segment < 0) {
+      if (segment >= 0 && t.segment[i] != segment) continue;
       block.segment = t.segment[i];
       block.first = static_cast<long>(i);
     }
@@ -66,6 +68,10 @@ VisualBlock first_visual_block(const Encoding& encoding) {
     block.width = std::max(block.width, t.col[i] + 1);
   }
   return block;
+}
+
+VisualBlock first_visual_block(const Encoding& encoding) {
+  return visual_block(encoding, -1);
 }
 
 long text_before(const Encoding& encoding, long token) {
@@ -111,7 +117,7 @@ double similarity(const Encoding& encoding, int axis, double delta) {
   return sum / static_cast<double>(pairs.size());
 }
 
-CollisionReport collisions(const Encoding& encoding, int axis, int range) {
+CollisionReport collisions(const Encoding& encoding, int axis, int range, int segment) {
   const auto& axes = encoding.axes();
   if (axis < 0) axis = encoding.variant->info().temporal_axis;
   require(axis < static_cast<int>(axes.size()), "axis", std::to_string(axis),
@@ -121,7 +127,9 @@ CollisionReport collisions(const Encoding& encoding, int axis, int range) {
   CollisionReport report;
   report.axis = axis;
   report.axis_name = axes[axis];
-  const VisualBlock block = first_visual_block(encoding);
+  const VisualBlock block = visual_block(encoding, segment);
+  require(segment < 0 || block.segment >= 0, "visual segment", std::to_string(segment),
+          "must be the index of an image or video segment of the scene (0-based)");
   if (block.segment >= 0) {
     const long first = find_token(encoding, block.segment, 0, 0, 0);
     const long last = find_token(encoding, block.segment, block.frames - 1, 0, 0);

@@ -75,6 +75,23 @@ int Scene::first_visual_segment() const {
   return -1;
 }
 
+int Scene::main_visual_segment() const {
+  int best = -1;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (!segments[i].is_visual()) continue;
+    if (best < 0 || segments[i].frames > segments[static_cast<std::size_t>(best)].frames)
+      best = static_cast<int>(i);
+  }
+  return best;
+}
+
+void Scene::require_visual_segment(int segment) const {
+  require(segment >= 0 && segment < static_cast<int>(segments.size()) &&
+              segments[static_cast<std::size_t>(segment)].is_visual(),
+          "visual segment", std::to_string(segment),
+          "must be the index of an image or video segment of the scene (0-based)");
+}
+
 namespace {
 
 void require_size(int value, int minimum, const std::string& field) {

@@ -31,6 +31,14 @@ int first_visual_segment(const Encoding& encoding) {
   return -1;
 }
 
+bool has_visual_token(const Encoding& encoding, int segment) {
+  const TokenLayout& t = encoding.positions.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.segment[i] == segment && t.modality[i] != Modality::Text) return true;
+  }
+  return false;
+}
+
 Eigen::VectorXd query_logits(const Encoding& encoding, const QkSource& source, std::size_t query) {
   // Ones q/k: the positional sums avoid rotating a q and k for every token.
   if (source.kind == QkKind::Ones) return ones_logits(encoding, query);
@@ -56,7 +64,7 @@ void add_frame_matrix(AttentionData& data, const Encoding& encoding, const QkSou
 }  // namespace
 
 AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, const QkSource& source,
-                                long query) {
+                                long query, int segment) {
   const Encoding& e = *encoding;
   const auto n = static_cast<long>(e.token_count());
   require(query < n, "query token", std::to_string(query),
@@ -66,8 +74,10 @@ AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, const 
   data.query = query < 0 ? default_query(e) : static_cast<std::size_t>(query);
   data.logits = query_logits(e, source, data.query);
   data.probabilities = softmax_row(data.logits, data.query);
-  data.segment = first_visual_segment(e);
+  data.segment = segment < 0 ? first_visual_segment(e) : segment;
   if (data.segment < 0) return data;
+  require(has_visual_token(e, data.segment), "visual segment", std::to_string(segment),
+          "must be the index of an image or video segment of the scene (0-based)");
 
   const TokenLayout& t = e.positions.tokens;
   for (std::size_t i = 0; i < t.size(); ++i) {

@@ -35,10 +35,12 @@
 #include "app/gui/teaching_panels.h"
 #include "app/gui/variant_options_group.h"
 #include "gui_test_main.h"
+#include "ropelab/error.h"
 #include "ropelab/options.h"
 #include "ropelab/registry.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
+#include "views/frequency_panels.h"
 #include "views/frequency_view.h"
 #include "views/image_export.h"
 #include "views/layout_view.h"
@@ -467,6 +469,96 @@ class ModelTest : public QObject {
         {QStringLiteral("--view"), QStringLiteral("allocation"), QStringLiteral("--no-lta")});
     QVERIFY(!allocation.isEmpty() && !noLta.isEmpty());
     QVERIFY(QImage::fromData(allocation) != QImage::fromData(noLta));
+  }
+
+  // qwen25-vl-chat: text, image 8x12, text, video 8 frames 6x8 (1 s per frame), text, video 6
+  // frames (2 s per frame), text; Qwen2.5-VL's t id is frame · seconds per frame · tokens per
+  // second (2), so the first video spans t = 0..14 and the second 0..20.
+  void attentionAndFrequencyFollowTheChosenVisualSegment() {
+    QVERIFY(window().session()->openPreset(QStringLiteral(":/presets/qwen25-vl-chat.json")));
+    waitForResult();
+    QCOMPARE(model().state().view.visualSegment, -1);
+    // Automatic: the first segment with the most frames, the 8-frame video (segment 3).
+    const auto check = [&](int segment, int frames, double extent) {
+      for (int v = 0; v < window().attentionView()->panelCount(); ++v) {
+        const views::AttentionData& a = window().attentionView()->data(v);
+        QCOMPARE(a.segment, segment);
+        QCOMPARE(a.frames, frames);
+        QCOMPARE(a.height, 6);
+        QCOMPARE(a.width, 8);
+        QCOMPARE(static_cast<int>(a.tiles.size()), frames);
+        QCOMPARE(a.tileFrames.back(), frames - 1);
+      }
+      QCOMPARE(window().currentResult()->variants.front().collisions.extent, extent);
+      QCOMPARE(window().frequencyView()->timeSpan(), extent);
+      QVERIFY2(window()
+                   .frequencyView()
+                   ->findChild<QLabel*>(QStringLiteral("frequencySummary"))
+                   ->text()
+                   .contains(QStringLiteral("extent %1").arg(extent)),
+               "the frequency summary names the chosen video's extent");
+    };
+    check(3, 8, 14.0);
+    // The image (segment 1) is a choice too, the text segments are not.
+    QComboBox* frequencyChoice = window().segmentChoice(app::MainWindow::Dock::Frequency);
+    QComboBox* attentionChoice = window().segmentChoice(app::MainWindow::Dock::Attention);
+    QVERIFY(frequencyChoice && attentionChoice && frequencyChoice != attentionChoice);
+    QCOMPARE(frequencyChoice->count(), 4);  // auto, image 1, video 3, video 5
+    QCOMPARE(frequencyChoice->itemData(1).toInt(), 1);
+    QCOMPARE(frequencyChoice->itemData(3).toInt(), 5);
+    QVERIFY(frequencyChoice->isEnabled());
+    // Choosing the second video in the frequency dock: both views follow, the other dock's
+    // choice shows it, and it is one undo step.
+    const std::size_t steps = model().steps();
+    emit frequencyChoice->activated(3);
+    waitForResult();
+    QCOMPARE(model().state().view.visualSegment, 5);
+    QCOMPARE(attentionChoice->currentData().toInt(), 5);
+    check(5, 6, 20.0);
+    QCOMPARE(model().steps(), steps + 1);
+    // Undo goes back to automatic, redo to the second video.
+    model().undo();
+    waitForResult();
+    QCOMPARE(model().state().view.visualSegment, -1);
+    QCOMPARE(frequencyChoice->currentData().toInt(), -1);
+    check(3, 8, 14.0);
+    model().redo();
+    waitForResult();
+    check(5, 6, 20.0);
+    // Compare mode: every compared variant's panel shows the chosen segment.
+    model().setVariants({QStringLiteral("qwen25-mrope"), QStringLiteral("videorope")});
+    waitForResult();
+    QCOMPARE(window().attentionView()->panelCount(), 2);
+    QCOMPARE(window().attentionView()->data(1).segment, 5);
+    QCOMPARE(window().frequencyPanels()->panelCount(), 2);
+    model().setVariants({QStringLiteral("qwen25-mrope")});
+    waitForResult();
+    // Through the session's serializer (preset JSON, app.view.visual_segment) and back.
+    const QString json = model().toJson();
+    QVERIFY2(json.contains(QStringLiteral("\"visual_segment\": \"5\"")), qPrintable(json));
+    QCOMPARE(app::AppModel::fromJson(json, QStringLiteral("session")).view.visualSegment, 5);
+    QCOMPARE(app::AppModel::fromJson(json, QStringLiteral("session")), model().state());
+    // A segment that is not an image or a video is rejected, naming the field.
+    for (const char* bad : {"\"2\"", "\"9\"", "\"-1\"", "\"x\""}) {
+      QString broken = json;
+      broken.replace(QStringLiteral("\"visual_segment\": \"5\""),
+                     QStringLiteral("\"visual_segment\": %1").arg(QLatin1String(bad)));
+      try {
+        (void)app::AppModel::fromJson(broken, QStringLiteral("bad.json"));
+        QFAIL(qPrintable(QStringLiteral("accepted visual_segment %1").arg(QLatin1String(bad))));
+      } catch (const InputError& e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("visual_segment")),
+                 e.what());
+      }
+    }
+    // A scene edit that removes the chosen video falls back to automatic, visibly.
+    Scene scene = model().state().scene;
+    scene.segments.erase(scene.segments.begin() + 4, scene.segments.begin() + 6);
+    model().setScene(scene);
+    waitForResult();
+    QCOMPARE(model().state().view.visualSegment, -1);
+    QCOMPARE(attentionChoice->currentData().toInt(), -1);
+    check(3, 8, 14.0);
   }
 
   void ropelabFileOpensPresetsAndConfigs() {

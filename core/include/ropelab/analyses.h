@@ -24,8 +24,11 @@ struct CollisionReport {
   double slowest_wavelength = 0;
   std::vector<std::pair<double, double>> curve;  // (delta, S(delta)) for delta = 0..range
 };
-// axis < 0 picks the variant's temporal axis.
-CollisionReport collisions(const Encoding& encoding, int axis = -1, int range = 1000);
+// axis < 0 picks the variant's temporal axis. The extent is that of the visual segment with
+// index `segment` in the scene (< 0: the first visual segment); throws InputError when that
+// segment is not visual.
+CollisionReport collisions(const Encoding& encoding, int axis = -1, int range = 1000,
+                           int segment = -1);
 double similarity(const Encoding& encoding, int axis, double delta);
 
 // §6: jumps into and out of the first visual segment, and the centre gaps.

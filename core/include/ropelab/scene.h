@@ -46,6 +46,11 @@ struct Scene {
   std::int64_t token_count() const;
   // Index of the first visual segment, or -1.
   int first_visual_segment() const;
+  // The visual segment the views follow unless told otherwise: the first with the most frames
+  // (so a video before any image, the longest video of several), or -1.
+  int main_visual_segment() const;
+  // Throws InputError naming the segment when `segment` is not the index of a visual segment.
+  void require_visual_segment(int segment) const;
   // Throws InputError naming the segment and field when a size is out of range.
   void validate() const;
   // "text:4,video:8x4x4,text:4" (video may carry "@seconds_per_frame").

@@ -22,7 +22,7 @@ struct AttentionData {
   std::size_t query = 0;
   Eigen::VectorXd logits;         // query's logits over every key
   Eigen::VectorXd probabilities;  // causal softmax of logits
-  int segment = -1;               // the first visual segment (-1: none)
+  int segment = -1;               // the visual segment shown (-1: none)
   int frames = 0, height = 0, width = 0;
   std::vector<int> tileFrames;   // frames shown as tiles
   std::vector<RowMatrix> tiles;  // H x W probabilities of those frames
@@ -36,9 +36,11 @@ struct AttentionData {
 // The first text token after the last visual token (the first token when there is no visual
 // token), else the last token.
 std::size_t default_query(const Encoding& encoding);
-// query < 0 picks default_query. Throws InputError for an out-of-range query.
+// query < 0 picks default_query. The tiles and maps show the scene's visual segment with index
+// `segment` (< 0: the first visual segment). Throws InputError for an out-of-range query or a
+// segment that is not visual.
 AttentionData compute_attention(std::shared_ptr<const Encoding> encoding, const QkSource& source,
-                                long query);
+                                long query, int segment = -1);
 
 struct ChartsData {
   std::string variant;
