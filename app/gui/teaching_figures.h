@@ -99,5 +99,8 @@ class PaperFigureDialog : public QDialog {
 
 // The cited trained-model tables (resources/teaching/cited_results.json) as HTML.
 QString cited_tables_html();
+// One cited table (by its id, e.g. "videorope-table6") as a table widget named "cited:ID", the
+// row whose first cell equals `highlight` bold on amber (property "highlightedRow", -1 if none).
+QTableWidget* cited_table(QWidget* parent, const QString& id, double highlight);
 
 }  // namespace ropelab::teaching

@@ -28,7 +28,8 @@ enum class FigureView {
   Cited,
   Rotation,
   Allocation,
-  Needle
+  Needle,
+  DeltaSweep  // VideoRoPE's layout as δ moves, beside its cited Table 6
 };
 
 // A paper figure (or a teaching entry) to set up: the scene, variants and configuration it uses.
@@ -129,7 +130,11 @@ struct FigureDials {
   std::vector<FigureDial> dials;
 };
 struct FigureCited {
-  std::string name;  // the GUI shows resources/teaching/cited_results.json
+  // The GUI shows resources/teaching/cited_results.json: every table ("citedTables"), or the one
+  // whose id is `name` (e.g. "videorope-table6"), its row for the figure's `highlight_key`
+  // parameter (the first column's value) highlighted.
+  std::string name;
+  std::string highlight_key;
 };
 using FigureBlock = std::variant<FigureText, FigureTable, FigurePlot, FigureHeatmaps, FigureStrips,
                                  FigureDials, FigureCited>;
