@@ -30,6 +30,7 @@
 #include "app/gui/teaching_widgets.h"
 #include "ropelab/attention.h"
 #include "ropelab/registry.h"
+#include "ropelab/scene.h"
 #include "views/attention_data.h"
 #include "views/layout_view.h"
 #include "views/palette.h"
@@ -314,7 +315,8 @@ std::vector<Lesson> load_lessons() {
     Lesson l{
         o.value(QStringLiteral("title")).toString(),   o.value(QStringLiteral("view")).toString(),
         o.value(QStringLiteral("variant")).toString(), o.value(QStringLiteral("text")).toString(),
-        o.value(QStringLiteral("figure")).toString(),  {}};
+        o.value(QStringLiteral("figure")).toString(),  {},
+        o.value(QStringLiteral("scene")).toString(),   o.value(QStringLiteral("base")).toDouble()};
     const QJsonObject params = o.value(QStringLiteral("params")).toObject();
     for (auto it = params.begin(); it != params.end(); ++it)
       l.params[it.key().toStdString()] = it.value().toDouble();
@@ -472,6 +474,15 @@ void TourController::go(int index) {
     if (p.variants.size() != 1 || p.variants.front() != l.variant) p.split.clear();
     p.variants = QStringList{l.variant};
   }
+  // The lesson's own scene and base, so what it says is on screen whichever lesson came before.
+  if (!l.scene.isEmpty()) {
+    try {
+      p.scene = Scene::parse(l.scene.toStdString());
+    } catch (const std::exception& e) {
+      qWarning("lesson %d: scene '%s': %s", index + 1, qPrintable(l.scene), e.what());
+    }
+  }
+  if (l.base > 0) p.base = l.base;
   window_.setParameters(p, app::AppModel::Source::Tour);
   clearHighlight();
   const ViewTarget target = view_target(l.view);
@@ -480,6 +491,15 @@ void TourController::go(int index) {
     if (Teaching* t = teaching::find(window_)) {
       if (PaperFigureDialog* d = t->openFigure(l.figure)) {
         for (const auto& [key, value] : l.params) d->setParam(QString::fromStdString(key), value);
+        // A figure about every variant (no variants of its own) leaves the lesson's variant in
+        // the main window.
+        const PaperFigure* f = find_paper_figure(l.figure.toStdString());
+        if (f && f->variants.empty() && find_variant(l.variant.toStdString())) {
+          app::SceneParameters own = window_.parameters();
+          own.variants = QStringList{l.variant};
+          own.split.clear();
+          window_.setParameters(own, app::AppModel::Source::Tour);
+        }
         savedTitle_ = d->windowTitle();
         d->setWindowTitle(QStringLiteral("★ %1 — lesson %2").arg(savedTitle_).arg(index + 1));
         highlighted_ = QStringLiteral("figure:") + l.figure;

@@ -66,6 +66,8 @@ struct Lesson {
   QString text;
   QString figure;
   FigureParams params;
+  QString scene;    // a scene in the CLI's --scene syntax the lesson sets (empty: keep the current)
+  double base = 0;  // the RoPE base the lesson sets (0: keep the current)
 };
 std::vector<Lesson> load_lessons();
 // The lesson's text with its numbers filled in from core.

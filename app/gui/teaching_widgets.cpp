@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "views/palette.h"
+#include "views/ticks.h"
 
 namespace ropelab::teaching {
 
@@ -79,12 +80,14 @@ void LinePlot::paintEvent(QPaintEvent*) {
   const auto py = [&](double y) { return plot.bottom() - (y - y0) / (y1 - y0) * plot.height(); };
   p.setPen(fg);
   p.drawRect(plot);
-  for (int i = 0; i <= 4; ++i) {
-    const double y = y0 + (y1 - y0) * i / 4.0;
+  // Round ticks (1, 2, 5 x 10^k), labelled with the digits their step needs.
+  const double yStep = views::nice_step(y0, y1, 6);
+  for (const double y : views::nice_ticks(y0, y1, 6)) {
     p.setPen(QPen(fg.lighter(170), 1, Qt::DotLine));
     p.drawLine(QPointF(plot.left(), py(y)), QPointF(plot.right(), py(y)));
     p.setPen(fg);
-    p.drawText(QRectF(0, py(y) - lineH / 2.0, plot.left() - 6, lineH), Qt::AlignRight, tick(y));
+    p.drawText(QRectF(0, py(y) - lineH / 2.0, plot.left() - 6, lineH), Qt::AlignRight,
+               QString::fromStdString(views::format_tick(y, yStep)));
   }
   if (logx) {
     for (int e = static_cast<int>(std::ceil(x0)); e <= static_cast<int>(std::floor(x1)); ++e) {
@@ -93,10 +96,11 @@ void LinePlot::paintEvent(QPaintEvent*) {
       p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter, tick(x));
     }
   } else {
-    for (int i = 0; i <= 5; ++i) {
-      const double x = x0 + (x1 - x0) * i / 5.0;
+    const double xStep = views::nice_step(x0, x1, 7);
+    for (const double x : views::nice_ticks(x0, x1, 7)) {
       p.drawLine(QPointF(px(x), plot.bottom()), QPointF(px(x), plot.bottom() + 4));
-      p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter, tick(x));
+      p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter,
+                 QString::fromStdString(views::format_tick(x, xStep)));
     }
   }
   p.drawText(QRect(plot.left(), plot.bottom() + 4 + lineH, plot.width(), lineH), Qt::AlignHCenter,
@@ -104,8 +108,9 @@ void LinePlot::paintEvent(QPaintEvent*) {
   p.save();
   p.translate(14, plot.center().y());
   p.rotate(-90);
+  // Elided to the plot's height rather than clipped at both ends.
   p.drawText(QRect(-plot.height() / 2, -lineH / 2, plot.height(), lineH), Qt::AlignHCenter,
-             QString::fromStdString(plot_.y_label));
+             fm.elidedText(QString::fromStdString(plot_.y_label), Qt::ElideRight, plot.height()));
   p.restore();
   if (!plot_.note.empty()) {
     p.drawText(QRect(plot.left(), plot.bottom() + 4 + 2 * lineH, plot.width(), lineH),

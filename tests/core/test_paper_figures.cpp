@@ -398,6 +398,28 @@ TEST(PaperFigures, LessonsAreFilledFromCore) {
   }
 }
 
+// Lessons that set their own scene and base (so what they say is on screen whatever came before)
+// name a scene core parses and a real base; the layout lessons show more than one frame.
+TEST(PaperFigures, LessonScenesParse) {
+  const nlohmann::json lessons = teaching_json("lessons.json").at("lessons");
+  int withScene = 0;
+  for (const auto& l : lessons) {
+    if (l.contains("base")) {
+      EXPECT_GT(l.at("base").get<double>(), 1.0) << l.at("title");
+    }
+    if (!l.contains("scene")) continue;
+    ++withScene;
+    const Scene scene = Scene::parse(l.at("scene").get<std::string>());
+    if (l.at("view") == "layout") {
+      const Segment& video =
+          scene.segments.at(static_cast<std::size_t>(scene.first_visual_segment()));
+      EXPECT_GT(video.frames, 1) << l.at("title");
+      EXPECT_GT(video.height * video.width, 1) << l.at("title");
+    }
+  }
+  EXPECT_GE(withScene, 5);
+}
+
 TEST(PaperFigures, Fig4PairRanges) {
   const PaperFigure* a = find_paper_figure("videorope-fig4a");
   const PaperFigure* b = find_paper_figure("videorope-fig4b");
