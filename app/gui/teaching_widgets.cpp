@@ -139,8 +139,6 @@ void LinePlot::paintEvent(QPaintEvent*) {
     if (fx(line.x) < x0 || fx(line.x) > x1) continue;
     p.setPen(QPen(fg, 1, Qt::DashLine));
     p.drawLine(QPointF(px(line.x), plot.top()), QPointF(px(line.x), plot.bottom()));
-    p.drawText(QPointF(px(line.x) + 3, plot.top() + fm.ascent()),
-               QString::fromStdString(line.label));
   }
   for (const FigureSeries& s : plot_.series) {
     const QColor c = series_color(s.color);
@@ -165,6 +163,27 @@ void LinePlot::paintEvent(QPaintEvent*) {
     p.setPen(QPen(c.darker(140), 2));
     p.setBrush(palette().base());
     for (const auto& [x, y] : s.markers) p.drawEllipse(QPointF(px(x), py(y)), 5, 5);
+  }
+  // The reference lines' labels last, over the curves on a backing, and staggered down a row
+  // where two would overlap (160.1 and 198.7 are close on a 1000-frame axis).
+  std::vector<double> rowEnds;
+  p.setClipping(false);
+  for (const FigureLine& line : plot_.lines) {
+    if (fx(line.x) < x0 || fx(line.x) > x1 || line.label.empty()) continue;
+    const QString text = QString::fromStdString(line.label);
+    const double w = fm.horizontalAdvance(text) + 4;
+    double left = px(line.x) + 3;
+    if (left + w > plot.right()) left = px(line.x) - 3 - w;  // near the right edge: on its left
+    std::size_t row = 0;
+    while (row < rowEnds.size() && left < rowEnds[row] + 4) ++row;
+    if (row == rowEnds.size()) rowEnds.push_back(0);
+    rowEnds[row] = left + w;
+    const QRectF box(left, plot.top() + 2 + static_cast<double>(row) * lineH, w, lineH);
+    QColor backing = palette().color(QPalette::Base);
+    backing.setAlpha(220);
+    p.fillRect(box, backing);
+    p.setPen(fg);
+    p.drawText(box, Qt::AlignCenter, text);
   }
 }
 
@@ -196,6 +215,7 @@ void StripPlot::paintEvent(QPaintEvent*) {
   for (const FigureStrip& s : strips_.strips) {
     labelW = std::max(labelW, fm.horizontalAdvance(QString::fromStdString(s.label)));
     for (double w : s.wavelengths) {
+      if (!std::isfinite(w) || w <= 0) continue;  // a pair that does not rotate (NoPE): λ = ∞
       lo = std::min(lo, std::log10(w));
       hi = std::max(hi, std::log10(w));
     }
@@ -206,8 +226,14 @@ void StripPlot::paintEvent(QPaintEvent*) {
   hi = std::ceil(hi);
   if (!(hi > lo)) hi = lo + 1;
   const int rowH = lineH + 10;
-  const QRect area(labelW + 16, lineH + 6, width() - labelW - 32,
+  // Pairs that do not rotate sit in an "∞" column right of the axis.
+  bool unrotated = false;
+  for (const FigureStrip& s : strips_.strips)
+    for (double w : s.wavelengths) unrotated = unrotated || !std::isfinite(w);
+  const int infinityW = unrotated ? 34 : 0;
+  const QRect area(labelW + 16, lineH + 6, width() - labelW - 32 - infinityW,
                    static_cast<int>(strips_.strips.size()) * rowH);
+  const double infinityX = area.right() + infinityW * 0.6;
   const auto px = [&](double w) {
     return area.left() + (std::log10(w) - lo) / (hi - lo) * area.width();
   };
@@ -223,7 +249,7 @@ void StripPlot::paintEvent(QPaintEvent*) {
     p.drawLine(QPointF(area.left(), y + rowH / 2.0), QPointF(area.right(), y + rowH / 2.0));
     for (std::size_t i = 0; i < s.wavelengths.size(); ++i) {
       p.setPen(QPen(views::axis_color(s.axes[i]), 2));
-      const double x = px(s.wavelengths[i]);
+      const double x = std::isfinite(s.wavelengths[i]) ? px(s.wavelengths[i]) : infinityX;
       p.drawLine(QPointF(x, y + 3), QPointF(x, y + rowH - 3));
     }
     if (s.extent > 0) {
@@ -244,6 +270,9 @@ void StripPlot::paintEvent(QPaintEvent*) {
     p.drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
     p.drawText(QRectF(x - 40, axisY + 4, 80, lineH), Qt::AlignHCenter,
                QStringLiteral("10^%1").arg(e));
+  }
+  if (unrotated) {
+    p.drawText(QRectF(infinityX - 20, axisY + 4, 40, lineH), Qt::AlignHCenter, QStringLiteral("∞"));
   }
   QString lines;
   for (const FigureLine& l : strips_.lines)

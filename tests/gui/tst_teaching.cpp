@@ -502,6 +502,31 @@ class TeachingTest : public QObject {
       QVERIFY2(text.contains(QString::fromStdString(std::string(v->id()))), qPrintable(text));
     QVERIFY(d->captionText().contains(QStringLiteral("160.1")));
     QVERIFY(d->captionText().contains(QStringLiteral("198.7")));
+    // Every pair (temporal_only 0) includes pairs that do not rotate (HoPE's NoPE, λ = ∞): the
+    // other ticks still spread over the log axis instead of collapsing onto its left edge.
+    QVERIFY(d->setParam(QStringLiteral("temporal_only"), 0));
+    auto* strips = d->content()->findChild<teaching::StripPlot*>();
+    QVERIFY(strips);
+    bool infinite = false;
+    for (const FigureStrip& s : strips->strips().strips)
+      for (double w : s.wavelengths) infinite = infinite || !std::isfinite(w);
+    QVERIFY(infinite);
+    const QImage image = strips->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    int colouredColumns = 0;
+    for (int x = 0; x < image.width(); ++x) {
+      bool coloured = false;
+      // The top half: variant rows only (the colour legend is at the bottom).
+      for (int y = 0; y < image.height() / 2 && !coloured; ++y) {
+        const QColor c(image.pixel(x, y));
+        coloured =
+            std::max({c.red(), c.green(), c.blue()}) - std::min({c.red(), c.green(), c.blue()}) >
+            80;
+      }
+      colouredColumns += coloured ? 1 : 0;
+    }
+    QVERIFY2(
+        colouredColumns > 60,  // 64 pairs, 2 px ticks; collapsed onto one x: ~2 columns
+        qPrintable(QStringLiteral("%1 of %2 columns").arg(colouredColumns).arg(image.width())));
     d = open(QStringLiteral("teaching:needle"));
     QVERIFY(d->table(QStringLiteral("needleTable")));
     QVERIFY(d->contentText().contains(QStringLiteral("recency")));
