@@ -12,7 +12,9 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSplitter>
 #include <QTableWidget>
@@ -59,6 +61,9 @@ QTableWidget* make_table(QWidget* parent, const FigureTable& t) {
   table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   int height = table->horizontalHeader()->sizeHint().height() + 4;
   for (int r = 0; r < table->rowCount(); ++r) height += table->rowHeight(r);
+  // Room for the horizontal scroll bar a wide table gets on a narrow window: it must not cover the
+  // last row.
+  height += table->horizontalScrollBar()->sizeHint().height();
   table->setFixedHeight(height + 2);
   return table;
 }
@@ -186,7 +191,11 @@ PaperFigureDialog::PaperFigureDialog(app::MainWindow* window, QWidget* parent)
       showFigure(item->data(Qt::UserRole).toString());
     }
   });
-  resize(1180, 860);
+  // Wide enough for the property table's computed and cited columns side by side on a 1920-pixel
+  // screen; smaller screens keep a margin.
+  const QRect screenArea = screen() ? screen()->availableGeometry() : QRect(0, 0, 1920, 1080);
+  resize(std::min(1560, std::max(900, screenArea.width() - 360)),
+         std::min(900, std::max(600, screenArea.height() - 140)));
 }
 
 bool PaperFigureDialog::showFigure(const QString& id) {
@@ -255,6 +264,19 @@ void PaperFigureDialog::setCaption() {
                 "computed):</b> %1</p>")
                 .arg(fill(words_.trained, data_).toHtmlEscaped());
   caption_->setHtml(html);
+  // The caption as tall as its text (up to half the window), so no claim hides under a scroll bar.
+  if (auto* split = qobject_cast<QSplitter*>(caption_->parentWidget())) {
+    QTextDocument* doc = caption_->document();
+    doc->setTextWidth(caption_->viewport()->width());
+    const int needed =
+        static_cast<int>(std::ceil(doc->size().height())) + 2 * caption_->frameWidth() + 6;
+    const QList<int> sizes = split->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total > 0) {
+      const int caption = std::clamp(needed, 120, total / 2);
+      split->setSizes({caption, total - caption});
+    }
+  }
 }
 
 void PaperFigureDialog::buildControls() {

@@ -156,7 +156,15 @@ void LinePlot::paintEvent(QPaintEvent*) {
           path.lineTo(px(x), py(y));
         first = false;
       }
-      p.setPen(QPen(c, 2));
+      // A curve identical to an earlier one (M-RoPE's h and w jumps) is dashed so both show.
+      bool repeats = false;
+      for (const FigureSeries& earlier : plot_.series) {
+        if (&earlier == &s) break;
+        repeats = repeats || (!earlier.dots && earlier.points == s.points);
+      }
+      QPen pen(c, 2);
+      if (repeats) pen.setDashPattern({4, 4});
+      p.setPen(pen);
       p.setBrush(Qt::NoBrush);
       p.drawPath(path);
     }
