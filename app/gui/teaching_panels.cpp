@@ -491,10 +491,11 @@ void TourController::go(int index) {
     if (Teaching* t = teaching::find(window_)) {
       if (PaperFigureDialog* d = t->openFigure(l.figure)) {
         for (const auto& [key, value] : l.params) d->setParam(QString::fromStdString(key), value);
-        // A figure about every variant (no variants of its own) leaves the lesson's variant in
-        // the main window.
-        const PaperFigure* f = find_paper_figure(l.figure.toStdString());
-        if (f && f->variants.empty() && find_variant(l.variant.toStdString())) {
+        // The main window shows the lesson's variant even when the figure is about others (the
+        // allocation figure, about every variant) or more than the window compares (the property
+        // table's first four do not include VRoPE).
+        if (find_variant(l.variant.toStdString()) &&
+            !window_.parameters().variants.contains(l.variant)) {
           app::SceneParameters own = window_.parameters();
           own.variants = QStringList{l.variant};
           own.split.clear();

@@ -263,10 +263,17 @@ class TeachingTest : public QObject {
       if (l.view == QLatin1String("figure")) {
         QCOMPARE(tour->highlighted(), QStringLiteral("figure:") + l.figure);
         QCOMPARE(teaching_->figureDialog()->figureId(), l.figure);
+        // The main window shows the lesson's variant beside the figure (lesson 10: VRoPE,
+        // which the property table's first four compared variants do not include).
+        QVERIFY2(window_->parameters().variants.contains(l.variant), qPrintable(l.title));
       } else {
         QCOMPARE(window_->parameters().variants.front(), l.variant);
         QVERIFY(!tour->highlighted().isEmpty());
       }
+      // Lessons with their own scene and base show them, whatever came before.
+      if (!l.scene.isEmpty())
+        QVERIFY(window_->parameters().scene == Scene::parse(l.scene.toStdString()));
+      if (l.base > 0) QCOMPARE(window_->parameters().base, l.base);
       // No placeholder is left and the text fits its box.
       QVERIFY2(!teaching::lesson_text(l).contains(QLatin1Char('{')),
                qPrintable(teaching::lesson_text(l)));
