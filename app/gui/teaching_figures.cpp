@@ -264,19 +264,9 @@ void PaperFigureDialog::setCaption() {
                 "computed):</b> %1</p>")
                 .arg(fill(words_.trained, data_).toHtmlEscaped());
   caption_->setHtml(html);
-  // The caption as tall as its text (up to half the window), so no claim hides under a scroll bar.
-  if (auto* split = qobject_cast<QSplitter*>(caption_->parentWidget())) {
-    QTextDocument* doc = caption_->document();
-    doc->setTextWidth(caption_->viewport()->width());
-    const int needed =
-        static_cast<int>(std::ceil(doc->size().height())) + 2 * caption_->frameWidth() + 6;
-    const QList<int> sizes = split->sizes();
-    const int total = sizes.value(0) + sizes.value(1);
-    if (total > 0) {
-      const int caption = std::clamp(needed, 120, total / 2);
-      split->setSizes({caption, total - caption});
-    }
-  }
+  fitCaption();
+  // Once more when the window has laid itself out at its final size.
+  QTimer::singleShot(0, this, &PaperFigureDialog::fitCaption);
 }
 
 void PaperFigureDialog::buildControls() {
@@ -488,6 +478,21 @@ void PaperFigureDialog::rebuild() {
   layout->addStretch(1);
   scroll_->setWidget(content_);  // deletes the previous content
   setCaption();
+}
+
+void PaperFigureDialog::fitCaption() {
+  // The caption as tall as its text (up to half the window), so no claim hides under a scroll bar.
+  auto* split = qobject_cast<QSplitter*>(caption_->parentWidget());
+  if (!split) return;
+  QTextDocument* doc = caption_->document();
+  doc->setTextWidth(caption_->viewport()->width());
+  const int needed =
+      static_cast<int>(std::ceil(doc->size().height())) + 2 * caption_->frameWidth() + 6;
+  const QList<int> sizes = split->sizes();
+  const int total = std::max(sizes.value(0) + sizes.value(1), height() - 60);
+  if (total <= 0) return;
+  const int caption = std::min(std::max(needed, 120), std::max(120, total / 2));
+  split->setSizes({caption, std::max(0, total - caption)});
 }
 
 QString PaperFigureDialog::captionText() const {

@@ -73,6 +73,8 @@ class PaperFigureDialog : public QDialog {
   void setSpeed(double framesPerSecond);
   // Advances the animated parameter by one step (wrapping to its minimum).
   void stepAnimation();
+  // Makes the caption as tall as its text (up to half the window); after a resize or font change.
+  void fitCaption();
 
  private:
   void rebuild();

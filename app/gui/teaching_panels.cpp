@@ -369,10 +369,6 @@ TourController::TourController(app::MainWindow& window, QWidget* parent)
   step_->setObjectName(QStringLiteral("tourStep"));
   title_ = new QLabel(this);
   title_->setObjectName(QStringLiteral("tourTitle"));
-  QFont f = title_->font();
-  f.setBold(true);
-  f.setPointSizeF(f.pointSizeF() * 1.25);
-  title_->setFont(f);
   title_->setWordWrap(true);
   text_ = new QTextBrowser(this);
   text_->setObjectName(QStringLiteral("tourText"));
@@ -400,6 +396,26 @@ TourController::TourController(app::MainWindow& window, QWidget* parent)
   layout->addLayout(buttons);
   connect(previous_, &QPushButton::clicked, this, &TourController::previous);
   connect(next_, &QPushButton::clicked, this, &TourController::next);
+  applyFonts();
+}
+
+void TourController::applyFonts() {
+  const QFont base = font();
+  QFont title = base;
+  title.setBold(true);
+  title.setPointSizeF(base.pointSizeF() * 1.25);
+  title_->setFont(title);
+  step_->setFont(base);
+  lookAt_->setFont(base);  // its style sheet would otherwise keep the font it started with
+  if (current_ >= 0) {
+    fitText();
+    growDock();
+  }
+}
+
+void TourController::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::FontChange) applyFonts();
 }
 
 void TourController::start() {
@@ -422,6 +438,20 @@ void TourController::fitText() {
   const int needed =
       static_cast<int>(std::ceil(text_->document()->size().height())) + 2 * text_->frameWidth() + 8;
   text_->setMinimumHeight(std::min(needed, 700));
+  // The wrapped "look at" line keeps its height too (a layout's minimum ignores height-for-width,
+  // and the text box would slide under it).
+  if (lookAt_->width() > 50)
+    lookAt_->setMinimumHeight(std::max(0, lookAt_->heightForWidth(lookAt_->width())));
+}
+
+void TourController::growDock() {
+  // The dock as tall as the lesson needs, taken from the docks above it (the parameters): at
+  // projector fonts the dock area would otherwise squeeze the text under its own minimum.
+  auto* dock = qobject_cast<QDockWidget*>(parentWidget());
+  if (!dock || !dock->isVisible() || dock->isFloating()) return;
+  const int wanted =
+      std::max(minimumSizeHint().height(), sizeHint().height()) + (dock->height() - height()) + 8;
+  if (dock->height() < wanted) window_.resizeDocks({dock}, {wanted}, Qt::Vertical);
 }
 
 bool TourController::textFits() const {
@@ -506,6 +536,7 @@ void TourController::go(int index) {
         highlighted_ = QStringLiteral("figure:") + l.figure;
       }
     }
+    growDock();
     emit lessonChanged(index);
     return;
   }
@@ -526,6 +557,7 @@ void TourController::go(int index) {
     if (window_.layoutPanelCount() > 0)
       window_.layoutView(0)->setStyleSheet(QStringLiteral("border: 3px solid #f0a000;"));
   }
+  growDock();
   emit lessonChanged(index);
 }
 

@@ -96,10 +96,14 @@ class TourController : public QWidget {
  protected:
   void keyPressEvent(QKeyEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
+  // Presentation mode changes the application font: the title, step and "look at" lines follow.
+  void changeEvent(QEvent* event) override;
 
  private:
   void clearHighlight();
   void fitText();
+  void growDock();
+  void applyFonts();
   app::MainWindow& window_;
   std::vector<Lesson> lessons_;
   int current_ = -1;

@@ -238,10 +238,10 @@ void StripPlot::paintEvent(QPaintEvent*) {
   bool unrotated = false;
   for (const FigureStrip& s : strips_.strips)
     for (double w : s.wavelengths) unrotated = unrotated || !std::isfinite(w);
-  const int infinityW = unrotated ? 34 : 0;
+  const int infinityW = unrotated ? 56 : 0;
   const QRect area(labelW + 16, lineH + 6, width() - labelW - 32 - infinityW,
                    static_cast<int>(strips_.strips.size()) * rowH);
-  const double infinityX = area.right() + infinityW * 0.6;
+  const double infinityX = area.right() + infinityW * 0.8;  // clear of the last decade label
   const auto px = [&](double w) {
     return area.left() + (std::log10(w) - lo) / (hi - lo) * area.width();
   };

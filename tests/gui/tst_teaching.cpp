@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QProcess>
 #include <QSettings>
 #include <QTableWidget>
@@ -596,9 +597,21 @@ class TeachingTest : public QObject {
     QVERIFY(teaching_->presentationMode());
     QVERIFY(QApplication::font().pointSizeF() >= std::max(14.0, before * 1.6) - 0.01);
     QApplication::processEvents();
-    teaching_->tour()->go(7);
-    QApplication::processEvents();
-    QVERIFY(teaching_->tour()->textFits());
+    // Every lesson's text fits its box at the projector font; the title stays larger.
+    for (int i = 0; i < teaching_->tour()->count(); ++i) {
+      teaching_->tour()->go(i);
+      QVERIFY(window_->waitForIdle(60000));
+      QApplication::processEvents();
+      QVERIFY2(teaching_->tour()->textFits(), qPrintable(teaching_->tour()->lesson(i).title));
+      // The text box is not slid under the "look at" line.
+      auto* text = teaching_->tour()->findChild<QWidget*>(QStringLiteral("tourText"));
+      auto* look = teaching_->tour()->findChild<QLabel*>(QStringLiteral("tourLookAt"));
+      QVERIFY(text && look);
+      QVERIFY2(text->geometry().bottom() < look->geometry().top(),
+               qPrintable(teaching_->tour()->lesson(i).title));
+      auto* title = teaching_->tour()->findChild<QLabel*>(QStringLiteral("tourTitle"));
+      QVERIFY(title && title->font().pointSizeF() > QApplication::font().pointSizeF());
+    }
     action->trigger();
     QVERIFY(!teaching_->presentationMode());
     QCOMPARE(QApplication::font().pointSizeF(), before);
