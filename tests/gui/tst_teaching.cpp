@@ -301,6 +301,13 @@ class TeachingTest : public QObject {
     QVERIFY(tour->highlighted().isEmpty());
     QVERIFY(!attention->windowTitle().contains(QStringLiteral("lesson")));
     QVERIFY(attention->styleSheet().isEmpty());
+    // A figure lesson's mark on the Paper figures window clears on close too.
+    teaching_->startTour();
+    QVERIFY(teaching_->figureDialog()->windowTitle().contains(QStringLiteral("lesson 1")));
+    teaching_->tourDock()->close();
+    QApplication::processEvents();
+    QVERIFY(tour->highlighted().isEmpty());
+    QVERIFY(!teaching_->figureDialog()->windowTitle().contains(QStringLiteral("lesson")));
   }
 
   // The lesson 1 figure: dragging m moves q's arrow and the pair's contribution follows core.
