@@ -19,6 +19,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QFont>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPageSize>
@@ -28,6 +29,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QTransform>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -259,6 +261,94 @@ std::string merge_text_runs(const std::string& svg) {
   return text.toStdString();
 }
 
+QString unescape_xml(QString text) {
+  static const QRegularExpression numeric(QStringLiteral("&#(x?)([0-9a-fA-F]+);"));
+  for (;;) {
+    const QRegularExpressionMatch m = numeric.match(text);
+    if (!m.hasMatch()) break;
+    bool ok = false;
+    const uint code = m.captured(2).toUInt(&ok, m.captured(1).isEmpty() ? 10 : 16);
+    const char32_t c = ok ? static_cast<char32_t>(code) : U'?';
+    text.replace(m.capturedStart(), m.capturedLength(), QString::fromUcs4(&c, 1));
+  }
+  return text.replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+      .replace(QStringLiteral("&gt;"), QStringLiteral(">"))
+      .replace(QStringLiteral("&quot;"), QStringLiteral("\""))
+      .replace(QStringLiteral("&apos;"), QStringLiteral("'"))
+      .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+}
+
+// The SVG path data of a QPainterPath (move, line and cubic segments), two decimals.
+QString svg_path_data(const QPainterPath& path) {
+  QString d;
+  d.reserve(path.elementCount() * 16);
+  const auto num = [](double v) { return QString::number(v, 'f', 2); };
+  for (int i = 0; i < path.elementCount(); ++i) {
+    const QPainterPath::Element e = path.elementAt(i);
+    if (e.isMoveTo()) {
+      d += QStringLiteral("M%1 %2").arg(num(e.x), num(e.y));
+    } else if (e.isLineTo()) {
+      d += QStringLiteral("L%1 %2").arg(num(e.x), num(e.y));
+    } else if (e.isCurveTo() && i + 2 < path.elementCount()) {
+      const QPainterPath::Element c2 = path.elementAt(i + 1), end = path.elementAt(i + 2);
+      d += QStringLiteral("C%1 %2 %3 %4 %5 %6")
+               .arg(num(e.x), num(e.y), num(c2.x), num(c2.y), num(end.x), num(end.y));
+      i += 2;
+    }
+  }
+  return d;
+}
+
+// Every <text> of Qt's SVG becomes the outline of its glyphs (a <path> with the text's fill and
+// the words in aria-label), so browsers, Inkscape and rsvg draw the same shapes whatever fonts
+// they have: no viewer substitutes a font or splits a line at a script change. PDFs keep real
+// text (searchable, and the pdftotext test reads it).
+std::string text_to_paths(const std::string& svg) {
+  static const QRegularExpression element(QStringLiteral("<text ([^>]*)>([^<]*)</text>"));
+  const auto attribute = [](const QString& attrs, const char* name) {
+    const QRegularExpression re(
+        QStringLiteral("(?:^|\\s)%1=\"([^\"]*)\"").arg(QString::fromLatin1(name)));
+    return re.match(attrs).captured(1);
+  };
+  const QString in = QString::fromStdString(svg);
+  QString out;
+  out.reserve(in.size() * 2);
+  qsizetype last = 0;
+  for (QRegularExpressionMatchIterator it = element.globalMatch(in); it.hasNext();) {
+    const QRegularExpressionMatch m = it.next();
+    out += QStringView(in).mid(last, m.capturedStart() - last);
+    last = m.capturedEnd();
+    const QString attrs = m.captured(1);
+    const QString text = unescape_xml(m.captured(2));
+    if (text.trimmed().isEmpty()) continue;
+    // Outlines at 100 px, scaled to the text's size: no rounding of fractional sizes.
+    const double size = attribute(attrs, "font-size").toDouble();
+    if (!(size > 0)) continue;
+    QFont font(attribute(attrs, "font-family"));
+    font.setPixelSize(100);
+    const int weight = attribute(attrs, "font-weight").toInt();
+    if (weight > 0) font.setWeight(static_cast<QFont::Weight>(weight));
+    const QString style = attribute(attrs, "font-style");
+    if (style == QLatin1String("italic") || style == QLatin1String("oblique")) font.setItalic(true);
+    font.setKerning(true);
+    QPainterPath glyphs;
+    glyphs.addText(0, 0, font, text);
+    QTransform place;
+    place.translate(attribute(attrs, "x").toDouble(), attribute(attrs, "y").toDouble());
+    place.scale(size / 100.0, size / 100.0);
+    const QString fill = attribute(attrs, "fill");
+    const QString opacity = attribute(attrs, "fill-opacity");
+    out += QStringLiteral(
+               "<path fill=\"%1\" fill-opacity=\"%2\" stroke=\"none\" "
+               "fill-rule=\"nonzero\" aria-label=\"%3\" d=\"%4\"/>")
+               .arg(fill.isEmpty() ? QStringLiteral("#000000") : fill,
+                    opacity.isEmpty() ? QStringLiteral("1") : opacity, text.toHtmlEscaped(),
+                    svg_path_data(place.map(glyphs)));
+  }
+  out += QStringView(in).mid(last);
+  return out.toStdString();
+}
+
 bool is_control(QWidget* w) {
   return qobject_cast<QAbstractButton*>(w) != nullptr || qobject_cast<QComboBox*>(w) != nullptr ||
          qobject_cast<QAbstractSlider*>(w) != nullptr ||
@@ -476,7 +566,7 @@ QString write_figure(QWidget& widget, const QString& path, const FigureRequest& 
       QPainter painter(&svg);
       paint_widget_vector(painter, widget, request.background);
       painter.end();
-      std::string bytes = merge_text_runs(buffer.data().toStdString());
+      std::string bytes = text_to_paths(merge_text_runs(buffer.data().toStdString()));
       if (!request.provenance.empty()) {
         bytes = io::embed_provenance_svg(bytes, request.provenance);
       }

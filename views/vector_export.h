@@ -3,7 +3,9 @@
 // (spec/stack.md, Export). The 3-D views are projected with their camera's composite projection
 // matrix and painted with QPainter: points as circles, lines as polylines, surface polygons
 // depth-sorted, plus the cube axes with ticks and titles. Qt Charts and the QPainter-based views
-// paint themselves into the generator. Every file is written atomically (temporary + rename).
+// paint themselves into the generator. SVG text is written as glyph outlines (a <path> per text
+// run, its words in aria-label) so every viewer draws the same; PDF keeps real text. Every file is
+// written atomically (temporary + rename).
 #include <QColor>
 #include <QImage>
 #include <QRectF>

@@ -184,6 +184,11 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--size", [&](const std::string& v) { o.size = v; }},
       {"--dpi", [&](const std::string& v) { o.dpi = to_int("--dpi", v); }},
       {"--sweep", [&](const std::string& v) { o.sweep = v; }},
+      {"--paper-figure",
+       [&](const std::string& v) {
+         require(!v.empty(), "--paper-figure", "''", "must name a Paper figures entry");
+         o.paper_figure = v;
+       }},
       {"--compare",
        [&](const std::string& v) {
          o.compare.clear();
@@ -324,6 +329,9 @@ analyze: --what ...  --axis NAME  --range L  --query INDEX
 figure: --view layout|frequency|attention|similarity|allocation  --out FILE  --size WxH  --dpi N  --compare ID,ID
         --sweep PARAM:FROM:TO:N --out FILE.gif|DIR/   N frames of PARAM (delta, frames, base, height,
         width, text-before, text-after) as an animated GIF or a PNG sequence
+        --paper-figure ID --out FILE.png   a Paper figures entry (the app's window) as PNG; with
+        --sweep KEY:FROM:TO:N (KEY one of the entry's sliders, e.g. teaching:rotation m,
+        vrope-fig1b T, teaching:delta delta) N frames as an animated GIF or a PNG sequence
 check: --ids IDS.npy (axes, tokens) or (axes, batch, tokens), any int/float dtype
        --allocation MAP.npy (pairs,) pair -> axis, or a cos table (tokens, pairs) or (tokens, D)
 memory: a command refuses work planned beyond ROPELAB_MAX_MEMORY_MB (default 4096 MiB)

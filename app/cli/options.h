@@ -37,7 +37,8 @@ struct Options {
   std::string view = "layout";
   std::string size = "1200x900";
   int dpi = 144;
-  std::string sweep;  // figure: PARAM:FROM:TO:N (an animated GIF or a PNG sequence)
+  std::string sweep;         // figure: PARAM:FROM:TO:N (an animated GIF or a PNG sequence)
+  std::string paper_figure;  // figure: a Paper figures entry (e.g. teaching:rotation) to render
   std::vector<std::string> compare;
   std::vector<std::string> notes;  // printed to stderr (e.g. an option the variant ignores)
 };

@@ -14,10 +14,13 @@
 #include "app/gui/app_commands.h"
 #include "app/gui/figure.h"
 #include "app/gui/teaching_animation.h"
+#include "app/gui/teaching_figures.h"
 #include "options.h"
 #include "ropelab/error.h"
 #include "ropelab/io/preset.h"
+#include "ropelab/paper_figures.h"
 #include "ropelab/registry.h"
+#include "views/image_export.h"
 
 namespace {
 
@@ -98,6 +101,38 @@ ropelab::app::SceneParameters to_parameters(const ropelab::cli::Options& o,
   return p;
 }
 
+// `figure --paper-figure ID`: the Paper figures window on the entry (no main window), rendered at
+// --size; with --sweep KEY:FROM:TO:N one frame per value of the entry's slider KEY.
+int run_paper_figure(const ropelab::PaperFigure& figure,
+                     const std::optional<ropelab::teaching::Sweep>& sweep, const QString& out,
+                     QSize size) {
+  ropelab::teaching::PaperFigureDialog dialog(nullptr);
+  dialog.showFigure(QString::fromStdString(figure.id));
+  dialog.resize(size);
+  const auto grab = [&] {
+    QApplication::processEvents();
+    return ropelab::views::render_widget(dialog, size);
+  };
+  if (!sweep) {
+    const QImage image = grab();
+    if (!ropelab::views::save_image(image, out))
+      return fail(1, "cannot write " + out.toStdString());
+    return 0;
+  }
+  QString failure;
+  const QString error = ropelab::teaching::write_sweep(
+      *sweep,
+      [&](double value) {
+        if (!dialog.setParam(sweep->param, value) && failure.isEmpty())
+          failure = QStringLiteral("%1 = %2 cannot be set").arg(sweep->param).arg(value);
+        return grab();
+      },
+      out);
+  if (!failure.isEmpty()) return fail(2, "--sweep: " + failure.toStdString());
+  if (!error.isEmpty()) return fail(1, error.toStdString());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,15 +152,52 @@ int main(int argc, char** argv) {
   ropelab::views::FigureRequest request;
   QString out;
   std::optional<ropelab::teaching::Sweep> sweep;
+  const ropelab::PaperFigure* paperFigure = nullptr;
   try {
     const ropelab::cli::Options o = ropelab::cli::parse_options(args);
     for (const auto& note : o.notes) std::fprintf(stderr, "ropelab-cli: note: %s\n", note.c_str());
-    const auto view = ropelab::app::figure_view_from_name(QString::fromStdString(o.view));
-    require(view.has_value(), "--view", "'" + o.view + "'",
-            "must be layout, frequency, attention, similarity or allocation");
     require(o.out.has_value(), "--out", "(missing)", "figure needs --out FILE.png|.svg|.pdf");
     out = QString::fromStdString(*o.out);
-    if (!o.sweep.empty()) {
+    if (!o.paper_figure.empty()) {
+      paperFigure = ropelab::find_paper_figure(o.paper_figure);
+      if (!paperFigure) {
+        std::string known;
+        for (const ropelab::PaperFigure& f : ropelab::paper_figures())
+          known += (known.empty() ? "" : ", ") + f.id;
+        throw InputError("--paper-figure '" + o.paper_figure +
+                         "': not a Paper figures entry; known: " + known);
+      }
+      request.size = parse_size(o.size);
+      if (o.sweep.empty()) {
+        require(out.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive), "--out", *o.out,
+                "a Paper figures entry is written as FILE.png (or a --sweep as FILE.gif|DIR/)");
+      } else {
+        const std::vector<ropelab::FigureParam> params = ropelab::figure_params(*paperFigure);
+        QStringList keys;
+        for (const auto& p : params) keys << QString::fromStdString(p.key);
+        require(!keys.isEmpty(), "--sweep", o.sweep, o.paper_figure + " has no parameter to sweep");
+        sweep = ropelab::teaching::parse_sweep(QString::fromStdString(o.sweep), keys);
+        require(ropelab::teaching::is_sequence_target(out) ||
+                    out.endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive),
+                "--out", *o.out, "a sweep writes FILE.gif or a directory DIR/");
+        // Every frame's value must be one the entry's slider takes: in range, on its steps.
+        for (const auto& p : params) {
+          if (QString::fromStdString(p.key) != sweep->param) continue;
+          for (int i = 0; i < sweep->count; ++i) {
+            const double x = sweep->value(i);
+            const double steps = (x - p.min) / p.step;
+            require(x >= p.min - 1e-9 && x <= p.max + 1e-9, "--sweep", o.sweep,
+                    p.key + " runs from " + ropelab::format_number(p.min, 2) + " to " +
+                        ropelab::format_number(p.max, 2));
+            require(std::abs(steps - std::round(steps)) < 1e-6, "--sweep", o.sweep,
+                    "frame " + std::to_string(i) + " would set " + p.key + " = " +
+                        ropelab::format_number(x, 2) + ", but " + p.key + " moves in steps of " +
+                        ropelab::format_number(p.step, 2) +
+                        " (choose N so that (TO - FROM) / (N - 1) is a multiple of it)");
+          }
+        }
+      }
+    } else if (!o.sweep.empty()) {
       sweep = ropelab::teaching::parse_sweep(QString::fromStdString(o.sweep));
       require(ropelab::teaching::is_sequence_target(out) ||
                   out.endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive),
@@ -136,10 +208,15 @@ int main(int argc, char** argv) {
               "must end in .png, .svg or .pdf");
     }
     request.size = parse_size(o.size);
+    if (!paperFigure) {
+      const auto view = ropelab::app::figure_view_from_name(QString::fromStdString(o.view));
+      require(view.has_value(), "--view", "'" + o.view + "'",
+              "must be layout, frequency, attention, similarity or allocation");
+      spec.view = *view;
+    }
     require(o.dpi >= 10 && o.dpi <= 2400, "--dpi", std::to_string(o.dpi), "must be in [10, 2400]");
     request.dpi = o.dpi;
     parameters = to_parameters(o, args);
-    spec.view = *view;
     spec.compare = parameters.variants.size() > 1;
     spec.theme = dark ? ropelab::views::Theme::Dark : ropelab::views::Theme::Light;
   } catch (const InputError& e) {
@@ -159,6 +236,10 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("ropelab-figure"));
   QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
   QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+  if (paperFigure) {
+    Q_INIT_RESOURCE(teaching);
+    return run_paper_figure(*paperFigure, sweep, out, request.size);
+  }
 
   if (sweep) {
     QString failure;

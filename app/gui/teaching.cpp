@@ -135,7 +135,10 @@ void Teaching::setPresentationMode(bool on) {
     }
   }
   if (!docks.isEmpty()) window_.resizeDocks(docks, widths, Qt::Horizontal);
-  if (figures_ && figures_->isVisible() && on) figures_->resize(1900, 1040);
+  if (figures_ && figures_->isVisible()) {
+    if (on) figures_->resize(1900, 1040);
+    figures_->fitCaption();
+  }
 }
 
 PaperFigureDialog* Teaching::figureDialog() const {
@@ -209,6 +212,7 @@ int run_teaching(app::MainWindow& window, const QString& id,
       t->startTour();
       t->setPresentationMode(true);
       t->tour()->go(parts.value(2, QStringLiteral("1")).toInt() - 1);
+      if (t->tour()->highlighted().startsWith(QLatin1String("figure:"))) extra = t->figureDialog();
     } else if (panel == QLatin1String("formula")) {
       t->formulaDock()->show();
       window.waitForIdle(600000);
@@ -241,6 +245,11 @@ int run_teaching(app::MainWindow& window, const QString& id,
     }
   }
   window.waitForIdle(600000);
+  // Let pending layouts settle (a dock the lesson grew) before the picture is taken.
+  for (int i = 0; i < 3; ++i) {
+    QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QApplication::processEvents();
+  }
   if (!screenshot) return QApplication::exec();
   const QImage main = views::render_widget(window, size);
   QImage image = main;

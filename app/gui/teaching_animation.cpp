@@ -26,13 +26,17 @@ double Sweep::value(int frame) const {
 }
 
 Sweep parse_sweep(const QString& text) {
+  return parse_sweep(text, sweep_params());
+}
+
+Sweep parse_sweep(const QString& text, const QStringList& params) {
   const QStringList parts = text.split(QLatin1Char(':'));
   require(parts.size() == 4, "--sweep", "'" + text.toStdString() + "'",
           "must look like PARAM:FROM:TO:N, e.g. delta:0.5:3:26");
   Sweep s;
   s.param = parts[0];
-  require(sweep_params().contains(s.param), "--sweep", "'" + s.param.toStdString() + "'",
-          "PARAM must be one of " + sweep_params().join(QStringLiteral(", ")).toStdString());
+  require(params.contains(s.param), "--sweep", "'" + s.param.toStdString() + "'",
+          "PARAM must be one of " + params.join(QStringLiteral(", ")).toStdString());
   bool okFrom = false, okTo = false, okN = false;
   s.from = parts[1].toDouble(&okFrom);
   s.to = parts[2].toDouble(&okTo);

@@ -17,8 +17,10 @@ struct Sweep {
   int count = 0;  // frames
   double value(int frame) const;
 };
-// "delta:0.5:3:26" -> Sweep; throws InputError naming --sweep and the problem.
+// "delta:0.5:3:26" -> Sweep; throws InputError naming --sweep and the problem. PARAM must be one
+// of `params` (by default the scene sweeps of --view, sweep_params()).
 Sweep parse_sweep(const QString& text);
+Sweep parse_sweep(const QString& text, const QStringList& params);
 QStringList sweep_params();
 
 // Writes the images as one looping animated GIF (each frame quantised to its own 256-colour

@@ -12,7 +12,9 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSplitter>
 #include <QTableWidget>
@@ -60,6 +62,9 @@ QTableWidget* make_table(QWidget* parent, const FigureTable& t) {
   table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   int height = table->horizontalHeader()->sizeHint().height() + 4;
   for (int r = 0; r < table->rowCount(); ++r) height += table->rowHeight(r);
+  // Room for the horizontal scroll bar a wide table gets on a narrow window: it must not cover the
+  // last row.
+  height += table->horizontalScrollBar()->sizeHint().height();
   table->setFixedHeight(height + 2);
   return table;
 }
@@ -187,7 +192,11 @@ PaperFigureDialog::PaperFigureDialog(app::MainWindow* window, QWidget* parent)
       showFigure(item->data(Qt::UserRole).toString());
     }
   });
-  resize(1180, 860);
+  // Wide enough for the property table's computed and cited columns side by side on a 1920-pixel
+  // screen; smaller screens keep a margin.
+  const QRect screenArea = screen() ? screen()->availableGeometry() : QRect(0, 0, 1920, 1080);
+  resize(std::min(1560, std::max(900, screenArea.width() - 360)),
+         std::min(900, std::max(600, screenArea.height() - 140)));
 }
 
 bool PaperFigureDialog::showFigure(const QString& id) {
@@ -256,6 +265,9 @@ void PaperFigureDialog::setCaption() {
                 "computed):</b> %1</p>")
                 .arg(fill(words_.trained, data_).toHtmlEscaped());
   caption_->setHtml(html);
+  fitCaption();
+  // Once more when the window has laid itself out at its final size.
+  QTimer::singleShot(0, this, &PaperFigureDialog::fitCaption);
 }
 
 void PaperFigureDialog::buildControls() {
@@ -295,6 +307,12 @@ void PaperFigureDialog::buildControls() {
       value->setText(QString::number(x, 'g', 6));
       params_[key.toStdString()] = x;
       rebuild();
+      // δ swept: the main window's layout follows the slider.
+      if (window_ && key == QLatin1String("delta")) {
+        app::SceneParameters p = window_->parameters();
+        for (const QString& id : p.variants) p.setDelta(id, x);
+        window_->setParameters(p, app::AppModel::Source::PaperFigure);
+      }
     });
   }
   if (!data_.params.empty()) {
@@ -454,6 +472,14 @@ void PaperFigureDialog::rebuild() {
             map->setMinimumHeight(map->sizeHint().height());
             layout->addWidget(map);
           } else if constexpr (std::is_same_v<T, FigureCited>) {
+            if (b.name != "citedTables") {
+              const auto at = params_.find(b.highlight_key);
+              const double current = at != params_.end() ? at->second : param(qs(b.highlight_key));
+              QTableWidget* cited = cited_table(content_, qs(b.name), current);
+              layout->addWidget(heading(content_, cited->property("source").toString()));
+              layout->addWidget(cited);
+              return;
+            }
             auto* browser = new QTextBrowser(content_);
             browser->setObjectName(qs(b.name));
             browser->setHtml(cited_tables_html());
@@ -466,6 +492,21 @@ void PaperFigureDialog::rebuild() {
   layout->addStretch(1);
   scroll_->setWidget(content_);  // deletes the previous content
   setCaption();
+}
+
+void PaperFigureDialog::fitCaption() {
+  // The caption as tall as its text (up to half the window), so no claim hides under a scroll bar.
+  auto* split = qobject_cast<QSplitter*>(caption_->parentWidget());
+  if (!split) return;
+  QTextDocument* doc = caption_->document();
+  doc->setTextWidth(caption_->viewport()->width());
+  const int needed =
+      static_cast<int>(std::ceil(doc->size().height())) + 2 * caption_->frameWidth() + 6;
+  const QList<int> sizes = split->sizes();
+  const int total = std::max(sizes.value(0) + sizes.value(1), height() - 60);
+  if (total <= 0) return;
+  const int caption = std::min(std::max(needed, 120), std::max(120, total / 2));
+  split->setSizes({caption, std::max(0, total - caption)});
 }
 
 QString PaperFigureDialog::captionText() const {
@@ -514,6 +555,76 @@ QString PaperFigureDialog::contentText() const {
   return lines.join(QLatin1Char('\n'));
 }
 
+namespace {
+
+QJsonObject cited_table_json(const QString& id) {
+  QFile file(QStringLiteral(":/teaching/cited_results.json"));
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+  for (const auto& tv : root.value(QStringLiteral("tables")).toArray()) {
+    if (tv.toObject().value(QStringLiteral("id")).toString() == id) return tv.toObject();
+  }
+  return {};
+}
+
+QString cited_cell_text(const QJsonValue& cell) {
+  if (!cell.isDouble()) return cell.toString();
+  const double v = cell.toDouble();
+  // As the papers print them: a setting in half steps with one decimal (δ = 1.0), an accuracy
+  // with two (52.80); anything else as written.
+  if (std::abs(v) < 10 && std::abs(v * 2 - std::round(v * 2)) < 1e-9)
+    return QString::number(v, 'f', 1);
+  if (std::abs(v) >= 1 && std::abs(v * 100 - std::round(v * 100)) < 1e-6)
+    return QString::number(v, 'f', 2);
+  return QString::number(v, 'g', 6);
+}
+
+}  // namespace
+
+QTableWidget* cited_table(QWidget* parent, const QString& id, double highlight) {
+  const QJsonObject t = cited_table_json(id);
+  const QJsonArray columns = t.value(QStringLiteral("columns")).toArray();
+  const QJsonArray rows = t.value(QStringLiteral("rows")).toArray();
+  auto* table =
+      new QTableWidget(static_cast<int>(rows.size()), static_cast<int>(columns.size()), parent);
+  table->setObjectName(QStringLiteral("cited:") + id);
+  table->setProperty("source", t.value(QStringLiteral("source")).toString() +
+                                   QStringLiteral(" — cited, not computed"));
+  QStringList headers;
+  for (const auto& c : columns) headers << c.toString();
+  table->setHorizontalHeaderLabels(headers);
+  table->verticalHeader()->hide();
+  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table->setSelectionMode(QAbstractItemView::NoSelection);
+  int highlighted = -1;
+  for (int r = 0; r < rows.size(); ++r) {
+    const QJsonArray row = rows[r].toArray();
+    const bool current = !row.isEmpty() && row[0].isDouble() && std::isfinite(highlight) &&
+                         std::abs(row[0].toDouble() - highlight) < 1e-6;
+    if (current) highlighted = r;
+    for (int c = 0; c < row.size() && c < columns.size(); ++c) {
+      auto* item = new QTableWidgetItem(cited_cell_text(row[c]));
+      if (current) {
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+        item->setBackground(QColor(255, 214, 102));
+        item->setForeground(QColor(20, 20, 20));
+      }
+      table->setItem(r, c, item);
+    }
+  }
+  table->setProperty("highlightedRow", highlighted);
+  table->setToolTip(t.value(QStringLiteral("caption")).toString());
+  table->resizeColumnsToContents();
+  table->horizontalHeader()->setStretchLastSection(true);
+  table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  int height = table->horizontalHeader()->sizeHint().height() + 4;
+  for (int r = 0; r < table->rowCount(); ++r) height += table->rowHeight(r);
+  table->setFixedHeight(height + 2);
+  return table;
+}
+
 QString cited_tables_html() {
   QFile file(QStringLiteral(":/teaching/cited_results.json"));
   if (!file.open(QIODevice::ReadOnly)) return QObject::tr("cited_results.json is missing");
@@ -534,8 +645,7 @@ QString cited_tables_html() {
     for (const auto& rv : t.value(QStringLiteral("rows")).toArray()) {
       html += QStringLiteral("<tr>");
       for (const auto& cell : rv.toArray()) {
-        const QString text =
-            cell.isDouble() ? QString::number(cell.toDouble(), 'g', 6) : cell.toString();
+        const QString text = cited_cell_text(cell);
         html += QStringLiteral("<td>%1</td>").arg(text.toHtmlEscaped());
       }
       html += QStringLiteral("</tr>");

@@ -73,6 +73,8 @@ class PaperFigureDialog : public QDialog {
   void setSpeed(double framesPerSecond);
   // Advances the animated parameter by one step (wrapping to its minimum).
   void stepAnimation();
+  // Makes the caption as tall as its text (up to half the window); after a resize or font change.
+  void fitCaption();
 
  private:
   void rebuild();
@@ -99,5 +101,8 @@ class PaperFigureDialog : public QDialog {
 
 // The cited trained-model tables (resources/teaching/cited_results.json) as HTML.
 QString cited_tables_html();
+// One cited table (by its id, e.g. "videorope-table6") as a table widget named "cited:ID", the
+// row whose first cell equals `highlight` bold on amber (property "highlightedRow", -1 if none).
+QTableWidget* cited_table(QWidget* parent, const QString& id, double highlight);
 
 }  // namespace ropelab::teaching

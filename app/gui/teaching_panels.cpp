@@ -30,6 +30,7 @@
 #include "app/gui/teaching_widgets.h"
 #include "ropelab/attention.h"
 #include "ropelab/registry.h"
+#include "ropelab/scene.h"
 #include "views/attention_data.h"
 #include "views/layout_view.h"
 #include "views/palette.h"
@@ -314,7 +315,8 @@ std::vector<Lesson> load_lessons() {
     Lesson l{
         o.value(QStringLiteral("title")).toString(),   o.value(QStringLiteral("view")).toString(),
         o.value(QStringLiteral("variant")).toString(), o.value(QStringLiteral("text")).toString(),
-        o.value(QStringLiteral("figure")).toString(),  {}};
+        o.value(QStringLiteral("figure")).toString(),  {},
+        o.value(QStringLiteral("scene")).toString(),   o.value(QStringLiteral("base")).toDouble()};
     const QJsonObject params = o.value(QStringLiteral("params")).toObject();
     for (auto it = params.begin(); it != params.end(); ++it)
       l.params[it.key().toStdString()] = it.value().toDouble();
@@ -367,10 +369,6 @@ TourController::TourController(app::MainWindow& window, QWidget* parent)
   step_->setObjectName(QStringLiteral("tourStep"));
   title_ = new QLabel(this);
   title_->setObjectName(QStringLiteral("tourTitle"));
-  QFont f = title_->font();
-  f.setBold(true);
-  f.setPointSizeF(f.pointSizeF() * 1.25);
-  title_->setFont(f);
   title_->setWordWrap(true);
   text_ = new QTextBrowser(this);
   text_->setObjectName(QStringLiteral("tourText"));
@@ -398,6 +396,26 @@ TourController::TourController(app::MainWindow& window, QWidget* parent)
   layout->addLayout(buttons);
   connect(previous_, &QPushButton::clicked, this, &TourController::previous);
   connect(next_, &QPushButton::clicked, this, &TourController::next);
+  applyFonts();
+}
+
+void TourController::applyFonts() {
+  const QFont base = font();
+  QFont title = base;
+  title.setBold(true);
+  title.setPointSizeF(base.pointSizeF() * 1.25);
+  title_->setFont(title);
+  step_->setFont(base);
+  lookAt_->setFont(base);  // its style sheet would otherwise keep the font it started with
+  if (current_ >= 0) {
+    fitText();
+    growDock();
+  }
+}
+
+void TourController::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::FontChange) applyFonts();
 }
 
 void TourController::start() {
@@ -420,6 +438,20 @@ void TourController::fitText() {
   const int needed =
       static_cast<int>(std::ceil(text_->document()->size().height())) + 2 * text_->frameWidth() + 8;
   text_->setMinimumHeight(std::min(needed, 700));
+  // The wrapped "look at" line keeps its height too (a layout's minimum ignores height-for-width,
+  // and the text box would slide under it).
+  if (lookAt_->width() > 50)
+    lookAt_->setMinimumHeight(std::max(0, lookAt_->heightForWidth(lookAt_->width())));
+}
+
+void TourController::growDock() {
+  // The dock as tall as the lesson needs, taken from the docks above it (the parameters): at
+  // projector fonts the dock area would otherwise squeeze the text under its own minimum.
+  auto* dock = qobject_cast<QDockWidget*>(parentWidget());
+  if (!dock || !dock->isVisible() || dock->isFloating()) return;
+  const int wanted =
+      std::max(minimumSizeHint().height(), sizeHint().height()) + (dock->height() - height()) + 8;
+  if (dock->height() < wanted) window_.resizeDocks({dock}, {wanted}, Qt::Vertical);
 }
 
 bool TourController::textFits() const {
@@ -472,6 +504,15 @@ void TourController::go(int index) {
     if (p.variants.size() != 1 || p.variants.front() != l.variant) p.split.clear();
     p.variants = QStringList{l.variant};
   }
+  // The lesson's own scene and base, so what it says is on screen whichever lesson came before.
+  if (!l.scene.isEmpty()) {
+    try {
+      p.scene = Scene::parse(l.scene.toStdString());
+    } catch (const std::exception& e) {
+      qWarning("lesson %d: scene '%s': %s", index + 1, qPrintable(l.scene), e.what());
+    }
+  }
+  if (l.base > 0) p.base = l.base;
   window_.setParameters(p, app::AppModel::Source::Tour);
   clearHighlight();
   const ViewTarget target = view_target(l.view);
@@ -480,11 +521,22 @@ void TourController::go(int index) {
     if (Teaching* t = teaching::find(window_)) {
       if (PaperFigureDialog* d = t->openFigure(l.figure)) {
         for (const auto& [key, value] : l.params) d->setParam(QString::fromStdString(key), value);
+        // The main window shows the lesson's variant even when the figure is about others (the
+        // allocation figure, about every variant) or more than the window compares (the property
+        // table's first four do not include VRoPE).
+        if (find_variant(l.variant.toStdString()) &&
+            !window_.parameters().variants.contains(l.variant)) {
+          app::SceneParameters own = window_.parameters();
+          own.variants = QStringList{l.variant};
+          own.split.clear();
+          window_.setParameters(own, app::AppModel::Source::Tour);
+        }
         savedTitle_ = d->windowTitle();
         d->setWindowTitle(QStringLiteral("★ %1 — lesson %2").arg(savedTitle_).arg(index + 1));
         highlighted_ = QStringLiteral("figure:") + l.figure;
       }
     }
+    growDock();
     emit lessonChanged(index);
     return;
   }
@@ -505,6 +557,7 @@ void TourController::go(int index) {
     if (window_.layoutPanelCount() > 0)
       window_.layoutView(0)->setStyleSheet(QStringLiteral("border: 3px solid #f0a000;"));
   }
+  growDock();
   emit lessonChanged(index);
 }
 

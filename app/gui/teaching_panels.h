@@ -66,6 +66,8 @@ struct Lesson {
   QString text;
   QString figure;
   FigureParams params;
+  QString scene;    // a scene in the CLI's --scene syntax the lesson sets (empty: keep the current)
+  double base = 0;  // the RoPE base the lesson sets (0: keep the current)
 };
 std::vector<Lesson> load_lessons();
 // The lesson's text with its numbers filled in from core.
@@ -94,10 +96,14 @@ class TourController : public QWidget {
  protected:
   void keyPressEvent(QKeyEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
+  // Presentation mode changes the application font: the title, step and "look at" lines follow.
+  void changeEvent(QEvent* event) override;
 
  private:
   void clearHighlight();
   void fitText();
+  void growDock();
+  void applyFonts();
   app::MainWindow& window_;
   std::vector<Lesson> lessons_;
   int current_ = -1;

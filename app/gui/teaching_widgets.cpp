@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "views/palette.h"
+#include "views/ticks.h"
 
 namespace ropelab::teaching {
 
@@ -79,12 +80,14 @@ void LinePlot::paintEvent(QPaintEvent*) {
   const auto py = [&](double y) { return plot.bottom() - (y - y0) / (y1 - y0) * plot.height(); };
   p.setPen(fg);
   p.drawRect(plot);
-  for (int i = 0; i <= 4; ++i) {
-    const double y = y0 + (y1 - y0) * i / 4.0;
+  // Round ticks (1, 2, 5 x 10^k), labelled with the digits their step needs.
+  const double yStep = views::nice_step(y0, y1, 6);
+  for (const double y : views::nice_ticks(y0, y1, 6)) {
     p.setPen(QPen(fg.lighter(170), 1, Qt::DotLine));
     p.drawLine(QPointF(plot.left(), py(y)), QPointF(plot.right(), py(y)));
     p.setPen(fg);
-    p.drawText(QRectF(0, py(y) - lineH / 2.0, plot.left() - 6, lineH), Qt::AlignRight, tick(y));
+    p.drawText(QRectF(0, py(y) - lineH / 2.0, plot.left() - 6, lineH), Qt::AlignRight,
+               QString::fromStdString(views::format_tick(y, yStep)));
   }
   if (logx) {
     for (int e = static_cast<int>(std::ceil(x0)); e <= static_cast<int>(std::floor(x1)); ++e) {
@@ -93,10 +96,11 @@ void LinePlot::paintEvent(QPaintEvent*) {
       p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter, tick(x));
     }
   } else {
-    for (int i = 0; i <= 5; ++i) {
-      const double x = x0 + (x1 - x0) * i / 5.0;
+    const double xStep = views::nice_step(x0, x1, 7);
+    for (const double x : views::nice_ticks(x0, x1, 7)) {
       p.drawLine(QPointF(px(x), plot.bottom()), QPointF(px(x), plot.bottom() + 4));
-      p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter, tick(x));
+      p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter,
+                 QString::fromStdString(views::format_tick(x, xStep)));
     }
   }
   p.drawText(QRect(plot.left(), plot.bottom() + 4 + lineH, plot.width(), lineH), Qt::AlignHCenter,
@@ -104,8 +108,9 @@ void LinePlot::paintEvent(QPaintEvent*) {
   p.save();
   p.translate(14, plot.center().y());
   p.rotate(-90);
+  // Elided to the plot's height rather than clipped at both ends.
   p.drawText(QRect(-plot.height() / 2, -lineH / 2, plot.height(), lineH), Qt::AlignHCenter,
-             QString::fromStdString(plot_.y_label));
+             fm.elidedText(QString::fromStdString(plot_.y_label), Qt::ElideRight, plot.height()));
   p.restore();
   if (!plot_.note.empty()) {
     p.drawText(QRect(plot.left(), plot.bottom() + 4 + 2 * lineH, plot.width(), lineH),
@@ -134,8 +139,6 @@ void LinePlot::paintEvent(QPaintEvent*) {
     if (fx(line.x) < x0 || fx(line.x) > x1) continue;
     p.setPen(QPen(fg, 1, Qt::DashLine));
     p.drawLine(QPointF(px(line.x), plot.top()), QPointF(px(line.x), plot.bottom()));
-    p.drawText(QPointF(px(line.x) + 3, plot.top() + fm.ascent()),
-               QString::fromStdString(line.label));
   }
   for (const FigureSeries& s : plot_.series) {
     const QColor c = series_color(s.color);
@@ -153,13 +156,42 @@ void LinePlot::paintEvent(QPaintEvent*) {
           path.lineTo(px(x), py(y));
         first = false;
       }
-      p.setPen(QPen(c, 2));
+      // A curve identical to an earlier one (M-RoPE's h and w jumps) is dashed so both show.
+      bool repeats = false;
+      for (const FigureSeries& earlier : plot_.series) {
+        if (&earlier == &s) break;
+        repeats = repeats || (!earlier.dots && earlier.points == s.points);
+      }
+      QPen pen(c, 2);
+      if (repeats) pen.setDashPattern({4, 4});
+      p.setPen(pen);
       p.setBrush(Qt::NoBrush);
       p.drawPath(path);
     }
     p.setPen(QPen(c.darker(140), 2));
     p.setBrush(palette().base());
     for (const auto& [x, y] : s.markers) p.drawEllipse(QPointF(px(x), py(y)), 5, 5);
+  }
+  // The reference lines' labels last, over the curves on a backing, and staggered down a row
+  // where two would overlap (160.1 and 198.7 are close on a 1000-frame axis).
+  std::vector<double> rowEnds;
+  p.setClipping(false);
+  for (const FigureLine& line : plot_.lines) {
+    if (fx(line.x) < x0 || fx(line.x) > x1 || line.label.empty()) continue;
+    const QString text = QString::fromStdString(line.label);
+    const double w = fm.horizontalAdvance(text) + 4;
+    double left = px(line.x) + 3;
+    if (left + w > plot.right()) left = px(line.x) - 3 - w;  // near the right edge: on its left
+    std::size_t row = 0;
+    while (row < rowEnds.size() && left < rowEnds[row] + 4) ++row;
+    if (row == rowEnds.size()) rowEnds.push_back(0);
+    rowEnds[row] = left + w;
+    const QRectF box(left, plot.top() + 2 + static_cast<double>(row) * lineH, w, lineH);
+    QColor backing = palette().color(QPalette::Base);
+    backing.setAlpha(220);
+    p.fillRect(box, backing);
+    p.setPen(fg);
+    p.drawText(box, Qt::AlignCenter, text);
   }
 }
 
@@ -191,6 +223,7 @@ void StripPlot::paintEvent(QPaintEvent*) {
   for (const FigureStrip& s : strips_.strips) {
     labelW = std::max(labelW, fm.horizontalAdvance(QString::fromStdString(s.label)));
     for (double w : s.wavelengths) {
+      if (!std::isfinite(w) || w <= 0) continue;  // a pair that does not rotate (NoPE): λ = ∞
       lo = std::min(lo, std::log10(w));
       hi = std::max(hi, std::log10(w));
     }
@@ -201,8 +234,14 @@ void StripPlot::paintEvent(QPaintEvent*) {
   hi = std::ceil(hi);
   if (!(hi > lo)) hi = lo + 1;
   const int rowH = lineH + 10;
-  const QRect area(labelW + 16, lineH + 6, width() - labelW - 32,
+  // Pairs that do not rotate sit in an "∞" column right of the axis.
+  bool unrotated = false;
+  for (const FigureStrip& s : strips_.strips)
+    for (double w : s.wavelengths) unrotated = unrotated || !std::isfinite(w);
+  const int infinityW = unrotated ? 56 : 0;
+  const QRect area(labelW + 16, lineH + 6, width() - labelW - 32 - infinityW,
                    static_cast<int>(strips_.strips.size()) * rowH);
+  const double infinityX = area.right() + infinityW * 0.8;  // clear of the last decade label
   const auto px = [&](double w) {
     return area.left() + (std::log10(w) - lo) / (hi - lo) * area.width();
   };
@@ -218,7 +257,7 @@ void StripPlot::paintEvent(QPaintEvent*) {
     p.drawLine(QPointF(area.left(), y + rowH / 2.0), QPointF(area.right(), y + rowH / 2.0));
     for (std::size_t i = 0; i < s.wavelengths.size(); ++i) {
       p.setPen(QPen(views::axis_color(s.axes[i]), 2));
-      const double x = px(s.wavelengths[i]);
+      const double x = std::isfinite(s.wavelengths[i]) ? px(s.wavelengths[i]) : infinityX;
       p.drawLine(QPointF(x, y + 3), QPointF(x, y + rowH - 3));
     }
     if (s.extent > 0) {
@@ -239,6 +278,9 @@ void StripPlot::paintEvent(QPaintEvent*) {
     p.drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
     p.drawText(QRectF(x - 40, axisY + 4, 80, lineH), Qt::AlignHCenter,
                QStringLiteral("10^%1").arg(e));
+  }
+  if (unrotated) {
+    p.drawText(QRectF(infinityX - 20, axisY + 4, 40, lineH), Qt::AlignHCenter, QStringLiteral("∞"));
   }
   QString lines;
   for (const FigureLine& l : strips_.lines)

@@ -14,9 +14,9 @@ Eigen::RowVectorXd unit_row(const RowMatrix& m, Eigen::Index row) {
   return m.row(row).normalized();
 }
 
-// Whether the needle frame wins for one haystack, needle position and seed.
-bool needle_wins(const Encoding& encoding, int frames, int needle, const DistractorSetup& setup,
-                 std::uint64_t seed) {
+// The frame with the largest logit for one haystack, needle position and seed.
+int predicted_frame(const Encoding& encoding, int frames, int needle, const DistractorSetup& setup,
+                    std::uint64_t seed) {
   const int dim = encoding.head_dim();
   // Content: a random unit vector per frame; row `frames` is the needle's content.
   const QkPair noise = make_qk(QkSource::gaussian(seed), static_cast<std::size_t>(frames) + 2, dim);
@@ -44,7 +44,7 @@ bool needle_wins(const Encoding& encoding, int frames, int needle, const Distrac
       rotated_keys.middleRows(1, frames) * rotated_query.row(0).transpose();
   Eigen::Index best = 0;
   logits.maxCoeff(&best);
-  return best == needle;
+  return static_cast<int>(best);
 }
 
 }  // namespace
@@ -57,9 +57,11 @@ DistractorResult distractor_retrieval(const Variant& variant, const Config& conf
           "must be in [1, 1000]");
   require(std::abs(setup.distractor_similarity) <= 1, "distractor similarity",
           format_number(setup.distractor_similarity), "must be in [-1, 1]");
-  DistractorResult result{setup.haystack_frames, setup.needle_depths,
+  DistractorResult result{setup.haystack_frames,
+                          setup.needle_depths,
                           RowMatrix::Zero(static_cast<Eigen::Index>(setup.haystack_frames.size()),
-                                          static_cast<Eigen::Index>(setup.needle_depths.size()))};
+                                          static_cast<Eigen::Index>(setup.needle_depths.size())),
+                          {}};
   for (std::size_t l = 0; l < setup.haystack_frames.size(); ++l) {
     const int frames = setup.haystack_frames[l];
     require(frames >= 1 && frames <= 100000, "haystack frames", std::to_string(frames),
@@ -68,11 +70,17 @@ DistractorResult distractor_retrieval(const Variant& variant, const Config& conf
     for (std::size_t d = 0; d < setup.needle_depths.size(); ++d) {
       const int needle = static_cast<int>(std::lround(setup.needle_depths[d] * (frames - 1)));
       int wins = 0;
-      for (int s = 0; s < setup.seeds; ++s)
-        wins += needle_wins(encoding, frames, needle, setup,
-                            setup.first_seed + static_cast<std::uint64_t>(s))
-                    ? 1
-                    : 0;
+      for (int s = 0; s < setup.seeds; ++s) {
+        const int predicted = predicted_frame(encoding, frames, needle, setup,
+                                              setup.first_seed + static_cast<std::uint64_t>(s));
+        if (predicted == needle) {
+          ++wins;
+        } else {
+          const bool distractor =
+              setup.distractor_period > 0 && (predicted - needle) % setup.distractor_period == 0;
+          result.misses.push_back({frames, needle, predicted, distractor});
+        }
+      }
       result.accuracy(static_cast<Eigen::Index>(l), static_cast<Eigen::Index>(d)) =
           static_cast<double>(wins) / setup.seeds;
       const double done =

@@ -93,6 +93,9 @@ std::vector<PaperFigure> build_figures() {
   list.push_back(figure("teaching:allocation", "Frequency allocation side by side",
                         FigureView::Allocation, {}, Scene::text_video_text(4, 64, 2, 2, 4),
                         config_with(1e6, 2.0)));
+  list.push_back(figure("teaching:delta", "\u03b4 swept: VideoRoPE's layout beside its Table 6",
+                        FigureView::DeltaSweep, {"videorope"},
+                        Scene::text_video_text(4, 8, 4, 4, 4), config_with(1e6, 2.0)));
   list.push_back(figure("teaching:needle", "The needle and its distractors", FigureView::Needle,
                         {"mrope", "videorope"}, Scene::text_video_text(4, 1000, 1, 1, 4),
                         config_with(1e6, 2.0)));
@@ -954,6 +957,31 @@ void needle(const PaperFigure& f, const FigureParams& p, Builder& b) {
   b.text("needleProxy");
 }
 
+void delta_sweep(const PaperFigure& f, const FigureParams& p, Builder& b) {
+  PaperFigure at = f;
+  at.config.delta = p.at("delta");
+  const Variant& v = variant(f.variants.front());
+  const Encoding e = encode(v, at.scene, config_for(v, at.config));
+  const TokenLayout& t = e.positions.tokens;
+  std::size_t first = t.size(), last = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.modality[i] == Modality::Text) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  const int temporal = v.info().temporal_axis;
+  b.value("delta", format_number(p.at("delta"), 2));
+  b.value("frames", integer(at.scene.segments[1].frames));
+  // The video's temporal extent (last frame's t minus the first's) and the step out of it.
+  b.value("extent", format_number(e.id(temporal, last) - e.id(temporal, first), 2));
+  if (last + 1 < t.size())
+    b.value("step_out", format_number(e.id(temporal, last + 1) - e.id(temporal, last), 2));
+  b.text("deltaRead");
+  layout(at, b);
+  b.data.blocks.emplace_back(FigureCited{"videorope-table6", "delta"});
+  b.text("deltaCited");
+}
+
 template <class T>
 const T* find_block(const FigureData& d, const std::string& name) {
   for (const FigureBlock& block : d.blocks) {
@@ -1035,6 +1063,8 @@ std::vector<FigureParam> figure_params(const PaperFigure& f) {
       return {{"T", "frames T", 1, 64, 1, 8}};
     case FigureView::Properties:
       return {{"base_exponent", "base = 10^", 2, 7, 1, 4}};
+    case FigureView::DeltaSweep:
+      return {{"delta", "temporal spacing \u03b4", 0.5, 3, 0.1, 2}};
     case FigureView::PositionSpan:
     case FigureView::AllocationMap:
       return wave2::params(f);
@@ -1080,7 +1110,7 @@ FigureData figure_data(const PaperFigure& f, const FigureParams& given) {
       property_table(f, p, b);
       break;
     case FigureView::Cited:
-      b.data.blocks.emplace_back(FigureCited{"citedTables"});
+      b.data.blocks.emplace_back(FigureCited{"citedTables", ""});
       break;
     case FigureView::Rotation:
       rotation(f, p, b);
@@ -1090,6 +1120,9 @@ FigureData figure_data(const PaperFigure& f, const FigureParams& given) {
       break;
     case FigureView::Needle:
       needle(f, p, b);
+      break;
+    case FigureView::DeltaSweep:
+      delta_sweep(f, p, b);
       break;
     case FigureView::HopeQk:
       wave2::hope_qk(f, b.data);

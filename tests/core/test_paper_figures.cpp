@@ -398,6 +398,70 @@ TEST(PaperFigures, LessonsAreFilledFromCore) {
   }
 }
 
+// Lessons that set their own scene and base (so what they say is on screen whatever came before)
+// name a scene core parses and a real base; the layout lessons show more than one frame.
+TEST(PaperFigures, LessonScenesParse) {
+  const nlohmann::json lessons = teaching_json("lessons.json").at("lessons");
+  int withScene = 0;
+  for (const auto& l : lessons) {
+    if (l.contains("base")) {
+      EXPECT_GT(l.at("base").get<double>(), 1.0) << l.at("title");
+    }
+    if (!l.contains("scene")) continue;
+    ++withScene;
+    const Scene scene = Scene::parse(l.at("scene").get<std::string>());
+    if (l.at("view") == "layout") {
+      const Segment& video =
+          scene.segments.at(static_cast<std::size_t>(scene.first_visual_segment()));
+      EXPECT_GT(video.frames, 1) << l.at("title");
+      EXPECT_GT(video.height * video.width, 1) << l.at("title");
+    }
+  }
+  EXPECT_GE(withScene, 5);
+}
+
+// The property-table entry's words: at base 10^4 the computed marks differ from the papers' own
+// in exactly two cells, TAD-RoPE's temporal scaling (VideoRoPE Table 1) and VRoPE's 'unbiased'
+// (VRoPE Table 3); at 10^6 M-RoPE's and RoPE-Compact's 'unbiased' flip as well.
+TEST(PaperFigures, PropertyTableDiffersFromThePapersInNamedCells) {
+  const std::string look = teaching_json("figures.json")
+                               .at("figures")
+                               .at("property-table")
+                               .at("lookAt")
+                               .get<std::string>();
+  EXPECT_NE(look.find("At base 10\u2074 they differ in two cells"), std::string::npos) << look;
+  EXPECT_NE(look.find("at 10\u2076 M-RoPE's and RoPE-Compact's 'unbiased' become \u2713"),
+            std::string::npos)
+      << look;
+  EXPECT_NE(look.find("TAD-RoPE's temporal scaling and VRoPE's own 'unbiased'"), std::string::npos);
+  const PaperFigure* f = find_paper_figure("property-table");
+  ASSERT_TRUE(f);
+  const auto differences = [&](double base) {
+    std::set<std::string> out;
+    for (const std::string& id : f->variants) {
+      Config c = f->config;
+      c.base = base;
+      const Variant& v = *find_variant(id);
+      Config own = c;
+      if (v.info().has_delta && !own.delta) own.delta = 2.0;
+      const Properties q = properties(v, own);
+      for (const CitedMarks& m : cited_property_marks(id)) {
+        const std::vector<bool> computed =
+            m.source == "VideoRoPE Table 1"
+                ? std::vector<bool>{q.three_d, q.low_freq_temporal, q.spatial_symmetry,
+                                    q.temporal_scaling}
+                : std::vector<bool>{q.three_d, q.unbiased, q.seamless_transition};
+        for (std::size_t i = 0; i < m.marks.size(); ++i)
+          if (computed.at(i) != m.marks[i]) out.insert(id + ":" + m.columns.at(i));
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(differences(1e4), (std::set<std::string>{"tad:temporal scaling", "vrope:unbiased"}));
+  EXPECT_EQ(differences(1e6), (std::set<std::string>{"tad:temporal scaling", "vrope:unbiased",
+                                                     "mrope:unbiased", "rope-compact:unbiased"}));
+}
+
 TEST(PaperFigures, Fig4PairRanges) {
   const PaperFigure* a = find_paper_figure("videorope-fig4a");
   const PaperFigure* b = find_paper_figure("videorope-fig4b");

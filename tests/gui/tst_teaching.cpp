@@ -7,8 +7,10 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
@@ -264,10 +266,17 @@ class TeachingTest : public QObject {
       if (l.view == QLatin1String("figure")) {
         QCOMPARE(tour->highlighted(), QStringLiteral("figure:") + l.figure);
         QCOMPARE(teaching_->figureDialog()->figureId(), l.figure);
+        // The main window shows the lesson's variant beside the figure (lesson 10: VRoPE,
+        // which the property table's first four compared variants do not include).
+        QVERIFY2(window_->parameters().variants.contains(l.variant), qPrintable(l.title));
       } else {
         QCOMPARE(window_->parameters().variants.front(), l.variant);
         QVERIFY(!tour->highlighted().isEmpty());
       }
+      // Lessons with their own scene and base show them, whatever came before.
+      if (!l.scene.isEmpty())
+        QVERIFY(window_->parameters().scene == Scene::parse(l.scene.toStdString()));
+      if (l.base > 0) QCOMPARE(window_->parameters().base, l.base);
       // No placeholder is left and the text fits its box.
       QVERIFY2(!teaching::lesson_text(l).contains(QLatin1Char('{')),
                qPrintable(teaching::lesson_text(l)));
@@ -294,6 +303,13 @@ class TeachingTest : public QObject {
     QVERIFY(tour->highlighted().isEmpty());
     QVERIFY(!attention->windowTitle().contains(QStringLiteral("lesson")));
     QVERIFY(attention->styleSheet().isEmpty());
+    // A figure lesson's mark on the Paper figures window clears on close too.
+    teaching_->startTour();
+    QVERIFY(teaching_->figureDialog()->windowTitle().contains(QStringLiteral("lesson 1")));
+    teaching_->tourDock()->close();
+    QApplication::processEvents();
+    QVERIFY(tour->highlighted().isEmpty());
+    QVERIFY(!teaching_->figureDialog()->windowTitle().contains(QStringLiteral("lesson")));
   }
 
   // The lesson 1 figure: dragging m moves q's arrow and the pair's contribution follows core.
@@ -351,6 +367,67 @@ class TeachingTest : public QObject {
 
   // ropelab-cli figure --sweep writes exactly N frames: an animated GIF (its frame count parsed
   // back with giflib) or a PNG sequence; bad sweeps exit 2.
+  // δ swept beside VideoRoPE's Table 6: the cited table shown equals cited_results.json, the
+  // JSON equals the paper's numbers (read from VideoRoPE's Table 6, shared/seeds/003), the row of
+  // the slider's δ is highlighted, and the main window's δ follows the slider.
+  void deltaSweepShowsTable6WithTheCurrentRow() {
+    // VideoRoPE Table 6 as printed: δ, LongVideoBench 8k, 16k, 32k, 64k, Average.
+    const double paper[6][6] = {
+        {0.5, 51.92, 53.52, 52.80, 52.07, 52.57}, {1.0, 54.46, 55.49, 54.66, 55.60, 55.05},
+        {1.5, 54.35, 55.00, 55.31, 55.91, 55.14}, {2.0, 54.46, 55.29, 57.15, 57.26, 56.04},
+        {2.5, 53.42, 53.73, 54.25, 55.08, 54.12}, {3.0, 53.63, 53.63, 53.63, 55.18, 54.01}};
+    QFile file(QStringLiteral(":/teaching/cited_results.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject table6;
+    for (const auto& t : QJsonDocument::fromJson(file.readAll())
+                             .object()
+                             .value(QStringLiteral("tables"))
+                             .toArray()) {
+      if (t.toObject().value(QStringLiteral("id")).toString() == QLatin1String("videorope-table6"))
+        table6 = t.toObject();
+    }
+    const QJsonArray rows = table6.value(QStringLiteral("rows")).toArray();
+    QCOMPARE(rows.size(), 6);
+    QCOMPARE(table6.value(QStringLiteral("columns")).toArray().size(), 6);
+    for (int r = 0; r < 6; ++r) {
+      for (int c = 0; c < 6; ++c) QCOMPARE(rows[r].toArray()[c].toDouble(), paper[r][c]);
+    }
+
+    teaching::PaperFigureDialog* d = open(QStringLiteral("teaching:delta"));
+    QVERIFY(d);
+    auto* shown = d->content()->findChild<QTableWidget*>(QStringLiteral("cited:videorope-table6"));
+    QVERIFY(shown);
+    QCOMPARE(shown->rowCount(), 6);
+    QCOMPARE(shown->columnCount(), 6);
+    QCOMPARE(shown->horizontalHeaderItem(0)->text(), QStringLiteral("δ"));
+    for (int r = 0; r < 6; ++r) {
+      for (int c = 0; c < 6; ++c) {
+        QCOMPARE(shown->item(r, c)->text().toDouble(), rows[r].toArray()[c].toDouble());
+        QCOMPARE(shown->item(r, c)->text(), QString::number(paper[r][c], 'f', c == 0 ? 1 : 2));
+      }
+    }
+    // δ = 2 (the paper's and the entry's default) is row 3; the window shows VideoRoPE at δ 2.
+    QCOMPARE(d->param(QStringLiteral("delta")), 2.0);
+    QCOMPARE(shown->property("highlightedRow").toInt(), 3);
+    QVERIFY(shown->item(3, 5)->font().bold());
+    QVERIFY(!shown->item(2, 5)->font().bold());
+    for (const double delta : {0.5, 1.5, 3.0, 1.3}) {
+      QVERIFY(d->setParam(QStringLiteral("delta"), delta));
+      QVERIFY(window_->waitForIdle(60000));
+      shown = d->content()->findChild<QTableWidget*>(QStringLiteral("cited:videorope-table6"));
+      QVERIFY(shown);
+      const int expected = delta == 1.3 ? -1 : static_cast<int>(std::lround(delta * 2)) - 1;
+      QCOMPARE(shown->property("highlightedRow").toInt(), expected);
+      for (int r = 0; r < 6; ++r) QCOMPARE(shown->item(r, 0)->font().bold(), r == expected);
+      QCOMPARE(window_->parameters().delta(QStringLiteral("videorope")), delta);
+      // 8 frames span 7·δ on t (two decimals; a whole number without them).
+      QString span = QString::number(7 * delta, 'f', 2);
+      if (span.endsWith(QLatin1String(".00"))) span.chop(3);
+      QVERIFY2(d->contentText().contains(QStringLiteral("its 8 frames span %1 on t").arg(span)),
+               qPrintable(d->contentText()));
+    }
+  }
+
   void sweepWritesExactlyNFrames() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -502,6 +579,58 @@ class TeachingTest : public QObject {
     }
   }
 
+  // ropelab-cli figure --paper-figure ID --sweep KEY:FROM:TO:N sweeps an entry's slider: exactly
+  // N frames, each different from the one before; a value off the slider's steps exits 2.
+  void paperFigureSweepWritesNDifferentFrames() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString seq = dir.filePath(QStringLiteral("rotation")) + QLatin1Char('/');
+    QProcess cli;
+    cli.start(
+        QStringLiteral(ROPELAB_CLI),
+        {QStringLiteral("figure"), QStringLiteral("--paper-figure"),
+         QStringLiteral("teaching:rotation"), QStringLiteral("--size"), QStringLiteral("900x700"),
+         QStringLiteral("--sweep"), QStringLiteral("m:0:32:5"), QStringLiteral("--out"), seq});
+    QVERIFY(cli.waitForFinished(240000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    const QStringList frames =
+        QDir(seq).entryList({QStringLiteral("frame_*.png")}, QDir::Files, QDir::Name);
+    QCOMPARE(frames.size(), 5);
+    QImage previous;
+    for (const QString& name : frames) {
+      const QImage image = QImage(QDir(seq).filePath(name)).convertToFormat(QImage::Format_RGB32);
+      QCOMPARE(image.size(), QSize(900, 700));
+      if (!previous.isNull())
+        QVERIFY2(image != previous, qPrintable(name + " equals the frame before"));
+      previous = image;
+    }
+    const QString gif = dir.filePath(QStringLiteral("fig3b.gif"));
+    cli.start(
+        QStringLiteral(ROPELAB_CLI),
+        {QStringLiteral("figure"), QStringLiteral("--paper-figure"), QStringLiteral("vrope-fig3b"),
+         QStringLiteral("--size"), QStringLiteral("640x480"), QStringLiteral("--sweep"),
+         QStringLiteral("T:1:64:8"), QStringLiteral("--out"), gif});
+    QVERIFY(cli.waitForFinished(240000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QCOMPARE(teaching::gif_frame_count(gif), 8);
+    // 7 frames from 0 to 32 would set m = 5.33: refused, not rounded.
+    cli.start(QStringLiteral(ROPELAB_CLI),
+              {QStringLiteral("figure"), QStringLiteral("--paper-figure"),
+               QStringLiteral("teaching:rotation"), QStringLiteral("--sweep"),
+               QStringLiteral("m:0:32:7"), QStringLiteral("--out"), dir.filePath("x.gif")});
+    QVERIFY(cli.waitForFinished(240000));
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY(cli.readAllStandardError().contains("steps of 1"));
+    QVERIFY(!QFile::exists(dir.filePath("x.gif")));
+    cli.start(QStringLiteral(ROPELAB_CLI),
+              {QStringLiteral("figure"), QStringLiteral("--paper-figure"),
+               QStringLiteral("teaching:rotation"), QStringLiteral("--sweep"),
+               QStringLiteral("base:1:2:3"), QStringLiteral("--out"), dir.filePath("y.gif")});
+    QVERIFY(cli.waitForFinished(240000));
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY(cli.readAllStandardError().contains("m, n, pair"));
+  }
+
   void allocationAndNeedleEntries() {
     teaching::PaperFigureDialog* d = open(QStringLiteral("teaching:allocation"));
     QVERIFY(d);
@@ -510,6 +639,31 @@ class TeachingTest : public QObject {
       QVERIFY2(text.contains(QString::fromStdString(std::string(v->id()))), qPrintable(text));
     QVERIFY(d->captionText().contains(QStringLiteral("160.1")));
     QVERIFY(d->captionText().contains(QStringLiteral("198.7")));
+    // Every pair (temporal_only 0) includes pairs that do not rotate (HoPE's NoPE, λ = ∞): the
+    // other ticks still spread over the log axis instead of collapsing onto its left edge.
+    QVERIFY(d->setParam(QStringLiteral("temporal_only"), 0));
+    auto* strips = d->content()->findChild<teaching::StripPlot*>();
+    QVERIFY(strips);
+    bool infinite = false;
+    for (const FigureStrip& s : strips->strips().strips)
+      for (double w : s.wavelengths) infinite = infinite || !std::isfinite(w);
+    QVERIFY(infinite);
+    const QImage image = strips->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    int colouredColumns = 0;
+    for (int x = 0; x < image.width(); ++x) {
+      bool coloured = false;
+      // The top half: variant rows only (the colour legend is at the bottom).
+      for (int y = 0; y < image.height() / 2 && !coloured; ++y) {
+        const QColor c(image.pixel(x, y));
+        coloured =
+            std::max({c.red(), c.green(), c.blue()}) - std::min({c.red(), c.green(), c.blue()}) >
+            80;
+      }
+      colouredColumns += coloured ? 1 : 0;
+    }
+    QVERIFY2(
+        colouredColumns > 60,  // 64 pairs, 2 px ticks; collapsed onto one x: ~2 columns
+        qPrintable(QStringLiteral("%1 of %2 columns").arg(colouredColumns).arg(image.width())));
     d = open(QStringLiteral("teaching:needle"));
     QVERIFY(d->table(QStringLiteral("needleTable")));
     QVERIFY(d->contentText().contains(QStringLiteral("recency")));
@@ -572,9 +726,21 @@ class TeachingTest : public QObject {
     QVERIFY(teaching_->presentationMode());
     QVERIFY(QApplication::font().pointSizeF() >= std::max(14.0, before * 1.6) - 0.01);
     QApplication::processEvents();
-    teaching_->tour()->go(7);
-    QApplication::processEvents();
-    QVERIFY(teaching_->tour()->textFits());
+    // Every lesson's text fits its box at the projector font; the title stays larger.
+    for (int i = 0; i < teaching_->tour()->count(); ++i) {
+      teaching_->tour()->go(i);
+      QVERIFY(window_->waitForIdle(60000));
+      QApplication::processEvents();
+      QVERIFY2(teaching_->tour()->textFits(), qPrintable(teaching_->tour()->lesson(i).title));
+      // The text box is not slid under the "look at" line.
+      auto* text = teaching_->tour()->findChild<QWidget*>(QStringLiteral("tourText"));
+      auto* look = teaching_->tour()->findChild<QLabel*>(QStringLiteral("tourLookAt"));
+      QVERIFY(text && look);
+      QVERIFY2(text->geometry().bottom() < look->geometry().top(),
+               qPrintable(teaching_->tour()->lesson(i).title));
+      auto* title = teaching_->tour()->findChild<QLabel*>(QStringLiteral("tourTitle"));
+      QVERIFY(title && title->font().pointSizeF() > QApplication::font().pointSizeF());
+    }
     action->trigger();
     QVERIFY(!teaching_->presentationMode());
     QCOMPARE(QApplication::font().pointSizeF(), before);

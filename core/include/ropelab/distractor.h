@@ -27,10 +27,19 @@ struct Cancelled : std::runtime_error {
   Cancelled() : std::runtime_error("cancelled") {}
 };
 
+// One (haystack, needle depth, seed) where another frame out-scored the needle.
+struct DistractorMiss {
+  int frames = 0;           // haystack length
+  int needle = 0;           // the needle's frame
+  int predicted = 0;        // the frame with the largest logit
+  bool distractor = false;  // the predicted frame is one of the distractors
+};
+
 struct DistractorResult {
   std::vector<int> haystack_frames;
   std::vector<double> needle_depths;
-  RowMatrix accuracy;  // haystack lengths x depths, in [0, 1]
+  RowMatrix accuracy;                  // haystack lengths x depths, in [0, 1]
+  std::vector<DistractorMiss> misses;  // every miss, in grid order
 };
 
 // One token per frame; the query is one text token after the haystack and carries the needle's

@@ -29,6 +29,7 @@ enum class FigureView {
   Rotation,
   Allocation,
   Needle,
+  DeltaSweep,  // VideoRoPE's layout as δ moves, beside its cited Table 6
   // Wave-2 figures (paper_figures_wave2.cpp)
   HopeQk,
   TextImageDistance,
@@ -134,7 +135,11 @@ struct FigureDials {
   std::vector<FigureDial> dials;
 };
 struct FigureCited {
-  std::string name;  // the GUI shows resources/teaching/cited_results.json
+  // The GUI shows resources/teaching/cited_results.json: every table ("citedTables"), or the one
+  // whose id is `name` (e.g. "videorope-table6"), its row for the figure's `highlight_key`
+  // parameter (the first column's value) highlighted.
+  std::string name;
+  std::string highlight_key;
 };
 // A curve of a FigureChart: drawn in its variant's colour (views::variant_colors) and style.
 struct FigureCurve {
