@@ -236,6 +236,66 @@ void app_from(const Reader& r, Preset& p) {
   }
 }
 
+// The composer's pair in JSON: {"variant": "custom", "design": ID, "allocation": ID} (the form
+// the positions JSON writes), read from `r` (an entry of "variants", or the file itself); an
+// unknown id or an incompatible pair is refused naming the field.
+std::string custom_from(const Reader& r) {
+  const std::string design = r.string("design");
+  const std::string allocation = r.string("allocation");
+  try {
+    custom_variant(design, allocation);
+  } catch (const InputError& e) {
+    // The composer names the command-line option; here the JSON field is the culprit.
+    const std::string what = e.what();
+    const std::size_t reason = what.find(" is invalid: ");
+    const bool bad_design = what.rfind("--design", 0) == 0;
+    const std::string field = bad_design ? "design" : "allocation";
+    r.fail(r.name(field.c_str()),
+           "= '" + (bad_design ? design : allocation) +
+               "' is invalid: " + (reason == std::string::npos ? what : what.substr(reason + 13)));
+  }
+  return custom_variant_id(design, allocation);
+}
+
+// One variant of a preset: an id string ("custom:DESIGN/ALLOCATION" too), or an object with
+// "variant" (and, for "custom", "design" and "allocation").
+std::string variant_from(const Reader& r, const std::string& field, const json& value) {
+  std::string id;
+  if (value.is_string()) {
+    id = value.get<std::string>();
+  } else if (value.is_object()) {
+    const Reader entry(value, r.source(), field);
+    id = entry.string("variant");
+    if (id == "custom") return custom_from(entry);
+    for (const char* key : {"design", "allocation"}) {
+      if (entry.has(key)) entry.fail(entry.name(key), "is only read with \"variant\": \"custom\"");
+    }
+  } else {
+    r.fail(field,
+           "must be a variant id or an object {\"variant\": \"custom\", \"design\": ID, "
+           "\"allocation\": ID}");
+  }
+  if (id == "custom")
+    r.fail(field, "= 'custom' needs \"design\" and \"allocation\" fields (an object)");
+  if (!find_variant(id)) {
+    try {
+      variant_or_throw(id);
+    } catch (const InputError& e) {
+      r.fail(field + ":", e.what());
+    }
+  }
+  return id;
+}
+
+// The composer's ids are written as objects, every other id as a string.
+json variant_to(const std::string& id) {
+  const Variant* v = find_variant(id);
+  if (v == nullptr || v->design_part() == nullptr) return id;
+  return {{"variant", "custom"},
+          {"design", std::string(v->design_part()->id())},
+          {"allocation", std::string(v->allocation_part()->id())}};
+}
+
 json parse_json(const std::string& text, const std::string& source) {
   if (text.size() > kMaxPresetBytes)
     throw InputError(source + ": larger than the 4 MiB limit for JSON files");
@@ -278,11 +338,13 @@ std::string preset_to_json(const Preset& p) {
   if (p.config.pairing)
     config["pairing"] = *p.config.pairing == Pairing::Adjacent ? "adjacent" : "half";
   if (p.config.head != 0) config["head"] = p.config.head;
+  json variants = json::array();
+  for (const std::string& id : p.variants) variants.push_back(variant_to(id));
   json root = {{"schema", "ropelab-preset"},
                {"version", kPresetSchemaVersion},
                {"name", p.name},
                {"description", p.description},
-               {"variants", p.variants},
+               {"variants", variants},
                {"scene", scene},
                {"config", config}};
   if (!p.variant_settings.empty()) {
@@ -316,21 +378,27 @@ Preset preset_from_json(const std::string& text, const std::string& source) {
   Preset p;
   if (r.has("name")) p.name = r.string("name");
   if (r.has("description")) p.description = r.string("description");
+  if (r.has("variant") && r.has("variants"))
+    r.fail("variant", "and \"variants\" are both given: use one (variants lists up to 4)");
   if (r.has("variants")) {
     const json& list = r.at("variants");
     if (!list.is_array() || list.empty() || list.size() > 4)
       r.fail("variants", "must be a list of 1 to 4 variant ids");
     p.variants.clear();
-    for (const json& v : list) {
-      if (!v.is_string()) r.fail("variants", "must hold strings");
-      if (!find_variant(v.get<std::string>())) {
-        try {
-          variant_or_throw(v.get<std::string>());
-        } catch (const InputError& e) {
-          r.fail("variants:", e.what());
-        }
+    for (std::size_t i = 0; i < list.size(); ++i)
+      p.variants.push_back(variant_from(r, "variants[" + std::to_string(i) + "]", list[i]));
+  } else if (r.has("variant")) {
+    // The single-variant form: "variant": ID, or "variant": "custom" with "design" and
+    // "allocation" beside it.
+    const json& value = r.at("variant");
+    if (!value.is_string()) r.fail("variant", "must be a string");
+    if (value.get<std::string>() == "custom") {
+      p.variants = {custom_from(r)};
+    } else {
+      for (const char* key : {"design", "allocation"}) {
+        if (r.has(key)) r.fail(key, "is only read with \"variant\": \"custom\"");
       }
-      p.variants.push_back(v.get<std::string>());
+      p.variants = {variant_from(r, "variant", value)};
     }
   }
   const json& scene = r.at("scene");
