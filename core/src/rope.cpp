@@ -357,10 +357,10 @@ namespace {
 // k * step (the exact grid when the ids fit one, else the integer part floor(x)) and a residue r
 // (x - floor(x), exact) from a few classes; cos/sin(x * theta) come from per-class and per-grid
 // tables by angle addition in double, rounded once to float: within 1e-12 of cos/sin of the
-// angle before rounding (tested against the direct angles). Long grids split k = 64 hi + lo.
+// angle before rounding (tested against the direct angles). Long grids split k = hi * 2^b + lo
+// with 2^b about the square root of the number of points.
 constexpr std::size_t kFactoredFrom = 8192;  // tokens; smaller scenes keep the per-point paths
 constexpr std::size_t kMaxResidues = 4096;   // residue classes per axis
-constexpr std::int32_t kLo = 64;             // two-level split of long grids
 constexpr double kResidueScale = 1099511627776.0;  // 2^40: residues closer than 2^-41 share a class
 
 struct FactoredAxis {
@@ -369,8 +369,9 @@ struct FactoredAxis {
   std::vector<std::int32_t> k;    // grid point of every token
   std::vector<std::int32_t> cls;  // residue class of every token (empty: every residue is 0)
   bool two_level = false;
-  std::vector<double> g_c, g_s;    // one level: points x own; two levels: (points / kLo + 1) x own
-  std::vector<double> lo_c, lo_s;  // two levels: kLo x own
+  int lo_bits = 0;                 // two levels: k = (hi << lo_bits) + lo, 2^lo_bits ~ sqrt(points)
+  std::vector<double> g_c, g_s;    // one level: points x own; two levels: hi rows x own
+  std::vector<double> lo_c, lo_s;  // two levels: 2^lo_bits x own
   std::vector<double> r_c, r_s;    // classes x own (class 0: residue 0, not multiplied)
 };
 
@@ -444,6 +445,7 @@ void fill_cos_sin(const std::vector<double>& theta, std::size_t rows,
   const std::size_t m = theta.size();
   c.resize(rows * m);
   s.resize(rows * m);
+#pragma omp parallel for schedule(static) if (rows * m > 65536)
   for (std::size_t k = 0; k < rows; ++k) {
     const double x = position(k);
     for (std::size_t n = 0; n < m; ++n) {
@@ -455,9 +457,21 @@ void fill_cos_sin(const std::vector<double>& theta, std::size_t rows,
 }
 
 // Splits axis `a` into grid part and residue classes; false if it does not factor well.
-bool factor_axis(const Encoding& e, int a, std::optional<AxisGrid<double>>& fitted,
-                 FactoredAxis& f) {
+// floor for |v| < 2^63 without a library call on baseline x86-64.
+inline double floor_inline(double v) {
+  const auto t = static_cast<double>(static_cast<std::int64_t>(v));
+  return t > v ? t - 1.0 : t;
+}
+
+// Splits axis `a` into grid part and residue classes (fitted: its exact grid, if it has one;
+// its index buffer is swapped into f.k); false if it does not factor well. f's buffers are reused.
+bool factor_axis(const Encoding& e, int a, AxisGrid<double>* fitted, FactoredAxis& f) {
   const std::size_t n = e.token_count();
+  f.own.clear();
+  f.cls.clear();
+  f.contiguous = false;
+  f.two_level = false;
+  f.lo_bits = 0;
   std::vector<double> theta;
   for (int j = 0; j < e.pairs(); ++j) {
     if (e.pair_axis[j] != a) continue;
@@ -469,18 +483,18 @@ bool factor_axis(const Encoding& e, int a, std::optional<AxisGrid<double>>& fitt
   const double* x = e.positions.ids.row(a).data();
   double origin = 0, step = 1;
   ResidueClasses classes;
-  if (fitted) {
-    f.k = std::move(fitted->index);
+  if (fitted != nullptr) {
+    f.k.swap(fitted->index);
     origin = fitted->origin;
     step = fitted->step;
   } else {
     const auto [lo, hi] = std::minmax_element(x, x + n);
-    if (!(std::isfinite(*lo) && std::isfinite(*hi)) || *hi - *lo > 1e8) return false;
-    origin = std::floor(*lo);
+    if (!(std::abs(*lo) < 1e15 && std::abs(*hi) < 1e15) || *hi - *lo > 1e8) return false;
+    origin = floor_inline(*lo);
     f.k.resize(n);
     f.cls.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-      const double whole = std::floor(x[i]);
+      const double whole = floor_inline(x[i]);
       f.k[i] = static_cast<std::int32_t>(whole - origin);
       f.cls[i] = classes.of(x[i] - whole);  // exact: x and floor(x) share the exponent range
       if (f.cls[i] < 0) return false;
@@ -488,16 +502,18 @@ bool factor_axis(const Encoding& e, int a, std::optional<AxisGrid<double>>& fitt
   }
   const std::int32_t points = *std::max_element(f.k.begin(), f.k.end()) + 1;
   f.two_level = points > kRecurrenceFrom;
+  while (f.two_level && (std::int64_t{1} << (2 * f.lo_bits)) < points) ++f.lo_bits;
   if (!f.two_level) {
     fill_cos_sin(
         theta, static_cast<std::size_t>(points),
         [&](std::size_t k) { return origin + static_cast<double>(k) * step; }, f.g_c, f.g_s);
   } else {
     fill_cos_sin(
-        theta, static_cast<std::size_t>(points / kLo + 1),
-        [&](std::size_t h) { return origin + static_cast<double>(h * kLo) * step; }, f.g_c, f.g_s);
+        theta, static_cast<std::size_t>((points >> f.lo_bits) + 1),
+        [&](std::size_t h) { return origin + static_cast<double>(h << f.lo_bits) * step; }, f.g_c,
+        f.g_s);
     fill_cos_sin(
-        theta, static_cast<std::size_t>(kLo),
+        theta, std::size_t{1} << f.lo_bits,
         [&](std::size_t l) { return static_cast<double>(l) * step; }, f.lo_c, f.lo_s);
   }
   const std::vector<double>& reps = classes.representatives();
@@ -523,9 +539,9 @@ inline __attribute__((always_inline)) void factored_rows_body(const std::vector<
       const double* gs;
       std::int32_t lo = 0;
       if (axis.two_level) {
-        gc = axis.g_c.data() + static_cast<std::size_t>(k / kLo) * m;
-        gs = axis.g_s.data() + static_cast<std::size_t>(k / kLo) * m;
-        lo = k % kLo;
+        gc = axis.g_c.data() + static_cast<std::size_t>(k >> axis.lo_bits) * m;
+        gs = axis.g_s.data() + static_cast<std::size_t>(k >> axis.lo_bits) * m;
+        lo = k & ((std::int32_t{1} << axis.lo_bits) - 1);
       } else {
         gc = axis.g_c.data() + static_cast<std::size_t>(k) * m;
         gs = axis.g_s.data() + static_cast<std::size_t>(k) * m;
@@ -604,24 +620,32 @@ bool factored_tables(const Encoding& e, RopeTables& tables) {
   const int pairs = e.pairs();
   const int axes = static_cast<int>(e.axes().size());
   if (n < kFactoredFrom || axes == 0) return false;
+  // Per-thread scratch reused across calls: fresh pages for the per-token indices would cost more
+  // than filling them.
+  thread_local std::vector<AxisGrid<double>> grids;
+  thread_local std::vector<char> fitted;
+  thread_local std::vector<FactoredAxis> f;
+  grids.resize(static_cast<std::size_t>(axes));
+  fitted.assign(static_cast<std::size_t>(axes), 0);
+  f.resize(static_cast<std::size_t>(axes));
   bool needed = false;
-  std::vector<std::optional<AxisGrid<double>>> grids(static_cast<std::size_t>(axes));
   for (int a = 0; a < axes; ++a) {
-    AxisGrid<double> grid;
-    if (!fit_grid(e.positions.ids.row(a).data(), n, grid)) {
+    const auto i = static_cast<std::size_t>(a);
+    if (!fit_grid(e.positions.ids.row(a).data(), n, grids[i])) {
       needed = true;
     } else {
-      needed =
-          needed || *std::max_element(grid.index.begin(), grid.index.end()) + 1 > kRecurrenceFrom;
-      grids[static_cast<std::size_t>(a)] = std::move(grid);
+      fitted[i] = 1;
+      needed = needed || *std::max_element(grids[i].index.begin(), grids[i].index.end()) + 1 >
+                             kRecurrenceFrom;
     }
   }
   if (!needed) return false;
-  std::vector<FactoredAxis> f(static_cast<std::size_t>(axes));
   for (int a = 0; a < axes; ++a) {
     const auto i = static_cast<std::size_t>(a);
-    if (!factor_axis(e, a, grids[i], f[i])) return false;
+    if (!factor_axis(e, a, fitted[i] ? &grids[i] : nullptr, f[i])) return false;
   }
+  // Inside the parallel region the name f would be each thread's own (empty) scratch.
+  const std::vector<FactoredAxis>& factors = f;
   const bool stream = pairs % 4 == 0 &&
                       reinterpret_cast<std::uintptr_t>(tables.cos.data()) % 16 == 0 &&
                       reinterpret_cast<std::uintptr_t>(tables.sin.data()) % 16 == 0;
@@ -647,13 +671,14 @@ bool factored_tables(const Encoding& e, RopeTables& tables) {
     const std::size_t end = n * (thread + 1) / threads;
 #if defined(ROPELAB_X86)
     if (avx2_fma_available()) {
-      factored_rows_avx2(f, pairs, begin, end, stream, rc, rs, tables.cos.data(),
+      factored_rows_avx2(factors, pairs, begin, end, stream, rc, rs, tables.cos.data(),
                          tables.sin.data());
     } else {
-      factored_rows(f, pairs, begin, end, stream, rc, rs, tables.cos.data(), tables.sin.data());
+      factored_rows(factors, pairs, begin, end, stream, rc, rs, tables.cos.data(),
+                    tables.sin.data());
     }
 #else
-    factored_rows(f, pairs, begin, end, stream, rc, rs, tables.cos.data(), tables.sin.data());
+    factored_rows(factors, pairs, begin, end, stream, rc, rs, tables.cos.data(), tables.sin.data());
 #endif
   }
 #if defined(ROPELAB_X86)

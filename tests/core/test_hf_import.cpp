@@ -237,10 +237,16 @@ TEST(HfImport, PartialRotaryAndPairingGivenBeforeAConfigDoNotSurviveIt) {
   io::Preset base;
   base.config.partial_rotary = 0.25;
   base.config.pairing = Pairing::Adjacent;
+  base.config.split = {16, 24, 24};
   const io::Preset p = io::import_hf_config(
       io::read_file(config_path("qwen2-vl-7b-instruct.json"), 1 << 20), "q.json", base);
   EXPECT_FALSE(p.config.partial_rotary);
   EXPECT_FALSE(p.config.pairing);
+  // A GLM-4.5V config without mrope_section gets glm4v's own section, not the one before.
+  const io::Preset g = io::import_hf_config(
+      R"({"model_type": "glm4v_moe", "text_config": {"head_dim": 128}})", "g.json", base);
+  EXPECT_TRUE(g.config.split.empty());
+  EXPECT_EQ(encode_id("glm4v", worked_scene(), g.config).pair_axis[8], 1);  // [8, 12, 12]
 }
 
 TEST(HfImport, LlavaWithAMultimodalTextConfigIsRefused) {

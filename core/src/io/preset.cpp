@@ -673,9 +673,11 @@ Preset import_hf_config(const std::string& text, const std::string& source, Pres
   std::optional<double> factor;
   read_partial_rotary(text_cfg, *model, variant, base.config.head_dim, factor);
   if (scaling) read_partial_rotary(*scaling, *model, variant, base.config.head_dim, factor);
-  // The model decides partial rotary and pairing: settings carried in `base` do not survive.
+  // The model decides partial rotary, pairing and the section: settings carried in `base` do not
+  // survive (a section the file does not give is the variant's default).
   base.config.partial_rotary.reset();
   base.config.pairing.reset();
+  base.config.split.clear();
   if (model->partial_rotary >= 0) {
     if (!factor && model->partial_rotary == 0)
       text_cfg.fail(text_cfg.name("partial_rotary_factor"),
