@@ -361,7 +361,8 @@ namespace {
 // with 2^b about the square root of the number of points.
 constexpr std::size_t kFactoredFrom = 8192;  // tokens; smaller scenes keep the per-point paths
 constexpr std::size_t kMaxResidues = 4096;   // residue classes per axis
-constexpr double kResidueScale = 1099511627776.0;  // 2^40: residues closer than 2^-41 share a class
+constexpr double kResidueScale =
+    1099511627776.0;  // 2^40: residues rounding to one key share a class
 
 struct FactoredAxis {
   std::vector<int> own;           // the pairs reading this axis
