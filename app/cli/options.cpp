@@ -270,6 +270,38 @@ Options parse_options(const std::vector<std::string>& args) {
   std::vector<const Variant*> shown{&variant};
   for (const std::string& id : o.compare) shown.push_back(&variant_or_throw(id));
   for (const OptionSpec* spec : given) {
+    // --convention: a variant accepts the conventions it declares, one that declares none only
+    // its official code ("code"); a value no shown variant accepts is refused, not ignored.
+    if (spec->flag == "--convention") {
+      const std::string value = o.config.options.get<std::string>(spec->key);
+      const auto accepted = [&](const Variant& v) {
+        for (const OptionSpec& d : v.options()) {
+          if (d.key == spec->key) return d.choices;
+        }
+        return std::vector<std::string>{"code"};
+      };
+      const bool ok = std::any_of(shown.begin(), shown.end(), [&](const Variant* v) {
+        const std::vector<std::string> list = accepted(*v);
+        return std::find(list.begin(), list.end(), value) != list.end();
+      });
+      if (!ok) {
+        std::string problem;
+        for (const Variant* v : shown) {
+          std::string list;
+          for (const std::string& c : accepted(*v)) list += (list.empty() ? "" : ", ") + c;
+          problem += (problem.empty() ? "" : "; ") + std::string(v->id()) + " accepts " + list;
+        }
+        std::string offered;
+        for (const Variant* v : all_variants()) {
+          const std::vector<std::string> list = accepted(*v);
+          if (std::find(list.begin(), list.end(), value) == list.end()) continue;
+          offered += (offered.empty() ? "" : ", ") + std::string(v->id());
+        }
+        if (!offered.empty()) problem += " ('" + value + "' is offered by " + offered + ")";
+        require(false, "--convention", "'" + value + "'", problem);
+      }
+      continue;
+    }
     const bool used = std::any_of(shown.begin(), shown.end(), [&](const Variant* v) {
       const std::vector<OptionSpec> declared = v->options();
       return std::any_of(declared.begin(), declared.end(),

@@ -7,6 +7,7 @@
 #include <omp.h>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -77,7 +78,10 @@ bool fit_grid(const double* ids, std::size_t n, AxisGrid<T>& grid) {
     grid.index.resize(n);
     bool exact = true;
     for (std::size_t i = 0; i < n && exact; ++i) {
-      const double k = std::nearbyint((ids[i] - *lo) * denominator);
+      // (ids - lo) * denominator >= 0: truncating x + 0.5 rounds it (a plain conversion, where
+      // nearbyint is a library call on baseline x86-64); the check below keeps it exact.
+      const auto k =
+          static_cast<double>(static_cast<std::int64_t>((ids[i] - *lo) * denominator + 0.5));
       exact = grid.origin + k * grid.step == ids[i];
       grid.index[i] = static_cast<std::int32_t>(k);
     }
@@ -344,6 +348,349 @@ GridRows grid_rows(const AngleRows<T>& rows, int pairs) {
 
 }  // namespace
 
+namespace {
+
+// --- Factored tables: large scenes whose ids are not on a short grid -----------------------------
+// V2PE's fractional steps put one grid point on every token, Circle-RoPE's rings are irrational;
+// precomputing a row per grid point (or calling cos/sin per token and pair) then costs several
+// times the short-grid path. Each axis's id is split exactly into a grid part g(k) = origin +
+// k * step (the exact grid when the ids fit one, else the integer part floor(x)) and a residue r
+// (x - floor(x), exact) from a few classes; cos/sin(x * theta) come from per-class and per-grid
+// tables by angle addition in double, rounded once to float: within 1e-12 of cos/sin of the
+// angle before rounding (tested against the direct angles). Long grids split k = hi * 2^b + lo
+// with 2^b about the square root of the number of points.
+constexpr std::size_t kFactoredFrom = 8192;  // tokens; smaller scenes keep the per-point paths
+constexpr std::size_t kMaxResidues = 4096;   // residue classes per axis
+constexpr double kResidueScale =
+    1099511627776.0;  // 2^40: residues rounding to one key share a class
+
+struct FactoredAxis {
+  std::vector<int> own;           // the pairs reading this axis
+  bool contiguous = false;        // own is one run j0, j0 + 1, ...
+  std::vector<std::int32_t> k;    // grid point of every token
+  std::vector<std::int32_t> cls;  // residue class of every token (empty: every residue is 0)
+  bool two_level = false;
+  int lo_bits = 0;                 // two levels: k = (hi << lo_bits) + lo, 2^lo_bits ~ sqrt(points)
+  std::vector<double> g_c, g_s;    // one level: points x own; two levels: hi rows x own
+  std::vector<double> lo_c, lo_s;  // two levels: 2^lo_bits x own
+  std::vector<double> r_c, r_s;    // classes x own (class 0: residue 0, not multiplied)
+};
+
+struct AxisRowArgs {
+  const double* gc;  // grid part
+  const double* gs;
+  const double* lc;  // low part of a two-level grid
+  const double* ls;
+  const double* cc;  // residue class
+  const double* cs;
+  std::size_t m;
+};
+
+// One axis's contiguous pairs of a token's row: the grid part times (angle addition) the low part
+// and the residue where they are not zero. Branch-free inside, so the loop vectorises.
+template <bool kLow, bool kResidue>
+inline __attribute__((always_inline)) void axis_row(const AxisRowArgs& a, float* __restrict oc,
+                                                    float* __restrict os) {
+  for (std::size_t q = 0; q < a.m; ++q) {
+    double c = a.gc[q], s = a.gs[q];
+    if constexpr (kLow) {
+      const double c2 = c * a.lc[q] - s * a.ls[q];
+      s = s * a.lc[q] + c * a.ls[q];
+      c = c2;
+    }
+    if constexpr (kResidue) {
+      const double c2 = c * a.cc[q] - s * a.cs[q];
+      s = s * a.cc[q] + c * a.cs[q];
+      c = c2;
+    }
+    oc[q] = static_cast<float>(c);
+    os[q] = static_cast<float>(s);
+  }
+}
+
+// Residue classes through a small open-addressing table keyed by round(r * 2^40).
+class ResidueClasses {
+ public:
+  ResidueClasses() : keys_(kSlots, kEmpty), values_(kSlots, 0) { representatives_.push_back(0.0); }
+  // The class of residue r in [0, 1); -1 when there are more than kMaxResidues.
+  std::int32_t of(double r) {
+    if (r == 0.0) return 0;
+    const auto key = static_cast<std::int64_t>(r * kResidueScale + 0.5);  // r in (0, 1)
+    if (key == 0) return 0;
+    std::size_t slot =
+        static_cast<std::size_t>(static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull >> 51) &
+        (kSlots - 1);
+    while (keys_[slot] != kEmpty) {
+      if (keys_[slot] == key) return values_[slot];
+      slot = (slot + 1) & (kSlots - 1);
+    }
+    if (representatives_.size() > kMaxResidues) return -1;
+    keys_[slot] = key;
+    values_[slot] = static_cast<std::int32_t>(representatives_.size());
+    representatives_.push_back(r);
+    return values_[slot];
+  }
+  const std::vector<double>& representatives() const { return representatives_; }
+
+ private:
+  static constexpr std::size_t kSlots = 8192;  // > 2 * kMaxResidues: probes stay short
+  static constexpr std::int64_t kEmpty = -1;
+  std::vector<std::int64_t> keys_;
+  std::vector<std::int32_t> values_;
+  std::vector<double> representatives_;
+};
+
+void fill_cos_sin(const std::vector<double>& theta, std::size_t rows,
+                  const std::function<double(std::size_t)>& position, std::vector<double>& c,
+                  std::vector<double>& s) {
+  const std::size_t m = theta.size();
+  c.resize(rows * m);
+  s.resize(rows * m);
+#pragma omp parallel for schedule(static) if (rows * m > 65536)
+  for (std::size_t k = 0; k < rows; ++k) {
+    const double x = position(k);
+    for (std::size_t n = 0; n < m; ++n) {
+      const double phi = x * theta[n];
+      c[k * m + n] = std::cos(phi);
+      s[k * m + n] = std::sin(phi);
+    }
+  }
+}
+
+// Splits axis `a` into grid part and residue classes; false if it does not factor well.
+// floor for |v| < 2^63 without a library call on baseline x86-64.
+inline double floor_inline(double v) {
+  const auto t = static_cast<double>(static_cast<std::int64_t>(v));
+  return t > v ? t - 1.0 : t;
+}
+
+// Splits axis `a` into grid part and residue classes (fitted: its exact grid, if it has one;
+// its index buffer is swapped into f.k); false if it does not factor well. f's buffers are reused.
+bool factor_axis(const Encoding& e, int a, AxisGrid<double>* fitted, FactoredAxis& f) {
+  const std::size_t n = e.token_count();
+  f.own.clear();
+  f.cls.clear();
+  f.contiguous = false;
+  f.two_level = false;
+  f.lo_bits = 0;
+  std::vector<double> theta;
+  for (int j = 0; j < e.pairs(); ++j) {
+    if (e.pair_axis[j] != a) continue;
+    f.own.push_back(j);
+    theta.push_back(e.inv_freq[j]);
+  }
+  if (f.own.empty()) return true;
+  f.contiguous = f.own.back() - f.own.front() + 1 == static_cast<int>(f.own.size());
+  const double* x = e.positions.ids.row(a).data();
+  double origin = 0, step = 1;
+  ResidueClasses classes;
+  if (fitted != nullptr) {
+    f.k.swap(fitted->index);
+    origin = fitted->origin;
+    step = fitted->step;
+  } else {
+    const auto [lo, hi] = std::minmax_element(x, x + n);
+    if (!(std::abs(*lo) < 1e15 && std::abs(*hi) < 1e15) || *hi - *lo > 1e8) return false;
+    origin = floor_inline(*lo);
+    f.k.resize(n);
+    f.cls.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const double whole = floor_inline(x[i]);
+      f.k[i] = static_cast<std::int32_t>(whole - origin);
+      f.cls[i] = classes.of(x[i] - whole);  // exact: x and floor(x) share the exponent range
+      if (f.cls[i] < 0) return false;
+    }
+  }
+  const std::int32_t points = *std::max_element(f.k.begin(), f.k.end()) + 1;
+  f.two_level = points > kRecurrenceFrom;
+  while (f.two_level && (std::int64_t{1} << (2 * f.lo_bits)) < points) ++f.lo_bits;
+  if (!f.two_level) {
+    fill_cos_sin(
+        theta, static_cast<std::size_t>(points),
+        [&](std::size_t k) { return origin + static_cast<double>(k) * step; }, f.g_c, f.g_s);
+  } else {
+    fill_cos_sin(
+        theta, static_cast<std::size_t>((points >> f.lo_bits) + 1),
+        [&](std::size_t h) { return origin + static_cast<double>(h << f.lo_bits) * step; }, f.g_c,
+        f.g_s);
+    fill_cos_sin(
+        theta, std::size_t{1} << f.lo_bits,
+        [&](std::size_t l) { return static_cast<double>(l) * step; }, f.lo_c, f.lo_s);
+  }
+  const std::vector<double>& reps = classes.representatives();
+  fill_cos_sin(
+      theta, reps.size(), [&](std::size_t c) { return reps[c]; }, f.r_c, f.r_s);
+  return true;
+}
+
+// Rows of tokens [begin, end) of the factored tables (rc, rs: a 16-byte aligned row buffer whose
+// zero-frequency pairs hold cos 1, sin 0).
+template <int kIsa>
+inline __attribute__((always_inline)) void factored_rows_body(const std::vector<FactoredAxis>& f,
+                                                              int pairs, std::size_t begin,
+                                                              std::size_t end, bool stream,
+                                                              float* rc, float* rs, float* out_cos,
+                                                              float* out_sin) {
+  for (std::size_t i = begin; i < end; ++i) {
+    for (const FactoredAxis& axis : f) {
+      const std::size_t m = axis.own.size();
+      if (m == 0) continue;
+      const std::int32_t k = axis.k[i];
+      const double* gc;
+      const double* gs;
+      std::int32_t lo = 0;
+      if (axis.two_level) {
+        gc = axis.g_c.data() + static_cast<std::size_t>(k >> axis.lo_bits) * m;
+        gs = axis.g_s.data() + static_cast<std::size_t>(k >> axis.lo_bits) * m;
+        lo = k & ((std::int32_t{1} << axis.lo_bits) - 1);
+      } else {
+        gc = axis.g_c.data() + static_cast<std::size_t>(k) * m;
+        gs = axis.g_s.data() + static_cast<std::size_t>(k) * m;
+      }
+      const std::int32_t cls = axis.cls.empty() ? 0 : axis.cls[i];
+      const double* lc = axis.lo_c.data() + static_cast<std::size_t>(lo) * m;
+      const double* ls = axis.lo_s.data() + static_cast<std::size_t>(lo) * m;
+      const double* cc = axis.r_c.data() + static_cast<std::size_t>(cls) * m;
+      const double* cs = axis.r_s.data() + static_cast<std::size_t>(cls) * m;
+      const AxisRowArgs args{gc, gs, lc, ls, cc, cs, m};
+      if (axis.contiguous) {
+        float* oc = rc + axis.own[0];
+        float* os = rs + axis.own[0];
+        if (lo != 0 && cls != 0) {
+          axis_row<true, true>(args, oc, os);
+        } else if (lo != 0) {
+          axis_row<true, false>(args, oc, os);
+        } else if (cls != 0) {
+          axis_row<false, true>(args, oc, os);
+        } else {
+          axis_row<false, false>(args, oc, os);
+        }
+        continue;
+      }
+      for (std::size_t q = 0; q < m; ++q) {
+        double c = gc[q], s = gs[q];
+        if (lo != 0) {
+          const double c2 = c * lc[q] - s * ls[q];
+          s = s * lc[q] + c * ls[q];
+          c = c2;
+        }
+        if (cls != 0) {
+          const double c2 = c * cc[q] - s * cs[q];
+          s = s * cc[q] + c * cs[q];
+          c = c2;
+        }
+        rc[axis.own[q]] = static_cast<float>(c);
+        rs[axis.own[q]] = static_cast<float>(s);
+      }
+    }
+    float* out_c = out_cos + i * static_cast<std::size_t>(pairs);
+    float* out_s = out_sin + i * static_cast<std::size_t>(pairs);
+#if defined(ROPELAB_X86)
+    if (stream) {
+      for (int j = 0; j < pairs; j += 4) {
+        _mm_stream_ps(out_c + j, _mm_load_ps(rc + j));
+        _mm_stream_ps(out_s + j, _mm_load_ps(rs + j));
+      }
+      continue;
+    }
+#endif
+    std::copy_n(rc, pairs, out_c);
+    std::copy_n(rs, pairs, out_s);
+  }
+}
+
+void factored_rows(const std::vector<FactoredAxis>& f, int pairs, std::size_t begin,
+                   std::size_t end, bool stream, float* rc, float* rs, float* out_cos,
+                   float* out_sin) {
+  factored_rows_body<0>(f, pairs, begin, end, stream, rc, rs, out_cos, out_sin);
+}
+
+#if defined(ROPELAB_X86)
+// AVX2 without FMA: the same products and sums in the same order as the baseline.
+__attribute__((target("avx2"))) void factored_rows_avx2(const std::vector<FactoredAxis>& f,
+                                                        int pairs, std::size_t begin,
+                                                        std::size_t end, bool stream, float* rc,
+                                                        float* rs, float* out_cos, float* out_sin) {
+  factored_rows_body<1>(f, pairs, begin, end, stream, rc, rs, out_cos, out_sin);
+}
+#endif
+
+// The factored path applies to large scenes with a long grid or an axis off every grid.
+bool factored_tables(const Encoding& e, RopeTables& tables) {
+  const std::size_t n = e.token_count();
+  const int pairs = e.pairs();
+  const int axes = static_cast<int>(e.axes().size());
+  if (n < kFactoredFrom || axes == 0) return false;
+  // Per-thread scratch reused across calls: fresh pages for the per-token indices would cost more
+  // than filling them.
+  thread_local std::vector<AxisGrid<double>> grids;
+  thread_local std::vector<char> fitted;
+  thread_local std::vector<FactoredAxis> f;
+  grids.resize(static_cast<std::size_t>(axes));
+  fitted.assign(static_cast<std::size_t>(axes), 0);
+  f.resize(static_cast<std::size_t>(axes));
+  bool needed = false;
+  for (int a = 0; a < axes; ++a) {
+    const auto i = static_cast<std::size_t>(a);
+    if (!fit_grid(e.positions.ids.row(a).data(), n, grids[i])) {
+      needed = true;
+    } else {
+      fitted[i] = 1;
+      needed = needed || *std::max_element(grids[i].index.begin(), grids[i].index.end()) + 1 >
+                             kRecurrenceFrom;
+    }
+  }
+  if (!needed) return false;
+  for (int a = 0; a < axes; ++a) {
+    const auto i = static_cast<std::size_t>(a);
+    if (!factor_axis(e, a, fitted[i] ? &grids[i] : nullptr, f[i])) return false;
+  }
+  // Inside the parallel region the name f would be each thread's own (empty) scratch.
+  const std::vector<FactoredAxis>& factors = f;
+  const bool stream = pairs % 4 == 0 &&
+                      reinterpret_cast<std::uintptr_t>(tables.cos.data()) % 16 == 0 &&
+                      reinterpret_cast<std::uintptr_t>(tables.sin.data()) % 16 == 0;
+#pragma omp parallel
+  {
+    std::vector<float> row_c(static_cast<std::size_t>(pairs) + 4),
+        row_s(static_cast<std::size_t>(pairs) + 4);
+    // 16-byte aligned views of the row buffers for the streaming stores.
+    const auto align = [](float* p) {
+      return reinterpret_cast<float*>((reinterpret_cast<std::uintptr_t>(p) + 15) &
+                                      ~std::uintptr_t{15});
+    };
+    float* rc = align(row_c.data());
+    float* rs = align(row_s.data());
+    for (int j = 0; j < pairs; ++j) {  // zero-frequency pairs: cos 1, sin 0 on every token
+      rc[j] = 1.0f;
+      rs[j] = 0.0f;
+    }
+    // One contiguous block of tokens per thread, as schedule(static) would split them.
+    const auto threads = static_cast<std::size_t>(omp_get_num_threads());
+    const auto thread = static_cast<std::size_t>(omp_get_thread_num());
+    const std::size_t begin = n * thread / threads;
+    const std::size_t end = n * (thread + 1) / threads;
+#if defined(ROPELAB_X86)
+    if (avx2_fma_available()) {
+      factored_rows_avx2(factors, pairs, begin, end, stream, rc, rs, tables.cos.data(),
+                         tables.sin.data());
+    } else {
+      factored_rows(factors, pairs, begin, end, stream, rc, rs, tables.cos.data(),
+                    tables.sin.data());
+    }
+#else
+    factored_rows(factors, pairs, begin, end, stream, rc, rs, tables.cos.data(), tables.sin.data());
+#endif
+  }
+#if defined(ROPELAB_X86)
+  _mm_sfence();
+#endif
+  (void)stream;
+  return true;
+}
+
+}  // namespace
+
 bool avx2_fma_available() {
 #if defined(ROPELAB_X86)
   static const bool available = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
@@ -360,6 +707,7 @@ void compute_rope_tables(const Encoding& encoding, RopeTables& tables) {
   tables.pairs = pairs;
   tables.cos.resize(n * pairs);
   tables.sin.resize(n * pairs);
+  if (factored_tables(encoding, tables)) return;
   const AngleRows<float> rows(encoding);
   const auto count = static_cast<std::ptrdiff_t>(n);
 #if defined(ROPELAB_X86)

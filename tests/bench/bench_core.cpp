@@ -41,6 +41,37 @@ void Tables(benchmark::State& state) {
                           static_cast<int64_t>(tables.cos.size() * 2 * sizeof(float)));
 }
 
+// rope_tables (ids + float32 cos/sin tables) of one variant at its own defaults (its own delta,
+// partial rotary, pairing) on the 131k scene; issue 12 holds every wave-2 variant to 1.5x
+// VideoRoPE's time, so compare entries of the same run.
+void VariantTables(benchmark::State& state, const char* id) {
+  const Variant& v = variant_or_throw(id);
+  const Scene scene = scene_of(512);
+  Config config;
+  config.base = 1e6;
+  Encoding e = encode(v, scene, config);
+  const double delta = resolve_delta(v, e.config);
+  RopeTables tables;
+  for (auto _ : state) {
+    e.positions = v.positions(scene, e.config, delta);
+    compute_rope_tables(e, tables);
+    benchmark::DoNotOptimize(tables.cos.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(e.token_count()));
+}
+
+// The ids alone, the part of VariantTables that is not the tables.
+void VariantPositions(benchmark::State& state, const char* id) {
+  const Variant& v = variant_or_throw(id);
+  const Scene scene = scene_of(512);
+  Config config;
+  config.base = 1e6;
+  const Encoding e = encode(v, scene, config);
+  const double delta = resolve_delta(v, e.config);
+  for (auto _ : state) benchmark::DoNotOptimize(v.positions(scene, e.config, delta));
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(e.token_count()));
+}
+
 void AttentionRow(benchmark::State& state) {
   const Encoding e = encode(*find_variant("videorope"), scene_of(static_cast<int>(state.range(0))),
                             bench_config());
@@ -67,6 +98,21 @@ BENCHMARK(Positions)->Name("Positions/8k")->Arg(32)->Unit(benchmark::kMillisecon
 BENCHMARK(Positions)->Name("Positions/128k")->Arg(512)->Unit(benchmark::kMillisecond);
 BENCHMARK(Tables)->Name("Tables/8k")->Arg(32)->Unit(benchmark::kMillisecond);
 BENCHMARK(Tables)->Name("Tables/128k")->Arg(512)->Unit(benchmark::kMillisecond);
+#define ROPELAB_VARIANT_TABLES(name, id)                                     \
+  BENCHMARK_CAPTURE(VariantTables, name, id)->Unit(benchmark::kMillisecond); \
+  BENCHMARK_CAPTURE(VariantPositions, name, id)->Unit(benchmark::kMillisecond)
+ROPELAB_VARIANT_TABLES(videorope, "videorope");
+ROPELAB_VARIANT_TABLES(hope, "hope");
+ROPELAB_VARIANT_TABLES(v2pe, "v2pe");
+ROPELAB_VARIANT_TABLES(glm4v, "glm4v");
+ROPELAB_VARIANT_TABLES(ernie45_vl, "ernie45-vl");
+ROPELAB_VARIANT_TABLES(mhrope, "mhrope");
+ROPELAB_VARIANT_TABLES(circle_rope, "circle-rope");
+ROPELAB_VARIANT_TABLES(il_rope, "il-rope");
+ROPELAB_VARIANT_TABLES(omni_rope, "omni-rope");
+ROPELAB_VARIANT_TABLES(mm_rope, "mm-rope");
+ROPELAB_VARIANT_TABLES(grape, "grape");
+#undef ROPELAB_VARIANT_TABLES
 BENCHMARK(AttentionRow)->Name("AttentionRow/128k")->Arg(512)->Unit(benchmark::kMillisecond);
 BENCHMARK(AttentionMatrix)->Name("AttentionMatrix/8k")->Unit(benchmark::kMillisecond);
 

@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -216,6 +218,44 @@ TEST(Cli, BadInputExitsTwoWithAClearMessage) {
     EXPECT_NE(r.err.find(message), std::string::npos) << args << "\n" << r.err;
     EXPECT_FALSE(fs::exists(out)) << args;
   }
+}
+
+// Issue 12: each wave-2 variant accepts exactly the conventions variants-2.md lists for it (one
+// declaring none has only "code"); any other value exits 2 naming --convention, never a note.
+TEST(Cli, Wave2VariantsAcceptOnlyTheirOwnConventions) {
+  const std::map<std::string, std::set<std::string>> accepted{
+      {"hope", {"code", "mmropes"}}, {"v2pe", {"code", "mmropes"}},
+      {"glm4v", {"code"}},           {"ernie45-vl", {"code", "hf"}},
+      {"mhrope", {"code"}},          {"circle-rope", {"code"}},
+      {"il-rope", {"code"}},         {"omni-rope", {"code"}},
+      {"mm-rope", {"code"}},         {"grape", {"code"}},
+  };
+  for (const auto& [variant, conventions] : accepted) {
+    for (const std::string convention : {"code", "paper", "mmropes", "hf"}) {
+      const std::string args =
+          "positions --scene text:2,video:2x2x3,text:2 --format csv --variant " + variant +
+          " --convention " + convention;
+      const Result r = run(args);
+      if (conventions.count(convention)) {
+        EXPECT_EQ(r.status, 0) << args << "\n" << r.err;
+        EXPECT_EQ(r.err.find("--convention"), std::string::npos) << args << "\n" << r.err;
+      } else {
+        EXPECT_EQ(r.status, 2) << args << "\n" << r.err;
+        EXPECT_NE(
+            r.err.find("--convention = '" + convention + "' is invalid: " + variant + " accepts "),
+            std::string::npos)
+            << args << "\n"
+            << r.err;
+        EXPECT_TRUE(r.out.empty()) << args;
+      }
+    }
+  }
+  // The accepted conventions change the ids where the spec says they do.
+  EXPECT_NE(
+      run("positions --scene text:1,video:4x2x2,text:2 --format csv --variant ernie45-vl").out,
+      run("positions --scene text:1,video:4x2x2,text:2 --format csv --variant ernie45-vl "
+          "--convention hf")
+          .out);
 }
 
 TEST(Cli, OutFileIsWrittenWhole) {

@@ -1,8 +1,11 @@
 // The design x allocation composer (issue 12 item 3): custom:DESIGN/ALLOCATION.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "helpers.h"
 #include "ropelab/error.h"
+#include "ropelab/io/preset.h"
 #include "ropelab/registry.h"
 
 namespace ropelab {
@@ -54,6 +57,79 @@ TEST(Composer, RefusesAnAxisCountMismatchNamingTheOption) {
   EXPECT_THROW(custom_variant("nope", "mrope"), InputError);
   EXPECT_THROW(custom_variant("mrope", "nope"), InputError);
   EXPECT_THROW(variant_or_throw("custom:mrope"), InputError);
+}
+
+// --- the composer in preset / session JSON (issue 12 item 3) ---------------------------------
+
+std::string refusal(const std::string& text) {
+  try {
+    io::preset_from_json(text, "p.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(accepted)";
+}
+
+TEST(ComposerJson, PresetsWriteTheObjectFormAndReadItBack) {
+  io::Preset p;
+  p.variants = {"custom:videorope/mrope-i", "videorope", "mrope-i"};
+  p.scene = worked_scene();
+  const std::string text = io::preset_to_json(p);
+  const nlohmann::json j = nlohmann::json::parse(text);
+  EXPECT_EQ(
+      j["variants"][0],
+      (nlohmann::json{{"variant", "custom"}, {"design", "videorope"}, {"allocation", "mrope-i"}}));
+  EXPECT_EQ(j["variants"][1], "videorope");
+  const io::Preset back = io::preset_from_json(text, "p.json");
+  EXPECT_EQ(back.variants, p.variants);
+  EXPECT_EQ(io::preset_to_json(back), text);
+  // The encoding of the read-back preset is the composer's: VideoRoPE's ids, MRoPE-I's map.
+  const Encoding e = encode(variant_or_throw(back.variants.front()), back.scene, back.config);
+  EXPECT_EQ(e.pair_axis, encode(*find_variant("mrope-i"), back.scene, Config{}).pair_axis);
+}
+
+TEST(ComposerJson, AcceptsTheIssuesSingleVariantFormAndTheIdString) {
+  const std::string scene = R"("scene": [{"kind": "text", "count": 2}])";
+  const io::Preset a = io::preset_from_json(
+      R"({"version": 1, "variant": "custom", "design": "mrope", "allocation": "glm4v", )" + scene +
+          "}",
+      "p.json");
+  EXPECT_EQ(a.variants, (std::vector<std::string>{"custom:mrope/glm4v"}));
+  const io::Preset b = io::preset_from_json(
+      R"({"version": 1, "variants": ["custom:mrope/glm4v"], )" + scene + "}", "p.json");
+  EXPECT_EQ(b.variants, a.variants);
+  const io::Preset c =
+      io::preset_from_json(R"({"version": 1, "variant": "hope", )" + scene + "}", "p.json");
+  EXPECT_EQ(c.variants, (std::vector<std::string>{"hope"}));
+}
+
+TEST(ComposerJson, IncompatibleOrIncompletePairsAreRefusedNamingTheField) {
+  const std::string scene = R"(, "scene": [{"kind": "text", "count": 2}]})";
+  EXPECT_EQ(refusal(R"({"version": 1, "variants": [{"variant": "custom", "design": "videorope",
+      "allocation": "vrope"}])" +
+                    scene),
+            "p.json: variants[0].allocation = 'vrope' is invalid: must have as many axes as the "
+            "design 'videorope' (4 vs 3)");
+  EXPECT_EQ(refusal(R"({"version": 1, "variant": "custom", "design": "mrope",
+      "allocation": "vanilla")" +
+                    scene),
+            "p.json: allocation = 'vanilla' is invalid: must have as many axes as the design "
+            "'mrope' (1 vs 3)");
+  const std::string unknown = refusal(R"({"version": 1, "variants": ["mrope", {"variant": "custom",
+      "design": "no-such", "allocation": "mrope"}])" +
+                                      scene);
+  EXPECT_EQ(unknown.rfind("p.json: variants[1].design = 'no-such' is invalid: must be one of", 0),
+            0u)
+      << unknown;
+  EXPECT_EQ(refusal(R"({"version": 1, "variant": "custom", "design": "mrope")" + scene),
+            "p.json: allocation is missing");
+  EXPECT_EQ(
+      refusal(R"({"version": 1, "variants": ["custom"])" + scene),
+      "p.json: variants[0] = 'custom' needs \"design\" and \"allocation\" fields (an object)");
+  EXPECT_EQ(refusal(R"({"version": 1, "variant": "mrope", "design": "videorope")" + scene),
+            "p.json: design is only read with \"variant\": \"custom\"");
+  EXPECT_EQ(refusal(R"({"version": 1, "variant": "mrope", "variants": ["mrope"])" + scene),
+            "p.json: variant and \"variants\" are both given: use one (variants lists up to 4)");
 }
 
 }  // namespace

@@ -164,5 +164,56 @@ TEST(RotaryTables, LongGridsMatchDirectAngles) {
   EXPECT_LT(worst, 1e-7);
 }
 
+// Large scenes off the short grids take the factored path (grid part x residue class by angle
+// addition, rounded once to float): Circle-RoPE's irrational ring ids, V2PE's one point per token,
+// HoPE's fractional gamma with a zero-frequency section, the composer, partial rotary with
+// adjacent pairing. Each must agree with the direct angles to float32 resolution.
+double worst_table_error(const Encoding& e) {
+  RopeTables tables;
+  compute_rope_tables(e, tables);
+  const RowMatrix phi = angles(e);
+  double worst = 0;
+  for (Eigen::Index i = 0; i < phi.rows(); ++i) {
+    for (Eigen::Index j = 0; j < phi.cols(); ++j) {
+      const auto k = static_cast<std::size_t>(i * phi.cols() + j);
+      worst = std::max(worst, std::abs(tables.cos[k] - std::cos(phi(i, j))));
+      worst = std::max(worst, std::abs(tables.sin[k] - std::sin(phi(i, j))));
+    }
+  }
+  return worst;
+}
+
+TEST(RotaryTables, FactoredTablesMatchDirectAnglesOnLargeScenes) {
+  Scene two_blocks = Scene::text_video_text(5, 80, 16, 16, 7);  // 20492 tokens
+  two_blocks.segments.push_back(Segment::image(12, 20));
+  two_blocks.segments.push_back(Segment::text(3));
+  struct Case {
+    std::string id;
+    Config config;
+  };
+  Config gamma;
+  gamma.delta = 1.0 / 3;  // hope: ids on no grid of step 1, 1/2, 1/4 or 1/10
+  Config partial_adjacent;
+  partial_adjacent.partial_rotary = 0.5;
+  partial_adjacent.pairing = Pairing::Adjacent;
+  Config v2pe_fine;
+  v2pe_fine.delta = 0.0625;
+  Config circle_auto;
+  circle_auto.options.set("circle_radius", std::string("auto"));
+  const std::vector<Case> cases{{"circle-rope", {}},
+                                {"circle-rope", circle_auto},
+                                {"v2pe", {}},
+                                {"v2pe", v2pe_fine},
+                                {"hope", gamma},
+                                {"circle-rope", partial_adjacent},
+                                {"custom:circle-rope/mrope-i", {}}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.id);
+    const Encoding e = test::encode_id(c.id, two_blocks, c.config);
+    ASSERT_GE(e.token_count(), 20000u);
+    EXPECT_LT(worst_table_error(e), 1e-7);
+  }
+}
+
 }  // namespace
 }  // namespace ropelab

@@ -75,7 +75,9 @@ Positions walk_blocks(const Scene& scene, int axes, const Config& config, Place&
         }
         return s;
       },
-      stamps + 2);
+      // Exact capacity (finish() then has nothing to shrink and copy): a split frame adds its
+      // stamps and markers, an unsplit video nothing.
+      stamps == 0 ? 0 : stamps + 2 * marker);
 }
 
 // M-RoPE-style block of frames [f0, f0 + frames) at s0: (s0 + st*f, o + sh*r, o + sw*c) with

@@ -104,6 +104,10 @@ write("presets/split_strings.json", preset(config={"split": [16, "8", 8]}))
 write("presets/split_negative.json", preset(config={"split": [40, -4, -4]}))
 write("presets/convention_both.json", preset(config={"options": {"convention": "both"}}))
 write("presets/zero_seconds.json", preset(segment={"seconds_per_frame": 0}))
+# Issue 12: the composer in JSON, an incompatible pair and one missing its allocation.
+write("presets/custom_mismatch.json",
+      preset(variants=[{"variant": "custom", "design": "videorope", "allocation": "vrope"}]))
+write("presets/custom_no_allocation.json", preset(variants=[{"variant": "custom", "design": "mrope"}]))
 write("presets/bool_as_number.json", preset(config={"options": {"symmetric": 1}}))
 write("presets/non_utf8.json", preset(name="NAME").encode("utf-8").replace(b"NAME", b"caf\xe9 \xff\xfe"))
 write("presets/deep_nesting.json", '{"version": 1, "scene": ' + "[" * 5000 + "]" * 5000 + "}")
