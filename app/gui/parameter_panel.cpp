@@ -12,34 +12,10 @@
 #include "app/gui/labeled_slider.h"
 #include "app/gui/scene_editor.h"
 #include "app/gui/variant_options_group.h"
+#include "app/gui/variant_picker.h"
 #include "ropelab/registry.h"
 
 namespace ropelab::app {
-
-namespace {
-
-// Each variant by its id and its one-line summary (the tooltip repeats the summary).
-void fill_variants(QComboBox* box, bool withNone) {
-  // The summaries are long: the box stays as narrow as the panel, the popup shows them whole.
-  box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  box->setMinimumContentsLength(14);
-  if (withNone) box->addItem(QStringLiteral("—"), QString());
-  for (const Variant* v : all_variants()) {
-    const QString id = QString::fromStdString(std::string(v->id()));
-    const QString summary = QString::fromStdString(v->info().summary);
-    QString shortSummary = summary.section(QLatin1Char('.'), 0, 0);
-    if (shortSummary.size() > 48) shortSummary = shortSummary.left(47) + QStringLiteral("…");
-    box->addItem(shortSummary.isEmpty() ? id : id + QStringLiteral(" — ") + shortSummary, id);
-    box->setItemData(box->count() - 1, summary, Qt::ToolTipRole);
-  }
-}
-
-void select_data(QComboBox* box, const QString& id) {
-  const QSignalBlocker block(box);
-  box->setCurrentIndex(std::max(0, box->findData(id)));
-}
-
-}  // namespace
 
 ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(parent), model_(model) {
   auto* layout = new QVBoxLayout(this);
@@ -47,14 +23,19 @@ ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(paren
 
   auto* variantRow = new QHBoxLayout;
   variantRow->addWidget(new QLabel(tr("Variant"), this));
-  variant_ = new QComboBox(this);
+  variant_ = new VariantPicker(false, this);
   variant_->setObjectName(QStringLiteral("variantChoice"));
-  fill_variants(variant_, false);
   variantRow->addWidget(variant_, 1);
   layout->addLayout(variantRow);
-  connect(variant_, &QComboBox::currentIndexChanged, this, [this] {
+  const auto send = [this] {
     if (!updating_) sendVariants();
-  });
+  };
+  connect(variant_, &VariantPicker::picked, this, send);
+  // The primary's one-line summary, always visible (the popup lists every variant's).
+  variantSummary_ = new QLabel(this);
+  variantSummary_->setObjectName(QStringLiteral("variantSummary"));
+  variantSummary_->setWordWrap(true);
+  layout->addWidget(variantSummary_);
 
   compare_ = new QGroupBox(tr("Compare side by side"), this);
   compare_->setCheckable(true);
@@ -62,14 +43,12 @@ ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(paren
   auto* compareLayout = new QVBoxLayout(compare_);
   const QStringList defaults{QStringLiteral("vanilla"), QStringLiteral("mrope"), QString()};
   for (int i = 0; i < SceneParameters::kMaxCompared - 1; ++i) {
-    auto* box = new QComboBox(compare_);
-    fill_variants(box, true);
-    box->setCurrentIndex(std::max(0, box->findData(defaults[i])));
+    auto* box = new VariantPicker(true, compare_);
+    box->setObjectName(QStringLiteral("compareChoice%1").arg(i + 1));
+    box->setCurrentId(defaults[i]);
     compareLayout->addWidget(box);
     compareChoices_.push_back(box);
-    connect(box, &QComboBox::currentIndexChanged, this, [this] {
-      if (!updating_) sendVariants();
-    });
+    connect(box, &VariantPicker::picked, this, send);
   }
   connect(compare_, &QGroupBox::toggled, this, [this] {
     if (!updating_) sendVariants();
@@ -120,6 +99,8 @@ ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(paren
   auto* splitFooter = new QHBoxLayout;
   splitSum_ = new QLabel(splitBox_);
   splitSum_->setObjectName(QStringLiteral("splitSum"));
+  splitSum_->setWordWrap(true);
+  splitSum_->setMinimumWidth(splitSum_->fontMetrics().horizontalAdvance(tr("sum 64 = D/2 ✓")));
   auto* reset = new QPushButton(tr("Reset to default"), splitBox_);
   reset->setToolTip(tr("The variant's own split (Ctrl+D)"));
   connect(reset, &QPushButton::clicked, this, &ParameterPanel::resetSplit);
@@ -185,10 +166,10 @@ LabeledSlider* ParameterPanel::addSlider(QVBoxLayout* layout, const QString& lab
 }
 
 void ParameterPanel::sendVariants() {
-  QStringList variants{variant_->currentData().toString()};
+  QStringList variants{variant_->currentId()};
   if (compare_->isChecked()) {
-    for (QComboBox* box : compareChoices_) {
-      const QString id = box->currentData().toString();
+    for (VariantPicker* box : compareChoices_) {
+      const QString id = box->currentId();
       if (!id.isEmpty() && !variants.contains(id)) variants << id;
     }
   }
@@ -209,7 +190,7 @@ void ParameterPanel::refreshSettingsVariant() {
   const SceneParameters& p = model_->state();
   const QSignalBlocker block(settingsFor_);
   settingsFor_->clear();
-  for (const QString& id : p.variants) settingsFor_->addItem(id, id);
+  for (const QString& id : p.variants) settingsFor_->addItem(VariantPicker::shortName(id), id);
   settingsFor_->setCurrentIndex(std::max(0, settingsFor_->findData(settingsVariant())));
   const bool comparing = p.variants.size() > 1;
   settingsFor_->setVisible(comparing);
@@ -219,7 +200,8 @@ void ParameterPanel::refreshSettingsVariant() {
 void ParameterPanel::refresh() {
   const SceneParameters& p = model_->state();
   updating_ = true;
-  select_data(variant_, p.variants.value(0));
+  variant_->setCurrentId(p.variants.value(0));
+  variantSummary_->setText(VariantPicker::summary(p.variants.value(0)));
   const bool comparing = p.variants.size() > 1;
   {
     const QSignalBlocker block(compare_);
@@ -228,7 +210,7 @@ void ParameterPanel::refresh() {
   splitNote_->setVisible(comparing);
   if (comparing) {
     for (std::size_t i = 0; i < compareChoices_.size(); ++i) {
-      select_data(compareChoices_[i], p.variants.value(static_cast<qsizetype>(i) + 1));
+      compareChoices_[i]->setCurrentId(p.variants.value(static_cast<qsizetype>(i) + 1));
     }
   }
   refreshSettingsVariant();

@@ -17,6 +17,7 @@ namespace ropelab::app {
 
 class LabeledSlider;
 class SceneEditor;
+class VariantPicker;
 class VariantOptionsGroup;
 
 class ParameterPanel : public QWidget {
@@ -45,7 +46,10 @@ class ParameterPanel : public QWidget {
   SceneEditor* sceneEditor() const { return sceneEditor_; }
   VariantOptionsGroup* optionsGroup() const { return options_; }
   const std::vector<LabeledSlider*>& splitSliders() const { return split_; }
-  QComboBox* variantChoice() const { return variant_; }
+  VariantPicker* variantChoice() const { return variant_; }
+  // The compare slots (the second to fourth variant).
+  const std::vector<VariantPicker*>& compareChoices() const { return compareChoices_; }
+  QLabel* variantSummary() const { return variantSummary_; }
   QComboBox* settingsVariantChoice() const { return settingsFor_; }
   QGroupBox* compareGroup() const { return compare_; }
   QLabel* splitNote() const { return splitNote_; }
@@ -62,9 +66,10 @@ class ParameterPanel : public QWidget {
   std::vector<int> defaultSplit() const;
 
   AppModel* model_;
-  QComboBox* variant_ = nullptr;
+  VariantPicker* variant_ = nullptr;
+  QLabel* variantSummary_ = nullptr;
   QGroupBox* compare_ = nullptr;
-  std::vector<QComboBox*> compareChoices_;
+  std::vector<VariantPicker*> compareChoices_;
   QComboBox* settingsFor_ = nullptr;
   QLabel* settingsForLabel_ = nullptr;
   LabeledSlider* delta_ = nullptr;
