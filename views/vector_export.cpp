@@ -63,7 +63,8 @@ struct Primitive {
   double depth = 0;  // normalised device z (larger = farther)
   QPolygonF shape;   // one point (Point), two or more (Line, Polygon)
   QColor color;
-  double size = 1;  // point diameter or line width, in target pixels
+  double size = 1;      // point diameter or line width, in target pixels
+  bool square = false;  // a point VTK draws as a square (not rendered as a sphere)
 };
 
 struct Projector {
@@ -148,8 +149,8 @@ void collect_actor(vtkActor* actor, const Projector& projector, double deviceRat
     for (vtkIdType k = 0; k < count; ++k) {
       const vtkIdType i = ids[k];
       if (!valid[i]) continue;
-      out.push_back(
-          {Primitive::Point, depth[i], QPolygonF{screen[i]}, colorOf(i, cellId), pointSize});
+      out.push_back({Primitive::Point, depth[i], QPolygonF{screen[i]}, colorOf(i, cellId),
+                     pointSize, !property->GetRenderPointsAsSpheres()});
     }
   }
   vtkCellArray* lines = data->GetLines();
@@ -389,7 +390,11 @@ void paint_vtk_vector(QPainter& painter, VtkView& view, const QRectF& target) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(p.color);
         const double r = p.size / 2;
-        painter.drawEllipse(p.shape.front(), r, r);
+        if (p.square) {
+          painter.drawRect(QRectF(p.shape.front() - QPointF(r, r), QSizeF(p.size, p.size)));
+        } else {
+          painter.drawEllipse(p.shape.front(), r, r);
+        }
         break;
       }
       case Primitive::Line:
