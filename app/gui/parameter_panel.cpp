@@ -5,6 +5,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <numeric>
@@ -229,6 +231,23 @@ void ParameterPanel::refresh() {
   options_->showVariant(own);
   rebuildSplit();
   updating_ = false;
+  fitScrollArea();
+}
+
+void ParameterPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  fitScrollArea();
+}
+
+// The panel never scrolls sideways: the scroll area it sits in (the dock's content) is kept at
+// least as wide as the panel's minimum plus the vertical scroll bar, so a narrow dock (1280x800)
+// widens rather than cutting fields at its right edge.
+void ParameterPanel::fitScrollArea() {
+  QWidget* viewport = parentWidget();
+  auto* area = viewport != nullptr ? qobject_cast<QScrollArea*>(viewport->parentWidget()) : nullptr;
+  if (area == nullptr) return;
+  const int bar = area->verticalScrollBar()->sizeHint().width();
+  area->setMinimumWidth(minimumSizeHint().width() + bar + 2 * area->frameWidth());
 }
 
 std::vector<int> ParameterPanel::defaultSplit() const {

@@ -55,10 +55,14 @@ class ParameterPanel : public QWidget {
   QLabel* splitNote() const { return splitNote_; }
   QLabel* splitSum() const { return splitSum_; }
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
   LabeledSlider* addSlider(QVBoxLayout* layout, const QString& label, double minimum,
                            double maximum, double step, int decimals, bool log = false);
   void rebuildSplit();
+  void fitScrollArea();
   void refreshSettingsVariant();
   void sendVariants();
   void splitEdited(std::size_t edited);

@@ -208,6 +208,8 @@ int VariantOptionsGroup::headCount(const QString& variant, const SceneParameters
   Config config = state.config(*v, false);
   try {
     config.options = resolve_options(*v, config.options);
+    // head_axes trusts validated options (a head split larger than the heads is refused here).
+    v->validate(state.scene, config);
     return static_cast<int>(v->head_axes(config).size());
   } catch (const InputError&) {
     return 0;  // options the core refuses: its message is shown by the compute

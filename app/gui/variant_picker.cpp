@@ -95,6 +95,7 @@ void VariantPicker::setCurrentId(const QString& id) {
   const int index = ensureItem(id);
   setCurrentIndex(std::max(0, index));
   shown_ = currentId();
+  updateGeometry();  // a composed id is wider than the registered ones
 }
 
 void VariantPicker::onActivated(int index) {
@@ -122,6 +123,17 @@ void VariantPicker::paintEvent(QPaintEvent* /*event*/) {
   option.currentText = shortName(currentId());
   painter.drawComplexControl(QStyle::CC_ComboBox, option);
   painter.drawControl(QStyle::CE_ComboBoxLabel, option);
+}
+
+QSize VariantPicker::minimumSizeHint() const {
+  QSize hint = QComboBox::minimumSizeHint();
+  QStyleOptionComboBox option;
+  initStyleOption(&option);
+  const QSize text(fontMetrics().horizontalAdvance(shortName(currentId())) + 4,
+                   fontMetrics().height());
+  hint.setWidth(std::max(
+      hint.width(), style()->sizeFromContents(QStyle::CT_ComboBox, &option, text, this).width()));
+  return hint;
 }
 
 void VariantPicker::showPopup() {

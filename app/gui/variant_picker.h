@@ -27,6 +27,9 @@ class VariantPicker : public QComboBox {
   static QString summary(const QString& id);
   // The data of the "Custom…" entry.
   static QString customEntry() { return QStringLiteral("custom…"); }
+  // Wide enough for the shown id in full (composed ids are long), never for the summaries.
+  QSize minimumSizeHint() const override;
+  QSize sizeHint() const override { return minimumSizeHint(); }
 
  signals:
   // The user picked a variant (not emitted by setCurrentId); for "Custom…" after the dialog was
