@@ -462,7 +462,11 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
           points.append(QPointF(j, std::log10(lambda)));
         }
       }
-      if (auto* s = series_at<QScatterSeries>(chart, static_cast<qsizetype>(a))) s->replace(points);
+      if (auto* s = series_at<QScatterSeries>(chart, static_cast<qsizetype>(a))) {
+        s->replace(points);
+        // An axis no pair reads (HoPE's t, a head-wise variant's other axes): not in the legend.
+        hide_from_legend(chart, s, points.isEmpty());
+      }
     }
     const auto axisCount = static_cast<qsizetype>(primary.axes.size());
     const double extent = std::max(primary.collisions.extent, 1.0);

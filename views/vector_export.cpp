@@ -15,6 +15,7 @@
 #include <QAbstractButton>
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QChartView>
 #include <QComboBox>
@@ -28,6 +29,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QTextDocument>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -288,10 +290,28 @@ void paint_label(QPainter& painter, QLabel& label, const QRectF& rect) {
     painter.setPen(label.palette().color(QPalette::WindowText));
     text = text.mid(m.capturedLength());
   }
-  if (label.textFormat() == Qt::RichText ||
-      (label.textFormat() == Qt::AutoText && Qt::mightBeRichText(text))) {
-    text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+  const bool rich = label.textFormat() == Qt::RichText ||
+                    (label.textFormat() == Qt::AutoText && Qt::mightBeRichText(text));
+  if (rich && text.contains(QLatin1String("<span"))) {
+    // Coloured runs inside the text (the charts' legends: a coloured glyph per entry): laid out
+    // by the same rich-text engine as on screen, so colours, wrapping and spacing match.
+    QTextDocument doc;
+    doc.setDefaultFont(label.font());
+    doc.setDocumentMargin(0);
+    QTextOption option;
+    option.setAlignment(label.alignment() & Qt::AlignHorizontal_Mask);
+    option.setWrapMode(label.wordWrap() ? QTextOption::WordWrap : QTextOption::NoWrap);
+    doc.setDefaultTextOption(option);
+    doc.setHtml(text);
+    doc.setTextWidth(textRect.width());
+    painter.translate(textRect.topLeft() + QPointF(0, label.contentsMargins().top()));
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette.setColor(QPalette::Text, label.palette().color(QPalette::WindowText));
+    doc.documentLayout()->draw(&painter, context);
+    painter.restore();
+    return;
   }
+  if (rich) text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
   // Text stays inside its label: a wrapped text taller than the label is set up to a fifth
   // smaller, then cut with an ellipsis at the last line that fits.
   QFont font = label.font();
