@@ -227,6 +227,8 @@ QString legend_glyph(QAbstractSeries* series, QColor& color) {
 QString legend_entry(const QString& glyph, const QColor& color, const QString& text) {
   QString label = text.toHtmlEscaped();
   label.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+  // No break after the slash of a composed id (custom:videorope/mrope-i): a word joiner.
+  label.replace(QLatin1Char('/'), QStringLiteral("/\u2060"));
   return QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3")
       .arg(color.name(), glyph, label);
 }

@@ -51,7 +51,7 @@ LabeledSlider::LabeledSlider(const QString& label, double minimum, double maximu
     : QWidget(parent), scale_(scale), step_(step) {
   auto* layout = new QGridLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->setHorizontalSpacing(6);
+  layout->setHorizontalSpacing(4);
   // The label wraps and the slider shrinks before anything is cut: the row fits a parameter
   // dock of 300 px (the narrowest default, at 1280x800).
   label_ = new QLabel(label, this);

@@ -21,7 +21,7 @@ namespace ropelab::app {
 
 ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(parent), model_(model) {
   auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(6, 6, 6, 6);
+  layout->setContentsMargins(3, 4, 3, 4);
 
   auto* variantRow = new QHBoxLayout;
   variantRow->addWidget(new QLabel(tr("Variant"), this));
@@ -103,8 +103,8 @@ ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(paren
   splitSum_->setObjectName(QStringLiteral("splitSum"));
   splitSum_->setWordWrap(true);
   splitSum_->setMinimumWidth(splitSum_->fontMetrics().horizontalAdvance(tr("sum 64 = D/2 ✓")));
-  auto* reset = new QPushButton(tr("Reset to default"), splitBox_);
-  reset->setToolTip(tr("The variant's own split (Ctrl+D)"));
+  auto* reset = new QPushButton(tr("Default"), splitBox_);
+  reset->setToolTip(tr("Reset to the variant's own split (Ctrl+D)"));
   connect(reset, &QPushButton::clicked, this, &ParameterPanel::resetSplit);
   splitFooter->addWidget(splitSum_, 1);
   splitFooter->addWidget(reset);
