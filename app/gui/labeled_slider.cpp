@@ -1,6 +1,7 @@
 #include "app/gui/labeled_slider.h"
 
 #include <QDoubleSpinBox>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +43,24 @@ class TypedSpinBox : public QDoubleSpinBox {
     return QLocale::c().toString(value, 'f', decimals());
   }
   static constexpr double kCompactFrom = 1e8;
+
+  // Qt sizes the box for the texts of its minimum and maximum; in compact notation the widest
+  // value is one just below kCompactFrom (8 digits), which must show whole too.
+  QSize minimumSizeHint() const override {
+    QSize hint = QDoubleSpinBox::minimumSizeHint();
+    if (maximum() < kCompactFrom) return hint;
+    const QFontMetrics fm(font());
+    const int widest = fm.horizontalAdvance(textFromValue(kCompactFrom - 1));
+    const int qt = std::max(fm.horizontalAdvance(textFromValue(minimum())),
+                            fm.horizontalAdvance(textFromValue(maximum())));
+    hint.rwidth() += std::max(0, widest - qt);
+    return hint;
+  }
+  QSize sizeHint() const override {
+    QSize hint = QDoubleSpinBox::sizeHint();
+    hint.setWidth(std::max(hint.width(), minimumSizeHint().width()));
+    return hint;
+  }
 };
 
 }  // namespace

@@ -88,6 +88,11 @@ QStringList clipped(app::ParameterPanel* panel) {
                         .arg(name_of(w))
                         .arg(button->width())
                         .arg(button->sizeHint().width());
+    } else if (auto* spin = qobject_cast<QAbstractSpinBox*>(w);
+               spin != nullptr && spin->findChild<QLineEdit*>() != nullptr &&
+               fm.horizontalAdvance(spin->text()) >
+                   spin->findChild<QLineEdit*>()->contentsRect().width() - 4) {
+      problems << QStringLiteral("%1: value '%2' cut").arg(name_of(w), spin->text());
     } else if (qobject_cast<QAbstractSpinBox*>(w) != nullptr ||
                qobject_cast<QComboBox*>(w) != nullptr) {
       if (w->width() < w->minimumSizeHint().width())
@@ -172,6 +177,10 @@ class PanelTest : public QObject {
     compare.variants = {QStringLiteral("videorope"), QStringLiteral("mrope-i"),
                         QStringLiteral("custom:videorope/mrope-i"), QStringLiteral("mhrope")};
     states.emplace_back(QStringLiteral("compare with a composed variant"), compare);
+    app::SceneParameters large;
+    large.base = 99999999;  // the widest value before 1e+08 notation
+    large.query = 131;
+    states.emplace_back(QStringLiteral("base 99999999"), large);
     app::SceneParameters odd;
     odd.headDim = 127;  // refused by core; the panel still shows it
     states.emplace_back(QStringLiteral("D = 127"), odd);
