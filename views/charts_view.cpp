@@ -6,9 +6,11 @@
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
@@ -125,8 +127,10 @@ QCategoryAxis* y_axis(QChart* chart) {
 }
 
 // Series that only mark something (extents) stay out of the legend.
-void hide_from_legend(QChart* chart, QAbstractSeries* series) {
-  for (QLegendMarker* m : chart->legend()->markers(series)) m->setVisible(false);
+void hide_from_legend(QChart* chart, QAbstractSeries* series, bool hide = true) {
+  for (QLegendMarker* m : chart->legend()->markers(series)) m->setVisible(!hide);
+  // The marker's own visibility follows the (hidden) Qt legend: our legend reads this flag.
+  series->setProperty("ropelabNoLegend", hide);
 }
 
 // A series of one chart by its position (series are added in a fixed order per layout).
@@ -181,6 +185,54 @@ QScatterSeries::MarkerShape marker_shape(std::size_t index) {
   return shapes[index % 5];
 }
 
+// The glyph a legend entry shows for a series: its marker shape or its line style.
+QString legend_glyph(QAbstractSeries* series, QColor& color) {
+  if (auto* scatter = qobject_cast<QScatterSeries*>(series)) {
+    color = scatter->color();
+    switch (scatter->markerShape()) {
+      case QScatterSeries::MarkerShapeRectangle:
+        return QStringLiteral("■");
+      case QScatterSeries::MarkerShapeRotatedRectangle:
+        return QStringLiteral("◆");
+      case QScatterSeries::MarkerShapeTriangle:
+        return QStringLiteral("▲");
+      case QScatterSeries::MarkerShapeStar:
+        return QStringLiteral("★");
+      case QScatterSeries::MarkerShapePentagon:
+        return QStringLiteral("⬟");
+      default:
+        return QStringLiteral("●");
+    }
+  }
+  if (auto* line = qobject_cast<QLineSeries*>(series)) {
+    color = line->pen().color();
+    switch (line->pen().style()) {
+      case Qt::DashLine:
+        return QStringLiteral("╺╸╺");
+      case Qt::DotLine:
+        return QStringLiteral("┈┈");
+      case Qt::DashDotLine:
+      case Qt::DashDotDotLine:
+        return QStringLiteral("╺·╸");
+      default:
+        return QStringLiteral("━━");
+    }
+  }
+  color = Qt::gray;
+  return QStringLiteral("■");
+}
+
+// One legend entry as rich text that never breaks inside itself (the legend wraps between
+// entries, so nothing is elided however narrow the chart).
+QString legend_entry(const QString& glyph, const QColor& color, const QString& text) {
+  QString label = text.toHtmlEscaped();
+  label.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+  // No break after the slash of a composed id (custom:videorope/mrope-i): a word joiner.
+  label.replace(QLatin1Char('/'), QStringLiteral("/\u2060"));
+  return QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3")
+      .arg(color.name(), glyph, label);
+}
+
 }  // namespace
 
 ChartsView::ChartsView(QWidget* parent) : QWidget(parent) {
@@ -199,9 +251,54 @@ ChartsView::ChartsView(QWidget* parent) : QWidget(parent) {
     QChart* chart = view->chart();
     connect(chart, &QChart::plotAreaChanged, this, [chart] { refit_axes(chart); });
   }
-  layout->addWidget(similarity_);
-  layout->addWidget(wavelengths_);
-  layout->addWidget(jumps_);
+  // Each chart over its legend: Qt Charts' own legend elides entries that do not fit one line
+  // ("ax…"); this one wraps between entries.
+  for (QChartView* view : {similarity_, wavelengths_, jumps_}) {
+    auto* cell = new QWidget(this);
+    auto* column = new QVBoxLayout(cell);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    view->setParent(cell);
+    view->chart()->legend()->setVisible(false);
+    auto* legend = new QLabel(cell);
+    legend->setObjectName(QStringLiteral("chartLegend"));
+    legend->setTextFormat(Qt::RichText);
+    legend->setWordWrap(true);
+    legend->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    legend->setContentsMargins(4, 0, 4, 2);
+    column->addWidget(view, 1);
+    column->addWidget(legend);
+    legends_.push_back(legend);
+    layout->addWidget(cell);
+  }
+}
+
+void ChartsView::updateLegends() {
+  const QChartView* views[] = {similarity_, wavelengths_, jumps_};
+  for (std::size_t i = 0; i < legends_.size(); ++i) {
+    QChart* chart = views[i]->chart();
+    chart->legend()->setVisible(false);
+    QStringList entries;
+    for (QLegendMarker* marker : chart->legend()->markers()) {
+      if (marker->series()->property("ropelabNoLegend").toBool() || marker->label().isEmpty())
+        continue;
+      QColor color;
+      const QString glyph = legend_glyph(marker->series(), color);
+      entries << legend_entry(glyph, color, marker->label());
+    }
+    for (const auto& [glyph, color, text] : extraLegend_[i]) {
+      entries << legend_entry(glyph, color, text);
+    }
+    const QString html = entries.join(QStringLiteral(" &nbsp; "));
+    if (legends_[i]->text() != html) legends_[i]->setText(html);
+    legends_[i]->setVisible(!entries.isEmpty());
+  }
+}
+
+QLabel* ChartsView::legend(int chart) const {
+  return chart >= 0 && chart < static_cast<int>(legends_.size())
+             ? legends_[static_cast<std::size_t>(chart)]
+             : nullptr;
 }
 
 // Rebuilds a chart only when what it shows changes shape (other variants, other axes); a slider
@@ -220,6 +317,7 @@ void ChartsView::setData(const std::vector<ChartsData>& variants) {
   fillSimilarity(variants, rebuild);
   fillWavelengths(variants, rebuild);
   fillJumps(variants, rebuild);
+  updateLegends();
   if (rebuild) applyFonts();
 }
 
@@ -250,7 +348,6 @@ void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants, bool re
           chart,
           chart->series()[static_cast<qsizetype>(variants.size()) + static_cast<qsizetype>(v)]);
     }
-    chart->legend()->setVisible(true);
   }
   double deltaMax = 10;
   double lowest = 1;
@@ -296,6 +393,14 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
         series->setBorderColor(axis_color(static_cast<int>(a)).darker(140));
         chart->addSeries(series);
       }
+      // Zero-frequency (NoPE) pairs have no finite wavelength: marked along the top edge.
+      auto* nope = new QScatterSeries;
+      nope->setName(tr("NoPE θ=0 (λ=∞, top edge)"));
+      nope->setMarkerShape(QScatterSeries::MarkerShapeStar);
+      nope->setMarkerSize(9);
+      nope->setColor(nope_color());
+      nope->setBorderColor(nope_color().darker(140));
+      chart->addSeries(nope);
       auto* extent = new QLineSeries;
       extent->setPen(QPen(Qt::gray, 1.5, Qt::DashLine));
       chart->addSeries(extent);
@@ -321,13 +426,26 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
         hide_from_legend(chart, extent);
       }
     }
-    attach(chart, tick_axis(tr("pair j")), tick_axis(tr("wavelength λ = 2π/θ (positions)"), true));
-    chart->legend()->setVisible(true);
+    attach(chart, tick_axis(tr("pair j")), tick_axis(tr("λ = 2π/θ"), true));
   }
+  // Finite wavelengths only: a NoPE pair's is infinite.
   double lo = 1, hi = 10;
-  if (!primary.wavelengths.empty()) {
-    lo = *std::min_element(primary.wavelengths.begin(), primary.wavelengths.end());
-    hi = *std::max_element(primary.wavelengths.begin(), primary.wavelengths.end());
+  bool any = false;
+  for (double lambda : primary.wavelengths) {
+    if (!std::isfinite(lambda) || lambda <= 0) continue;
+    lo = any ? std::min(lo, lambda) : lambda;
+    hi = any ? std::max(hi, lambda) : lambda;
+    any = true;
+  }
+  const auto finite = [](double lambda) { return std::isfinite(lambda) && lambda > 0; };
+  // Pass-through dims of partial rotary are no pairs of this chart: named under it.
+  extraLegend_[1].clear();
+  for (const ChartsData& d : variants) {
+    if (d.rotaryDims <= 0 || d.rotaryDims >= d.headDim) continue;
+    const QString dims = tr("dims %1‑%2 unrotated").arg(d.rotaryDims).arg(d.headDim - 1);
+    extraLegend_[1].push_back(
+        {QStringLiteral("□"), pass_through_color().darker(130),
+         compare ? QString::fromStdString(d.variant) + QStringLiteral(": ") + dims : dims});
   }
   const auto extentLine = [&](QLineSeries* line, double extent) {
     if (!line) return;
@@ -340,20 +458,37 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
     for (std::size_t a = 0; a < primary.axes.size(); ++a) {
       QList<QPointF> points;
       for (int j = 0; j < pairs; ++j) {
-        if (primary.pairAxis[static_cast<std::size_t>(j)] == static_cast<int>(a)) {
-          points.append(QPointF(j, std::log10(primary.wavelengths[static_cast<std::size_t>(j)])));
+        const double lambda = primary.wavelengths[static_cast<std::size_t>(j)];
+        if (primary.pairAxis[static_cast<std::size_t>(j)] == static_cast<int>(a) &&
+            finite(lambda)) {
+          points.append(QPointF(j, std::log10(lambda)));
         }
       }
-      if (auto* s = series_at<QScatterSeries>(chart, static_cast<qsizetype>(a))) s->replace(points);
+      if (auto* s = series_at<QScatterSeries>(chart, static_cast<qsizetype>(a))) {
+        s->replace(points);
+        // An axis no pair reads (HoPE's t, a head-wise variant's other axes): not in the legend.
+        hide_from_legend(chart, s, points.isEmpty());
+      }
     }
+    const auto axisCount = static_cast<qsizetype>(primary.axes.size());
     const double extent = std::max(primary.collisions.extent, 1.0);
-    auto* line = series_at<QLineSeries>(chart, static_cast<qsizetype>(primary.axes.size()));
+    auto* line = series_at<QLineSeries>(chart, axisCount + 1);
     if (line) line->setName(tr("video extent %1").arg(QString::number(extent, 'g', 4)));
     extentLine(line, extent);
+    if (auto* nope = series_at<QScatterSeries>(chart, axisCount)) {
+      const double top = std::ceil(std::log10(std::max(hi, 1e-12)));
+      QList<QPointF> points;
+      for (int j = 0; j < pairs; ++j) {
+        if (primary.pairAxis[static_cast<std::size_t>(j)] < 0) points.append(QPointF(j, top));
+      }
+      nope->replace(points);
+      hide_from_legend(chart, nope, points.isEmpty());
+    }
   } else {
     QList<QPointF> all;
     for (int j = 0; j < pairs; ++j) {
-      all.append(QPointF(j, std::log10(primary.wavelengths[static_cast<std::size_t>(j)])));
+      const double lambda = primary.wavelengths[static_cast<std::size_t>(j)];
+      if (finite(lambda)) all.append(QPointF(j, std::log10(lambda)));
     }
     if (auto* s = series_at<QLineSeries>(chart, 0)) s->replace(all);
     const auto count = static_cast<qsizetype>(variants.size());
@@ -361,7 +496,10 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
       const ChartsData& d = variants[static_cast<std::size_t>(v)];
       QList<QPointF> points;
       for (std::size_t k = 0; k < d.collisions.pairs.size(); ++k) {
+        if (!finite(d.collisions.wavelengths[k])) continue;
         points.append(QPointF(d.collisions.pairs[k], std::log10(d.collisions.wavelengths[k])));
+        lo = std::min(lo, d.collisions.wavelengths[k]);
+        hi = std::max(hi, d.collisions.wavelengths[k]);
       }
       if (auto* s = series_at<QScatterSeries>(chart, 1 + v)) s->replace(points);
       extentLine(series_at<QLineSeries>(chart, 1 + count + v), std::max(d.collisions.extent, 1.0));
@@ -386,7 +524,6 @@ void ChartsView::fillJumps(const std::vector<ChartsData>& variants, bool rebuild
       chart->addSeries(series);
     }
     attach(chart, tick_axis(tr("frames T")), tick_axis(tr("largest jump")));
-    chart->legend()->setVisible(true);
   }
   double tMax = 2, jumpMax = 1;
   for (std::size_t v = 0; v < variants.size(); ++v) {
@@ -401,6 +538,12 @@ void ChartsView::setTheme(Theme theme) {
   for (QChartView* view : {similarity_, wavelengths_, jumps_}) {
     view->chart()->setTheme(theme == Theme::Dark ? QChart::ChartThemeDark
                                                  : QChart::ChartThemeLight);
+  }
+  // The legends in the theme's text colour.
+  for (QLabel* legend : legends_) {
+    QPalette palette = legend->palette();
+    palette.setColor(QPalette::WindowText, view_foreground(theme));
+    legend->setPalette(palette);
   }
   // A chart theme resets the series' colours and fonts: build them again.
   signature_.clear();
@@ -418,6 +561,7 @@ void ChartsView::applyFonts() {
   } else {
     small.setPointSizeF(base.pointSizeF() * 0.9);
   }
+  for (QLabel* legend : legends_) legend->setFont(small);
   for (QChartView* view : {similarity_, wavelengths_, jumps_}) {
     QChart* chart = view->chart();
     chart->setTitleFont(bold);

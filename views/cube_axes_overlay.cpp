@@ -1,11 +1,13 @@
 #include "views/cube_axes_overlay.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
+#include "views/palette.h"
 #include "views/ticks.h"
 
 namespace ropelab::views {
@@ -172,6 +174,60 @@ void paint_cube_axes(QPainter& painter, const CubeAxesSpec& spec, const double c
   for (const Label& l : labels) {
     if (hits(l.box, titleBoxes)) continue;
     painter.drawText(l.box, Qt::AlignCenter | Qt::TextDontClip, l.text);
+  }
+  painter.restore();
+}
+
+void paint_frame_bar(QPainter& painter, const CubeAxesSpec& spec, const QRectF& target,
+                     const QFont& font) {
+  const int frames = spec.frameBar;
+  if (frames < 2 || target.width() < 120 || target.height() < 120) return;
+  painter.save();
+  painter.setFont(font);
+  const QFontMetricsF fm(font);
+  const double line = fm.height();
+  const QString title = QCoreApplication::translate("LayoutView", "frame");
+  // Tick labels: integers from the tick engine (no 0.5 frames).
+  const double barHeight = std::clamp(target.height() * 0.35, 60.0, 180.0);
+  const double barWidth = std::max(8.0, line * 0.7);
+  AxisTicks ticks = fit_ticks(0, frames - 1, TickFit{barHeight, 2, 0, 6},
+                              [&](const std::string&) { return fm.height(); });
+  double labelWidth = 0;
+  std::vector<std::pair<double, QString>> labels;
+  for (std::size_t i = 0; i < ticks.values.size(); ++i) {
+    const double v = ticks.values[i];
+    if (ticks.labels[i].empty() || std::abs(v - std::round(v)) > 1e-9) continue;
+    const QString text = QString::number(std::llround(v));
+    labels.emplace_back(v, text);
+    labelWidth = std::max(labelWidth, fm.horizontalAdvance(text));
+  }
+  const double right = target.right() - 6;
+  const double x = std::min(right - labelWidth - 6 - barWidth,
+                            right - fm.horizontalAdvance(title) / 2 - barWidth / 2);
+  const double y0 = target.top() + 6 + line + 2;
+  const double y1 = y0 + barHeight;
+  // The ramp, frame 0 at the bottom, one band per frame up to 64 frames, smooth beyond.
+  const int bands = std::min(frames, 64);
+  painter.setPen(Qt::NoPen);
+  for (int k = 0; k < bands; ++k) {
+    const double f = bands == frames ? k : (frames - 1) * (k + 0.5) / bands;
+    painter.setBrush(frame_color(static_cast<int>(std::lround(f)), frames));
+    const double top = y1 - (k + 1) * barHeight / bands;
+    painter.drawRect(QRectF(x, top, barWidth, barHeight / bands + 0.25));
+  }
+  painter.setPen(QPen(spec.foreground, 1));
+  painter.setBrush(Qt::NoBrush);
+  painter.drawRect(QRectF(x, y0, barWidth, barHeight));
+  painter.drawText(QRectF(x + barWidth / 2 - fm.horizontalAdvance(title) / 2 - 1, target.top() + 6,
+                          fm.horizontalAdvance(title) + 2, line),
+                   Qt::AlignCenter, title);
+  for (const auto& [v, text] : labels) {
+    // Band centres when every frame has its band.
+    const double y =
+        bands == frames ? y1 - (v + 0.5) * barHeight / frames : y1 - v / (frames - 1) * barHeight;
+    painter.drawLine(QPointF(x + barWidth, y), QPointF(x + barWidth + 3, y));
+    painter.drawText(QRectF(x + barWidth + 5, y - line / 2, labelWidth + 2, line),
+                     Qt::AlignVCenter | Qt::AlignLeft, text);
   }
   painter.restore();
 }

@@ -23,7 +23,15 @@ struct CubeAxesSpec {
   std::array<bool, 3> labelled{true, true, true};  // false: no tick labels (a padded axis)
   QColor foreground = Qt::black;
   QColor grid = Qt::gray;
+  // Layout view coloured by frame: a colour bar for frame index 0 .. frameBar - 1 in the top
+  // right corner (0: none). Drawn even when the axes are hidden.
+  int frameBar = 0;
 };
+
+// The frame colour bar of `spec` (frame_color ramp, integer ticks, title "frame") in the top
+// right corner of target; nothing when spec.frameBar < 2.
+void paint_frame_bar(QPainter& painter, const CubeAxesSpec& spec, const QRectF& target,
+                     const QFont& font);
 
 // `composite` is the camera's composite projection matrix (row major, world -> normalised device
 // coordinates) for target's aspect ratio. With drawBox the box's twelve edges are drawn too

@@ -66,6 +66,13 @@ QString wavelength_text(double lambda) {
   return lambda >= 1000 ? QString::number(lambda, 'f', 0) : QString::number(lambda, 'g', 3);
 }
 
+struct LegendEntry {
+  enum Kind { Axis, Nope, PassThrough, Extent, Wrap } kind;
+  int axis;
+  QString text;
+  double x, y;  // top left, y relative to the legend's first line
+};
+
 double widest_label(const QFontMetricsF& fm, double lo, double hi) {
   double w = 0;
   for (double v : nice_ticks(lo, hi, 8)) {
@@ -140,8 +147,43 @@ void FrequencyMap::paintEvent(QPaintEvent* /*event*/) {
       width() - 4 - fm.horizontalAdvance(QStringLiteral("-0.5")) - 8 - barWidth - 10;
   const double x0 = left + strip + 2, x1 = right;
   if (x1 - x0 < 40) return;
-  // Vertical layout: heatmap, x labels, x title, legend line; then the line plot (if room).
-  const double xAxisBlock = 5 + line + 2 + line + 2 + line + 6;
+  // The legend's entries, placed in lines from x0 to the right edge.
+  std::vector<LegendEntry> legend;
+  {
+    const auto add = [&](LegendEntry::Kind kind, int axis, const QString& text) {
+      legend.push_back(LegendEntry{kind, axis, text, 0, 0});
+    };
+    for (std::size_t a = 0; a < e.axes().size(); ++a) {
+      add(LegendEntry::Axis, static_cast<int>(a), QString::fromStdString(e.axes()[a]));
+    }
+    const bool nope = std::any_of(pairs_.begin(), pairs_.end(), [&](int j) {
+      return e.pair_axis[static_cast<std::size_t>(j)] < 0;
+    });
+    if (nope) add(LegendEntry::Nope, -1, tr("NoPE θ=0"));
+    if (e.rotary_dims < e.head_dim()) {
+      add(LegendEntry::PassThrough, -1,
+          tr("dims %1–%2 unrotated").arg(e.rotary_dims).arg(e.head_dim() - 1));
+    }
+    add(LegendEntry::Extent, -1,
+        tr("- - video extent %1").arg(QString::number(collisions_.extent, 'g', 4)));
+    add(LegendEntry::Wrap, -1, tr("| wrap t = k·λ"));
+    double x = x0, y = 0;
+    for (LegendEntry& entry : legend) {
+      const bool swatch = entry.kind == LegendEntry::Axis || entry.kind == LegendEntry::Nope ||
+                          entry.kind == LegendEntry::PassThrough;
+      const double w = (swatch ? line * 0.8 : 0) + fm.horizontalAdvance(entry.text) + 10;
+      if (x > x0 && x + w > width() - 4) {
+        x = x0;
+        y += line;
+      }
+      entry.x = x;
+      entry.y = y;
+      x += w;
+    }
+  }
+  const double legendLines = legend.empty() ? 1 : legend.back().y / line + 1;
+  // Vertical layout: heatmap, x labels, x title, legend lines; then the line plot (if room).
+  const double xAxisBlock = 5 + line + 2 + line + 2 + legendLines * line + 6;
   const bool withLines = !linePairs_.empty() && height() > 300;
   const double total = height() - 8;
   const double mapHeight = withLines ? (total - 2 * xAxisBlock) * 0.62 : total - xAxisBlock;
@@ -181,12 +223,17 @@ void FrequencyMap::paintEvent(QPaintEvent* /*event*/) {
       }
     }
   }
-  // Strip: the axis each pair reads.
+  // Strip: the axis each pair reads; zero-frequency (NoPE) pairs grey and hatched.
   p.setPen(Qt::NoPen);
   for (int r = 0; r < rows; ++r) {
-    p.setBrush(
-        axis_color(e.pair_axis[static_cast<std::size_t>(pairs_[static_cast<std::size_t>(r)])]));
-    p.drawRect(QRectF(left, y0 + r * rowHeight, strip, rowHeight + 0.25));
+    const int axis = e.pair_axis[static_cast<std::size_t>(pairs_[static_cast<std::size_t>(r)])];
+    const QRectF cell(left, y0 + r * rowHeight, strip, rowHeight + 0.25);
+    p.setBrush(axis_color(axis));
+    p.drawRect(cell);
+    if (axis < 0) {
+      p.setBrush(QBrush(bg, Qt::BDiagPattern));
+      p.drawRect(cell);
+    }
   }
   // Wrap points t = k·λ of the axis' pairs whose wavelength is shorter than the video.
   int wrapMarks = 0;
@@ -222,28 +269,34 @@ void FrequencyMap::paintEvent(QPaintEvent* /*event*/) {
   p.drawText(QRectF(-(y1 - y0) / 2, -line / 2, y1 - y0, line), Qt::AlignCenter, tr("pair j"));
   p.restore();
   p.setFont(font);
-  // Legend line: the strip's axes, the extent, the wrap marks.
+  // Legend: the strip's axes, NoPE pairs and unrotated dims (when the variant has them), the
+  // extent and the wrap marks; entries flow onto a second line rather than being cut.
   {
-    double x = x0;
     const double y = yText + 2 + line + 2;
-    for (std::size_t a = 0; a < e.axes().size(); ++a) {
-      p.setPen(Qt::NoPen);
-      p.setBrush(axis_color(static_cast<int>(a)));
-      p.drawRect(QRectF(x, y + line * 0.2, line * 0.6, line * 0.6));
+    double bottom = y;
+    for (const LegendEntry& entry : legend) {
+      if (entry.kind == LegendEntry::Wrap && wrapMarks == 0) continue;
+      const QRectF swatch(entry.x, entry.y + y + line * 0.2, line * 0.6, line * 0.6);
+      double tx = entry.x;
+      if (entry.kind == LegendEntry::Axis || entry.kind == LegendEntry::Nope ||
+          entry.kind == LegendEntry::PassThrough) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(entry.kind == LegendEntry::Axis   ? axis_color(entry.axis)
+                   : entry.kind == LegendEntry::Nope ? nope_color()
+                                                     : pass_through_color());
+        p.drawRect(swatch);
+        if (entry.kind == LegendEntry::Nope) {
+          p.setBrush(QBrush(bg, Qt::BDiagPattern));
+          p.drawRect(swatch);
+        }
+        tx += line * 0.8;
+      }
       p.setPen(fg);
-      const QString name = QString::fromStdString(e.axes()[a]);
-      p.drawText(QRectF(x + line * 0.8, y, fm.horizontalAdvance(name) + 2, line), Qt::AlignVCenter,
-                 name);
-      x += line * 0.8 + fm.horizontalAdvance(name) + 10;
+      p.drawText(QRectF(tx, entry.y + y, fm.horizontalAdvance(entry.text) + 2, line),
+                 Qt::AlignVCenter, entry.text);
+      bottom = std::max(bottom, entry.y + y + line);
     }
-    const QString rest =
-        wrapMarks > 0 ? tr("- - video extent %1   | wrap t = k·λ")
-                            .arg(QString::number(collisions_.extent, 'g', 4))
-                      : tr("- - video extent %1").arg(QString::number(collisions_.extent, 'g', 4));
-    p.setPen(fg);
-    p.drawText(QRectF(x + 6, y, std::max(0.0, width() - x - 10), line), Qt::AlignVCenter,
-               fm.elidedText(rest, Qt::ElideRight, std::max(0.0, width() - x - 10)));
-    yText = y + line;
+    yText = bottom;
   }
   // Colour bar, as tall as the tiles.
   const double bx = x1 + 10;

@@ -196,19 +196,22 @@ void FrequencyView::rebuild() {
   }
   span_ = std::max(collisions_.extent, kMinimumSpan);
   const QString name = QString::fromStdString(std::string(e.variant->id())).toHtmlEscaped();
-  summary_->setText(tr("%6 — %1: %2 pairs, %3 wrap in the video (extent %4); slowest λ %5")
-                        .arg(QString::fromStdString(collisions_.axis_name))
-                        .arg(collisions_.pairs.size())
-                        .arg(collisions_.wrapping_pairs)
-                        .arg(QString::number(collisions_.extent, 'g', 5))
-                        // An axis without pairs (HoPE's t) has no wavelength at all.
-                        .arg(std::isnan(collisions_.slowest_wavelength)
-                                 ? QStringLiteral("—")
-                                 : QString::number(collisions_.slowest_wavelength, 'g', 5))
-                        .arg(variantColor_.isValid()
-                                 ? QStringLiteral("<span style='color:%1'>■</span> %2")
-                                       .arg(variantColor_.name(), name)
-                                 : name));
+  // An axis without rotating pairs (HoPE's t: all zero frequency) has no slowest wavelength.
+  const bool rotating = !collisions_.pairs.empty() &&
+                        std::isfinite(collisions_.slowest_wavelength) &&
+                        collisions_.slowest_wavelength > 0;
+  summary_->setText(
+      tr("%6 — %1: %2 pairs, %3 wrap in the video (extent %4); %5")
+          .arg(QString::fromStdString(collisions_.axis_name))
+          .arg(collisions_.pairs.size())
+          .arg(collisions_.wrapping_pairs)
+          .arg(QString::number(collisions_.extent, 'g', 5))
+          .arg(rotating
+                   ? tr("slowest λ %1").arg(QString::number(collisions_.slowest_wavelength, 'g', 5))
+                   : tr("no pair rotates by it"))
+          .arg(variantColor_.isValid() ? QStringLiteral("<span style='color:%1'>■</span> %2")
+                                             .arg(variantColor_.name(), name)
+                                       : name));
   if (!surface3d()) {
     // The heatmap shows a little beyond the video so its extent line is inside the picture.
     rows_ = static_cast<int>(pairs.size());

@@ -67,7 +67,8 @@ void set_color(vtkUnsignedCharArray* colors, vtkIdType index, const QColor& c) {
 }  // namespace
 
 struct LayoutView::Scene3d {
-  PointCloud tokens;
+  PointCloud tokens;      // image and video tokens: spheres
+  PointCloud textTokens;  // text tokens: squares, so modality reads by shape in either colouring
   PointCloud textPath;
   PointCloud highlight;
   PointCloud marked;
@@ -113,7 +114,10 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   colorChoice_ = new QComboBox(this);
   colorChoice_->addItem(tr("modality"));
   colorChoice_->addItem(tr("frame"));
-  colorChoice_->setToolTip(tr("Colour the tokens by modality or by frame"));
+  colorChoice_->setCurrentIndex(1);
+  colorChoice_->setToolTip(
+      tr("Colour the video tokens by frame (with a colour bar) or every token by modality; text "
+         "tokens are squares, image and video tokens spheres"));
   connect(colorChoice_, &QComboBox::currentIndexChanged, this,
           [this](int index) { setColorMode(index == 0 ? ColorMode::Modality : ColorMode::Frame); });
   connect(colorChoice_, &QComboBox::activated, this, [this](int index) {
@@ -149,6 +153,7 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   vtkRenderer* renderer = view_->renderer();
   renderer->AddActor(scene_->textPath.actor);
   renderer->AddActor(scene_->tokens.actor);
+  renderer->AddActor(scene_->textTokens.actor);
   renderer->AddActor(scene_->marked.actor);
   renderer->AddActor(scene_->highlight.actor);
   renderer->AddActor(scene_->axes);
@@ -157,6 +162,8 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   const QColor mark = markColor();
   scene_->marked.actor->GetProperty()->SetColor(mark.redF(), mark.greenF(), mark.blueF());
   scene_->tokens.actor->GetProperty()->SetRenderPointsAsSpheres(true);
+  scene_->textTokens.actor->GetProperty()->SetRenderPointsAsSpheres(false);
+  scene_->textTokens.mapper->ScalarVisibilityOff();
   scene_->highlight.actor->GetProperty()->SetRenderPointsAsSpheres(true);
   scene_->highlight.actor->GetProperty()->SetPointSize(22);
   scene_->highlight.mapper->ScalarVisibilityOff();
@@ -299,6 +306,8 @@ void LayoutView::applyTheme() {
   spec.grid = grid;
   view_->setAxesOverlay(spec);
   scene_->highlight.actor->GetProperty()->SetColor(fg.redF(), fg.greenF(), fg.blueF());
+  const QColor text = modality_color(Modality::Text);
+  scene_->textTokens.actor->GetProperty()->SetColor(text.redF(), text.greenF(), text.blueF());
   const QColor path = modality_color(Modality::Text);
   scene_->textPath.actor->GetProperty()->SetColor(path.redF(), path.greenF(), path.blueF());
   overlay_->setStyleSheet(
@@ -327,28 +336,45 @@ void LayoutView::rebuild() {
   int frames = 1;
   for (std::size_t i = 0; i < n; ++i) frames = std::max(frames, t.frame[i] + 1);
 
+  // Visual tokens (spheres, by frame or by modality) and text tokens (squares) in two clouds.
+  const std::size_t shown = (n + stride - 1) / stride;
+  std::size_t shownText = 0;
+  for (std::size_t i = 0; i < n; i += stride) shownText += t.modality[i] == Modality::Text ? 1 : 0;
+  const std::size_t shownVisual = shown - shownText;
   vtkNew<vtkPoints> points;
   vtkNew<vtkUnsignedCharArray> colors;
   colors->SetNumberOfComponents(3);
-  const std::size_t shown = (n + stride - 1) / stride;
-  points->SetNumberOfPoints(static_cast<vtkIdType>(shown));
-  colors->SetNumberOfTuples(static_cast<vtkIdType>(shown));
+  points->SetNumberOfPoints(static_cast<vtkIdType>(shownVisual));
+  colors->SetNumberOfTuples(static_cast<vtkIdType>(shownVisual));
   vtkNew<vtkCellArray> verts;
-  verts->InsertNextCell(static_cast<vtkIdType>(shown));
+  verts->InsertNextCell(static_cast<vtkIdType>(shownVisual));
+  vtkNew<vtkPoints> textPoints;
+  textPoints->SetNumberOfPoints(static_cast<vtkIdType>(shownText));
+  vtkNew<vtkCellArray> textVerts;
+  textVerts->InsertNextCell(static_cast<vtkIdType>(shownText));
+  vtkIdType kText = 0;
+  bool video = false;
   std::array<double, 6> b{std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
                           std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
                           std::numeric_limits<double>::max(), -std::numeric_limits<double>::max()};
   vtkIdType k = 0;
-  for (std::size_t i = 0; i < n; i += stride, ++k) {
+  for (std::size_t i = 0; i < n; i += stride) {
     const auto p = tokenPoint(i);
-    points->SetPoint(k, p.data());
     for (int a = 0; a < 3; ++a) {
       b[2 * a] = std::min(b[2 * a], p[a]);
       b[2 * a + 1] = std::max(b[2 * a + 1], p[a]);
     }
-    const bool byFrame = colorMode_ == ColorMode::Frame && t.modality[i] != Modality::Text;
+    if (t.modality[i] == Modality::Text) {
+      textPoints->SetPoint(kText, p.data());
+      textVerts->InsertCellPoint(kText++);
+      continue;
+    }
+    // By frame: video tokens along the frame ramp; images (one frame) keep their modality colour.
+    const bool byFrame = colorMode_ == ColorMode::Frame && t.modality[i] == Modality::Video;
+    video = video || t.modality[i] == Modality::Video;
+    points->SetPoint(k, p.data());
     set_color(colors, k, byFrame ? frame_color(t.frame[i], frames) : modality_color(t.modality[i]));
-    verts->InsertCellPoint(k);
+    verts->InsertCellPoint(k++);
   }
   // Bounds of the full scene even when decimated, so the frame does not jump while dragging.
   if (stride > 1) {
@@ -379,6 +405,10 @@ void LayoutView::rebuild() {
   const double lineFactor = e.variant->axis_count() == 1 ? 0.55 : 1.0;
   scene_->tokens.actor->GetProperty()->SetPointSize(point_size_for(shown) * lineFactor *
                                                     view_->devicePixelRatioF());
+  scene_->textTokens.data->SetPoints(textPoints);
+  scene_->textTokens.data->SetVerts(textVerts);
+  scene_->textTokens.actor->GetProperty()->SetPointSize(
+      std::max(3.0, 0.8 * point_size_for(shown) * lineFactor) * view_->devicePixelRatioF());
   shownPoints_ = shown;
 
   vtkNew<vtkPoints> pathPoints;
@@ -417,6 +447,7 @@ void LayoutView::rebuild() {
     // A padded axis carries no ids: no tick labels that would suggest otherwise.
     spec.labelled[i] = displayAxes_[i] >= 0;
   }
+  spec.frameBar = colorMode_ == ColorMode::Frame && video ? frames : 0;
   view_->setAxesOverlay(spec);
 
   frameBounds(b);

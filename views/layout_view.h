@@ -106,7 +106,7 @@ class LayoutView : public QWidget {
   std::array<int, 3> displayAxes_{0, 1, 2};
   std::array<double, 6> bounds_{0, 1, 0, 1, 0, 1};
   std::array<double, 6> lastFramed_{0, 1, 0, 1, 0, 1};
-  ColorMode colorMode_ = ColorMode::Modality;
+  ColorMode colorMode_ = ColorMode::Frame;
   Theme theme_ = Theme::Light;
   bool decimated_ = false;
   bool cameraFramed_ = false;

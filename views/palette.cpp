@@ -58,7 +58,16 @@ QColor modality_color(Modality modality) {
   return Qt::gray;
 }
 
+QColor nope_color() {
+  return {136, 136, 136};
+}
+
+QColor pass_through_color() {
+  return {204, 204, 204};
+}
+
 QColor axis_color(int axis) {
+  if (axis < 0) return nope_color();
   // Paul Tol's muted palette: t rose, h indigo, w sand, then green and purple.
   static const std::array<QColor, 5> colors{QColor(204, 102, 119), QColor(51, 34, 136),
                                             QColor(221, 204, 119), QColor(17, 119, 51),

@@ -12,8 +12,13 @@ namespace ropelab::views {
 enum class Theme { Light, Dark };
 
 QColor modality_color(Modality modality);
-// Axis a of a variant (t, h, w, u1..u4...): a fixed qualitative palette.
+// Axis a of a variant (t, h, w, u1..u4...): a fixed qualitative palette; axis -1 (a
+// zero-frequency, NoPE pair) is nope_color().
 QColor axis_color(int axis);
+// Zero-frequency (NoPE) pairs: a neutral grey, drawn hatched where a strip shows pairs.
+QColor nope_color();
+// Pass-through dims of partial rotary (they never rotate): a paler grey than NoPE.
+QColor pass_through_color();
 // A frame's colour along a perceptually ordered ramp (viridis-like) from frame 0 to frames-1.
 QColor frame_color(int frame, int frames);
 // value in [0, 1] on the heat ramp used by attention maps (dark blue -> yellow).

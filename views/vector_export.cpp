@@ -15,6 +15,7 @@
 #include <QAbstractButton>
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QChartView>
 #include <QComboBox>
@@ -29,6 +30,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QTextDocument>
 #include <QTransform>
 #include <algorithm>
 #include <array>
@@ -65,7 +67,8 @@ struct Primitive {
   double depth = 0;  // normalised device z (larger = farther)
   QPolygonF shape;   // one point (Point), two or more (Line, Polygon)
   QColor color;
-  double size = 1;  // point diameter or line width, in target pixels
+  double size = 1;      // point diameter or line width, in target pixels
+  bool square = false;  // a point VTK draws as a square (not rendered as a sphere)
 };
 
 struct Projector {
@@ -150,8 +153,8 @@ void collect_actor(vtkActor* actor, const Projector& projector, double deviceRat
     for (vtkIdType k = 0; k < count; ++k) {
       const vtkIdType i = ids[k];
       if (!valid[i]) continue;
-      out.push_back(
-          {Primitive::Point, depth[i], QPolygonF{screen[i]}, colorOf(i, cellId), pointSize});
+      out.push_back({Primitive::Point, depth[i], QPolygonF{screen[i]}, colorOf(i, cellId),
+                     pointSize, !property->GetRenderPointsAsSpheres()});
     }
   }
   vtkCellArray* lines = data->GetLines();
@@ -377,10 +380,28 @@ void paint_label(QPainter& painter, QLabel& label, const QRectF& rect) {
     painter.setPen(label.palette().color(QPalette::WindowText));
     text = text.mid(m.capturedLength());
   }
-  if (label.textFormat() == Qt::RichText ||
-      (label.textFormat() == Qt::AutoText && Qt::mightBeRichText(text))) {
-    text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+  const bool rich = label.textFormat() == Qt::RichText ||
+                    (label.textFormat() == Qt::AutoText && Qt::mightBeRichText(text));
+  if (rich && text.contains(QLatin1String("<span"))) {
+    // Coloured runs inside the text (the charts' legends: a coloured glyph per entry): laid out
+    // by the same rich-text engine as on screen, so colours, wrapping and spacing match.
+    QTextDocument doc;
+    doc.setDefaultFont(label.font());
+    doc.setDocumentMargin(0);
+    QTextOption option;
+    option.setAlignment(label.alignment() & Qt::AlignHorizontal_Mask);
+    option.setWrapMode(label.wordWrap() ? QTextOption::WordWrap : QTextOption::NoWrap);
+    doc.setDefaultTextOption(option);
+    doc.setHtml(text);
+    doc.setTextWidth(textRect.width());
+    painter.translate(textRect.topLeft() + QPointF(0, label.contentsMargins().top()));
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette.setColor(QPalette::Text, label.palette().color(QPalette::WindowText));
+    doc.documentLayout()->draw(&painter, context);
+    painter.restore();
+    return;
   }
+  if (rich) text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
   // Text stays inside its label: a wrapped text taller than the label is set up to a fifth
   // smaller, then cut with an ellipsis at the last line that fits.
   QFont font = label.font();
@@ -479,7 +500,11 @@ void paint_vtk_vector(QPainter& painter, VtkView& view, const QRectF& target) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(p.color);
         const double r = p.size / 2;
-        painter.drawEllipse(p.shape.front(), r, r);
+        if (p.square) {
+          painter.drawRect(QRectF(p.shape.front() - QPointF(r, r), QSizeF(p.size, p.size)));
+        } else {
+          painter.drawEllipse(p.shape.front(), r, r);
+        }
         break;
       }
       case Primitive::Line:

@@ -201,7 +201,9 @@ void VtkView::setAxesOverlay(const CubeAxesSpec& spec) {
 }
 
 void VtkView::paintAxesOverlay(QPainter& painter, const QRectF& target, bool drawBox) const {
-  if (!axes_.enabled || target.width() <= 0 || target.height() <= 0) return;
+  if (target.width() <= 0 || target.height() <= 0) return;
+  paint_frame_bar(painter, axes_, target, font());
+  if (!axes_.enabled) return;
   double m[16];
   vtkMatrix4x4::DeepCopy(m, renderer_->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
                                 target.width() / target.height(), -1, 1));
@@ -221,7 +223,7 @@ QImage VtkView::captureImage() {
   if (frame_.isNull()) return {};
   QImage image = frame_.convertToFormat(QImage::Format_RGB32);
   image.setDevicePixelRatio(1.0);
-  if (axes_.enabled) {
+  if (axes_.enabled || axes_.frameBar > 1) {
     QPainter painter(&image);
     const double ratio = devicePixelRatioF();
     painter.scale(ratio, ratio);

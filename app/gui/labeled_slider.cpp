@@ -1,12 +1,14 @@
 #include "app/gui/labeled_slider.h"
 
 #include <QDoubleSpinBox>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <algorithm>
 #include <cmath>
 
 namespace ropelab::app {
@@ -34,8 +36,30 @@ class TypedSpinBox : public QDoubleSpinBox {
     if (!specialValueText().isEmpty() && t == specialValueText()) return minimum();
     return QLocale::c().toDouble(t);
   }
+  // Large values in 1e9 notation ("1e+12" rather than 13 digits): the box stays narrow enough
+  // for the panel at every window size and still shows the whole value.
   QString textFromValue(double value) const override {
+    if (std::abs(value) >= kCompactFrom) return QLocale::c().toString(value, 'g', 6);
     return QLocale::c().toString(value, 'f', decimals());
+  }
+  static constexpr double kCompactFrom = 1e8;
+
+  // Qt sizes the box for the texts of its minimum and maximum; in compact notation the widest
+  // value is one just below kCompactFrom (8 digits), which must show whole too.
+  QSize minimumSizeHint() const override {
+    QSize hint = QDoubleSpinBox::minimumSizeHint();
+    if (maximum() < kCompactFrom) return hint;
+    const QFontMetrics fm(font());
+    const int widest = fm.horizontalAdvance(textFromValue(kCompactFrom - 1));
+    const int qt = std::max(fm.horizontalAdvance(textFromValue(minimum())),
+                            fm.horizontalAdvance(textFromValue(maximum())));
+    hint.rwidth() += std::max(0, widest - qt);
+    return hint;
+  }
+  QSize sizeHint() const override {
+    QSize hint = QDoubleSpinBox::sizeHint();
+    hint.setWidth(std::max(hint.width(), minimumSizeHint().width()));
+    return hint;
   }
 };
 
@@ -46,20 +70,30 @@ LabeledSlider::LabeledSlider(const QString& label, double minimum, double maximu
     : QWidget(parent), scale_(scale), step_(step) {
   auto* layout = new QGridLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->setHorizontalSpacing(6);
+  layout->setHorizontalSpacing(4);
+  // The label wraps and the slider shrinks before anything is cut: the row fits a parameter
+  // dock of 300 px (the narrowest default, at 1280x800).
   label_ = new QLabel(label, this);
+  label_->setWordWrap(true);
+  // Wrapping breaks between words only: never narrower than the widest word.
+  int widestWord = label_->fontMetrics().horizontalAdvance(QStringLiteral("height H"));
+  for (const QString& word : label.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+    widestWord = std::max(widestWord, label_->fontMetrics().horizontalAdvance(word));
+  label_->setMinimumWidth(widestWord + 2);
+  label_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
   slider_ = new QSlider(Qt::Horizontal, this);
-  slider_->setMinimumWidth(110);
+  slider_->setMinimumWidth(56);
   spin_ = new TypedSpinBox(this);
   spin_->setDecimals(decimals);
   spin_->setSingleStep(step);
   spin_->setKeyboardTracking(false);
-  spin_->setMinimumWidth(90);
+  spin_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
   label_->setBuddy(spin_);
   layout->addWidget(label_, 0, 0);
   layout->addWidget(slider_, 0, 1);
   layout->addWidget(spin_, 0, 2);
-  layout->setColumnStretch(1, 1);
+  layout->setColumnStretch(0, 2);
+  layout->setColumnStretch(1, 3);
   note_ = new QLabel(this);
   note_->setWordWrap(true);
   note_->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));

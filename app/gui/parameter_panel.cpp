@@ -5,56 +5,41 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <numeric>
 
 #include "app/gui/labeled_slider.h"
 #include "app/gui/scene_editor.h"
 #include "app/gui/variant_options_group.h"
+#include "app/gui/variant_picker.h"
 #include "ropelab/registry.h"
 
 namespace ropelab::app {
 
-namespace {
-
-// Each variant by its id and its one-line summary (the tooltip repeats the summary).
-void fill_variants(QComboBox* box, bool withNone) {
-  // The summaries are long: the box stays as narrow as the panel, the popup shows them whole.
-  box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  box->setMinimumContentsLength(14);
-  if (withNone) box->addItem(QStringLiteral("—"), QString());
-  for (const Variant* v : all_variants()) {
-    const QString id = QString::fromStdString(std::string(v->id()));
-    const QString summary = QString::fromStdString(v->info().summary);
-    QString shortSummary = summary.section(QLatin1Char('.'), 0, 0);
-    if (shortSummary.size() > 48) shortSummary = shortSummary.left(47) + QStringLiteral("…");
-    box->addItem(shortSummary.isEmpty() ? id : id + QStringLiteral(" — ") + shortSummary, id);
-    box->setItemData(box->count() - 1, summary, Qt::ToolTipRole);
-  }
-}
-
-void select_data(QComboBox* box, const QString& id) {
-  const QSignalBlocker block(box);
-  box->setCurrentIndex(std::max(0, box->findData(id)));
-}
-
-}  // namespace
-
 ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(parent), model_(model) {
   auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(6, 6, 6, 6);
+  layout->setContentsMargins(3, 4, 3, 4);
 
   auto* variantRow = new QHBoxLayout;
   variantRow->addWidget(new QLabel(tr("Variant"), this));
-  variant_ = new QComboBox(this);
+  variant_ = new VariantPicker(false, this);
   variant_->setObjectName(QStringLiteral("variantChoice"));
-  fill_variants(variant_, false);
   variantRow->addWidget(variant_, 1);
   layout->addLayout(variantRow);
-  connect(variant_, &QComboBox::currentIndexChanged, this, [this] {
+  const auto send = [this] {
     if (!updating_) sendVariants();
-  });
+  };
+  connect(variant_, &VariantPicker::picked, this, send);
+  // The primary's one-line summary, always visible (the popup lists every variant's).
+  variantSummary_ = new QLabel(this);
+  variantSummary_->setObjectName(QStringLiteral("variantSummary"));
+  variantSummary_->setWordWrap(true);
+  layout->addWidget(variantSummary_);
 
   compare_ = new QGroupBox(tr("Compare side by side"), this);
   compare_->setCheckable(true);
@@ -62,14 +47,12 @@ ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(paren
   auto* compareLayout = new QVBoxLayout(compare_);
   const QStringList defaults{QStringLiteral("vanilla"), QStringLiteral("mrope"), QString()};
   for (int i = 0; i < SceneParameters::kMaxCompared - 1; ++i) {
-    auto* box = new QComboBox(compare_);
-    fill_variants(box, true);
-    box->setCurrentIndex(std::max(0, box->findData(defaults[i])));
+    auto* box = new VariantPicker(true, compare_);
+    box->setObjectName(QStringLiteral("compareChoice%1").arg(i + 1));
+    box->setCurrentId(defaults[i]);
     compareLayout->addWidget(box);
     compareChoices_.push_back(box);
-    connect(box, &QComboBox::currentIndexChanged, this, [this] {
-      if (!updating_) sendVariants();
-    });
+    connect(box, &VariantPicker::picked, this, send);
   }
   connect(compare_, &QGroupBox::toggled, this, [this] {
     if (!updating_) sendVariants();
@@ -120,8 +103,10 @@ ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(paren
   auto* splitFooter = new QHBoxLayout;
   splitSum_ = new QLabel(splitBox_);
   splitSum_->setObjectName(QStringLiteral("splitSum"));
-  auto* reset = new QPushButton(tr("Reset to default"), splitBox_);
-  reset->setToolTip(tr("The variant's own split (Ctrl+D)"));
+  splitSum_->setWordWrap(true);
+  splitSum_->setMinimumWidth(splitSum_->fontMetrics().horizontalAdvance(tr("sum 64 = D/2 ✓")));
+  auto* reset = new QPushButton(tr("Default"), splitBox_);
+  reset->setToolTip(tr("Reset to the variant's own split (Ctrl+D)"));
   connect(reset, &QPushButton::clicked, this, &ParameterPanel::resetSplit);
   splitFooter->addWidget(splitSum_, 1);
   splitFooter->addWidget(reset);
@@ -155,8 +140,8 @@ ParameterPanel::ParameterPanel(AppModel* model, QWidget* parent) : QWidget(paren
   facts_->setObjectName(QStringLiteral("sceneFacts"));
   facts_->setWordWrap(true);
   facts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  // Three lines, always: a label that changes height would re-lay out the whole panel on every
-  // slider step.
+  // A fixed height, changed only when the wrapped text needs more or fewer lines (fitFactsHeight):
+  // a label that followed its text freely would re-lay out the whole panel on every slider step.
   facts_->setFixedHeight(3 * facts_->fontMetrics().lineSpacing() + 6);
   facts_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   layout->addWidget(facts_);
@@ -185,10 +170,10 @@ LabeledSlider* ParameterPanel::addSlider(QVBoxLayout* layout, const QString& lab
 }
 
 void ParameterPanel::sendVariants() {
-  QStringList variants{variant_->currentData().toString()};
+  QStringList variants{variant_->currentId()};
   if (compare_->isChecked()) {
-    for (QComboBox* box : compareChoices_) {
-      const QString id = box->currentData().toString();
+    for (VariantPicker* box : compareChoices_) {
+      const QString id = box->currentId();
       if (!id.isEmpty() && !variants.contains(id)) variants << id;
     }
   }
@@ -209,7 +194,7 @@ void ParameterPanel::refreshSettingsVariant() {
   const SceneParameters& p = model_->state();
   const QSignalBlocker block(settingsFor_);
   settingsFor_->clear();
-  for (const QString& id : p.variants) settingsFor_->addItem(id, id);
+  for (const QString& id : p.variants) settingsFor_->addItem(VariantPicker::shortName(id), id);
   settingsFor_->setCurrentIndex(std::max(0, settingsFor_->findData(settingsVariant())));
   const bool comparing = p.variants.size() > 1;
   settingsFor_->setVisible(comparing);
@@ -219,7 +204,8 @@ void ParameterPanel::refreshSettingsVariant() {
 void ParameterPanel::refresh() {
   const SceneParameters& p = model_->state();
   updating_ = true;
-  select_data(variant_, p.variants.value(0));
+  variant_->setCurrentId(p.variants.value(0));
+  variantSummary_->setText(VariantPicker::summary(p.variants.value(0)));
   const bool comparing = p.variants.size() > 1;
   {
     const QSignalBlocker block(compare_);
@@ -228,7 +214,7 @@ void ParameterPanel::refresh() {
   splitNote_->setVisible(comparing);
   if (comparing) {
     for (std::size_t i = 0; i < compareChoices_.size(); ++i) {
-      select_data(compareChoices_[i], p.variants.value(static_cast<qsizetype>(i) + 1));
+      compareChoices_[i]->setCurrentId(p.variants.value(static_cast<qsizetype>(i) + 1));
     }
   }
   refreshSettingsVariant();
@@ -247,6 +233,23 @@ void ParameterPanel::refresh() {
   options_->showVariant(own);
   rebuildSplit();
   updating_ = false;
+  fitScrollArea();
+}
+
+void ParameterPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  fitScrollArea();
+}
+
+// The panel never scrolls sideways: the scroll area it sits in (the dock's content) is kept at
+// least as wide as the panel's minimum plus the vertical scroll bar, so a narrow dock (1280x800)
+// widens rather than cutting fields at its right edge.
+void ParameterPanel::fitScrollArea() {
+  QWidget* viewport = parentWidget();
+  auto* area = viewport != nullptr ? qobject_cast<QScrollArea*>(viewport->parentWidget()) : nullptr;
+  if (area == nullptr) return;
+  const int bar = area->verticalScrollBar()->sizeHint().width();
+  area->setMinimumWidth(minimumSizeHint().width() + bar + 2 * area->frameWidth());
 }
 
 std::vector<int> ParameterPanel::defaultSplit() const {
@@ -316,6 +319,20 @@ void ParameterPanel::resetSplit() {
 
 void ParameterPanel::setFacts(const QString& text) {
   facts_->setText(text);
+  fitFactsHeight();
+}
+
+void ParameterPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitFactsHeight();
+}
+
+// The facts wrap in a narrow dock (five lines at 1280x800): the label takes the height its text
+// needs at its width, at least three lines.
+void ParameterPanel::fitFactsHeight() {
+  const int minimum = 3 * facts_->fontMetrics().lineSpacing() + 6;
+  const int needed = std::max(minimum, facts_->heightForWidth(facts_->width()));
+  if (needed != facts_->height()) facts_->setFixedHeight(needed);
 }
 QString ParameterPanel::facts() const {
   return facts_->text();

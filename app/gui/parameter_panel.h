@@ -17,6 +17,7 @@ namespace ropelab::app {
 
 class LabeledSlider;
 class SceneEditor;
+class VariantPicker;
 class VariantOptionsGroup;
 
 class ParameterPanel : public QWidget {
@@ -45,16 +46,25 @@ class ParameterPanel : public QWidget {
   SceneEditor* sceneEditor() const { return sceneEditor_; }
   VariantOptionsGroup* optionsGroup() const { return options_; }
   const std::vector<LabeledSlider*>& splitSliders() const { return split_; }
-  QComboBox* variantChoice() const { return variant_; }
+  VariantPicker* variantChoice() const { return variant_; }
+  // The compare slots (the second to fourth variant).
+  const std::vector<VariantPicker*>& compareChoices() const { return compareChoices_; }
+  QLabel* variantSummary() const { return variantSummary_; }
   QComboBox* settingsVariantChoice() const { return settingsFor_; }
   QGroupBox* compareGroup() const { return compare_; }
   QLabel* splitNote() const { return splitNote_; }
   QLabel* splitSum() const { return splitSum_; }
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   LabeledSlider* addSlider(QVBoxLayout* layout, const QString& label, double minimum,
                            double maximum, double step, int decimals, bool log = false);
   void rebuildSplit();
+  void fitScrollArea();
+  void fitFactsHeight();
   void refreshSettingsVariant();
   void sendVariants();
   void splitEdited(std::size_t edited);
@@ -62,9 +72,10 @@ class ParameterPanel : public QWidget {
   std::vector<int> defaultSplit() const;
 
   AppModel* model_;
-  QComboBox* variant_ = nullptr;
+  VariantPicker* variant_ = nullptr;
+  QLabel* variantSummary_ = nullptr;
   QGroupBox* compare_ = nullptr;
-  std::vector<QComboBox*> compareChoices_;
+  std::vector<VariantPicker*> compareChoices_;
   QComboBox* settingsFor_ = nullptr;
   QLabel* settingsForLabel_ = nullptr;
   LabeledSlider* delta_ = nullptr;

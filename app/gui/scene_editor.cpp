@@ -96,10 +96,12 @@ SceneEditor::SceneEditor(AppModel* model, QWidget* parent) : QWidget(parent), mo
   connect(up_, &QToolButton::clicked, this, [this] { moveSelected(-1); });
   connect(down_, &QToolButton::clicked, this, [this] { moveSelected(1); });
   connect(duplicate_, &QToolButton::clicked, this, &SceneEditor::duplicateSelected);
-  for (QToolButton* b : {add_, remove_, up_, down_, duplicate_}) buttons->addWidget(b);
+  // Two short rows (add, remove, duplicate; kind and order) so they fit a narrow panel.
+  for (QToolButton* b : {add_, remove_, duplicate_}) buttons->addWidget(b);
   buttons->addStretch(1);
   layout->addLayout(buttons);
 
+  auto* kindRow = new QHBoxLayout;
   kind_ = new QComboBox(this);
   kind_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   kind_->addItems({tr("text"), tr("image"), tr("video")});
@@ -115,7 +117,10 @@ SceneEditor::SceneEditor(AppModel* model, QWidget* parent) : QWidget(parent), mo
             : Segment::video(std::max(old.frames, 8), old.height, old.width, old.seconds_per_frame);
     model_->setScene(scene);
   });
-  layout->addWidget(kind_);
+  kindRow->addWidget(kind_, 1);
+  kindRow->addWidget(up_);
+  kindRow->addWidget(down_);
+  layout->addLayout(kindRow);
 
   // Sizes span decades: logarithmic sliders, typed entry for exact values (up to the caps the
   // core enforces, so a typed value is never changed behind the user's back).
@@ -135,6 +140,7 @@ SceneEditor::SceneEditor(AppModel* model, QWidget* parent) : QWidget(parent), mo
   width_ = slider(tr("width W"), 1, 4096, kWidth);
   auto* secondsRow = new QHBoxLayout;
   secondsLabel_ = new QLabel(tr("seconds per frame"), this);
+  secondsLabel_->setWordWrap(true);
   seconds_ = new QDoubleSpinBox(this);
   seconds_->setRange(0.001, 1e6);
   seconds_->setDecimals(3);
@@ -143,7 +149,7 @@ SceneEditor::SceneEditor(AppModel* model, QWidget* parent) : QWidget(parent), mo
   connect(seconds_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
     if (!updating_) editSelected(kSeconds, v);
   });
-  secondsRow->addWidget(secondsLabel_);
+  secondsRow->addWidget(secondsLabel_, 1);
   secondsRow->addWidget(seconds_);
   layout->addLayout(secondsRow);
 

@@ -56,6 +56,9 @@ Config SceneParameters::config(const Variant& variant, bool primary) const {
   const QString id = QString::fromStdString(std::string(variant.id()));
   config.options = options(id);
   if (primary) config.split = split;
+  config.head = head;
+  config.partial_rotary = partialRotary;
+  config.pairing = pairing;
   if (variant.info().has_delta) config.delta = delta(id);
   return config;
 }
@@ -109,6 +112,9 @@ io::Preset to_preset(const SceneParameters& p, const QString& name, const QStrin
   preset.config.head_dim = p.headDim;
   preset.config.base = p.base;
   preset.config.split = p.split;
+  preset.config.head = p.head;
+  preset.config.partial_rotary = p.partialRotary;
+  preset.config.pairing = p.pairing;
   const QString primaryId = p.variants.value(0);
   preset.config.options = p.options(primaryId);
   // δ is kept when any variant reads it (a compared VideoRoPE keeps its own δ behind M-RoPE):
@@ -133,7 +139,8 @@ io::Preset to_preset(const SceneParameters& p, const QString& name, const QStrin
   }
   if (p.query >= 0) preset.query = p.query;
   if (p.qkModel != views::QkModel::Ones) preset.qk_model = qk_model_name(p.qkModel).toStdString();
-  if (p.view.colorByFrame) preset.view[kColor] = "frame";
+  // Colour by frame is the default: only the other choice is written.
+  if (!p.view.colorByFrame) preset.view[kColor] = "modality";
   if (p.view.temporalPairsOnly) preset.view[kTemporalOnly] = "true";
   if (p.view.visualSegment >= 0) preset.view[kVisualSegment] = std::to_string(p.view.visualSegment);
   return preset;
@@ -150,6 +157,9 @@ SceneParameters from_preset(const io::Preset& preset, const QString& source) {
   p.headDim = preset.config.head_dim;
   p.base = preset.config.base;
   p.split = preset.config.split;
+  p.head = preset.config.head;
+  p.partialRotary = preset.config.partial_rotary;
+  p.pairing = preset.config.pairing;
   for (int i = 0; i < p.variants.size(); ++i) {
     const std::string id = p.variants[i].toStdString();
     VariantState& state = p.perVariant[id];
@@ -180,7 +190,10 @@ SceneParameters from_preset(const io::Preset& preset, const QString& source) {
     const auto it = preset.view.find(key);
     return it == preset.view.end() ? std::string() : it->second;
   };
-  p.view.colorByFrame = view(kColor) == "frame";
+  const std::string color = view(kColor);
+  if (!color.empty() && color != "frame" && color != "modality")
+    throw InputError(name + ": app.view.color = '" + color + "' must be frame or modality");
+  p.view.colorByFrame = color != "modality";
   p.view.temporalPairsOnly = view(kTemporalOnly) == "true";
   if (const std::string segment = view(kVisualSegment); !segment.empty()) {
     // A segment index of the scene (0-based) that names an image or a video.

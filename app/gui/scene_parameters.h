@@ -29,7 +29,7 @@ struct VariantState {
 
 // View settings that are part of the state (undo, session, presets).
 struct ViewSettings {
-  bool colorByFrame = false;       // layout points coloured by frame instead of modality
+  bool colorByFrame = true;        // layout points coloured by frame (false: by modality)
   bool temporalPairsOnly = false;  // frequency view: only the temporal axis's pairs
   // The scene segment (index into Scene::segments) the attention and frequency views follow;
   // -1: automatic, Scene::main_visual_segment() (the first segment with the most frames, so a
@@ -44,6 +44,11 @@ struct SceneParameters {
   double base = 10000.0;
   int headDim = 128;
   std::vector<int> split;  // primary variant's pairs per axis; empty = its default
+  int head = 0;            // KV head whose pair map head-wise variants show (--head, JSON head)
+  // Rotary conventions as a preset gives them (JSON partial_rotary, pairing); empty = each
+  // variant's default.
+  std::optional<double> partialRotary;
+  std::optional<Pairing> pairing;
   // Per variant id: δ and options. A variant without an entry uses its defaults.
   std::map<std::string, VariantState> perVariant;
   long query = -1;  // -1: the first text token after the first visual segment

@@ -49,6 +49,7 @@ QString id_text(double v) {
 }
 
 QString wavelength_text(double lambda) {
+  if (!std::isfinite(lambda)) return QStringLiteral("∞");  // a zero-frequency (NoPE) pair
   return lambda < 1e4 ? QString::number(lambda, 'f', 1) : QString::number(lambda, 'g', 4);
 }
 
@@ -264,6 +265,23 @@ void FormulaPanel::refresh() {
     html += QStringLiteral("<span style='color:%1'>■</span> %2 reads %3<br>")
                 .arg(views::axis_color(static_cast<int>(a)).name(), qs(e.axes()[a]).toHtmlEscaped(),
                      axis_pairs(e, static_cast<int>(a)));
+  }
+  // What no axis reads: zero-frequency pairs and the unrotated dims of partial rotary.
+  if (!e.nope_pairs.empty()) {
+    html += tr("<span style='color:%1'>▨</span> zero frequency (NoPE, θ = 0, never rotate): %2<br>")
+                .arg(views::nope_color().name(), axis_pairs(e, -1));
+  }
+  if (e.rotary_dims < e.head_dim()) {
+    html += tr("<span style='color:%1'>□</span> dims %2–%3 pass through unrotated (partial rotary "
+               "%4 of D)<br>")
+                .arg(views::pass_through_color().name())
+                .arg(e.rotary_dims)
+                .arg(e.head_dim() - 1)
+                .arg(QString::number(static_cast<double>(e.rotary_dims) / e.head_dim(), 'g', 3));
+  }
+  if (e.head_wise()) {
+    html +=
+        tr("KV head %1 of %2 shown (head-wise allocation)<br>").arg(e.head).arg(e.head_axis.size());
   }
   html +=
       tr("</p><p><b>Convention (the reference code's).</b> Rotate-half: pair j rotates dims j "

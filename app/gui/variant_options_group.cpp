@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
@@ -28,6 +29,24 @@ QString tool_tip(const OptionSpec& spec) {
                   QString::fromStdString(option_allowed(spec)));
   return tip;
 }
+
+// A check box whose text wraps (QCheckBox's does not): the box, and a label that toggles it.
+class WrappedCheck : public QLabel {
+ public:
+  WrappedCheck(const QString& text, QCheckBox* box, QWidget* parent)
+      : QLabel(text, parent), box_(box) {
+    setWordWrap(true);
+    setBuddy(box);
+  }
+
+ protected:
+  void mouseReleaseEvent(QMouseEvent* /*event*/) override {
+    if (box_->isEnabled()) box_->click();
+  }
+
+ private:
+  QCheckBox* box_;
+};
 
 }  // namespace
 
@@ -72,6 +91,8 @@ void VariantOptionsGroup::rebuild() {
     }
   }
   controls_.clear();
+  head_ = nullptr;
+  headAxis_ = nullptr;
   note_->hide();
   const Variant* v = find_variant(variant_.toStdString());
   const std::vector<OptionSpec> specs = v != nullptr ? v->options() : std::vector<OptionSpec>{};
@@ -84,17 +105,38 @@ void VariantOptionsGroup::rebuild() {
     const auto send = [this, key](OptionValue value) {
       if (updating_) return;
       note_->hide();
-      VariantOptions options = model_->state().options(variant_);
-      options.set(key, std::move(value));
-      model_->setOptions(variant_, options);
+      SceneParameters s = model_->state();
+      s.options(variant_).set(key, std::move(value));
+      // Fewer KV heads than the head shown: show the last head instead, and say so (one step).
+      const int heads = headCount(variant_, s);
+      if (heads > 0 && s.head >= heads) {
+        note_->setText(tr("Only %1 KV heads now: showing head %2 instead of %3.")
+                           .arg(heads)
+                           .arg(heads - 1)
+                           .arg(s.head));
+        s.head = heads - 1;
+        model_->set(std::move(s), AppModel::Source::Option);
+        note_->show();
+        return;
+      }
+      model_->set(std::move(s), AppModel::Source::Option);
     };
     QWidget* control = nullptr;
     switch (spec.kind) {
       case OptionKind::Switch: {
-        auto* box = new QCheckBox(label, this);
+        auto* box = new QCheckBox(this);
+        box->setAccessibleName(label);
         connect(box, &QCheckBox::toggled, this, [send](bool on) { send(on); });
         control = box;
-        form_->addRow(box);
+        auto* row = new QWidget(this);
+        auto* rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        box->setParent(row);
+        auto* text = new WrappedCheck(label, box, row);
+        text->setToolTip(tool_tip(spec));
+        rowLayout->addWidget(box, 0, Qt::AlignTop);
+        rowLayout->addWidget(text, 1);
+        form_->addRow(row);
         break;
       }
       case OptionKind::Integer: {
@@ -141,7 +183,63 @@ void VariantOptionsGroup::rebuild() {
     control->setToolTip(tool_tip(spec));
     controls_[key] = control;
   }
+  if (v != nullptr && v->info().head_wise) {
+    head_ = new QSpinBox(this);
+    head_->setObjectName(QStringLiteral("headChoice"));
+    head_->setKeyboardTracking(false);
+    head_->setToolTip(tr("The KV head whose pair map the views show: each head of %1 rotates all "
+                         "its pairs by one axis (or none).\nCLI: --head · preset key: head")
+                          .arg(variant_));
+    connect(head_, &QSpinBox::valueChanged, this, [this](int k) {
+      if (!updating_) model_->setHead(k);
+    });
+    headAxis_ = new QLabel(this);
+    headAxis_->setObjectName(QStringLiteral("headAxis"));
+    headAxis_->setWordWrap(true);
+    form_->addRow(tr("KV head"), head_);
+    form_->addRow(headAxis_);
+  }
   form_->addRow(note_);
+}
+
+int VariantOptionsGroup::headCount(const QString& variant, const SceneParameters& state) {
+  const Variant* v = find_variant(variant.toStdString());
+  if (v == nullptr || !v->info().head_wise) return 0;
+  Config config = state.config(*v, false);
+  try {
+    config.options = resolve_options(*v, config.options);
+    // head_axes trusts validated options (a head split larger than the heads is refused here).
+    v->validate(state.scene, config);
+    return static_cast<int>(v->head_axes(config).size());
+  } catch (const InputError&) {
+    return 0;  // options the core refuses: its message is shown by the compute
+  }
+}
+
+void VariantOptionsGroup::refreshHead() {
+  if (head_ == nullptr) return;
+  const SceneParameters& s = model_->state();
+  const Variant* v = find_variant(variant_.toStdString());
+  const int heads = headCount(variant_, s);
+  const QSignalBlocker block(head_);
+  head_->setRange(0, std::max(0, heads - 1));
+  head_->setValue(s.head);
+  head_->setEnabled(heads > 0);
+  if (v == nullptr || heads == 0) {
+    headAxis_->clear();
+    return;
+  }
+  Config config = s.config(*v, false);
+  config.options = resolve_options(*v, config.options);
+  const std::vector<int> axes = v->head_axes(config);
+  const int axis = s.head >= 0 && s.head < heads ? axes[static_cast<std::size_t>(s.head)] : -2;
+  const QString reads =
+      axis == -2 ? tr("outside 0 … %1").arg(heads - 1)
+      : axis == -1
+          ? tr("zero frequency (NoPE): no pair rotates")
+          : tr("every pair reads %1")
+                .arg(QString::fromStdString(v->info().axes[static_cast<std::size_t>(axis)]));
+  headAxis_->setText(tr("head %1 of 0 … %2: %3").arg(s.head).arg(heads - 1).arg(reads));
 }
 
 void VariantOptionsGroup::refreshValues() {
@@ -177,6 +275,7 @@ void VariantOptionsGroup::refreshValues() {
         break;
     }
   }
+  refreshHead();
   updating_ = false;
 }
 

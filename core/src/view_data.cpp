@@ -140,6 +140,9 @@ ChartsData compute_charts(const Encoding& encoding, const CollisionReport& colli
   const Eigen::VectorXd lambda = wavelengths(encoding.inv_freq);
   data.wavelengths.assign(lambda.data(), lambda.data() + lambda.size());
   data.pairAxis = encoding.pair_axis;
+  data.nopePairs = encoding.nope_pairs;
+  data.rotaryDims = encoding.rotary_dims;
+  data.headDim = encoding.head_dim();
   return data;
 }
 

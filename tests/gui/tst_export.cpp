@@ -119,10 +119,12 @@ class ExportTest : public QObject {
                qPrintable(stem + QStringLiteral(": raster in PDF")));
     }
     if (spec.view == app::FigureView::Layout) {
-      // Every token is a circle: 136 tokens per panel.
+      // Every video token is a circle (128 per panel), every text token a square (8 per panel):
+      // modality reads by shape, as on screen.
       const int panels = compare ? 2 : 1;
-      QVERIFY2(svg.count("<ellipse") + svg.count("<circle") >= 136 * panels,
-               qPrintable(QString::number(svg.count("<ellipse"))));
+      QVERIFY2(svg.count("<ellipse") + svg.count("<circle") >= 128 * panels,
+               qPrintable(QString::number(svg.count("<circle"))));
+      QVERIFY2(svg.count("<rect") >= 8 * panels, qPrintable(QString::number(svg.count("<rect"))));
       QVERIFY(svg.contains("videorope"));
     }
   }

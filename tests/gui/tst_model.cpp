@@ -156,7 +156,7 @@ class ModelTest : public QObject {
     });
     checkUndo("view setting", [&] {
       views::LayoutView* layout = window().layoutView(0);
-      emit layout->colorModeChosen(views::LayoutView::ColorMode::Frame);
+      emit layout->colorModeChosen(views::LayoutView::ColorMode::Modality);
     });
     checkUndo("query", [&] { panel->querySlider()->spinBox()->setValue(7); });
   }
@@ -217,7 +217,7 @@ class ModelTest : public QObject {
     s.options(QStringLiteral("vrope")).set("symmetric", false);
     s.query = 11;
     s.qkModel = views::QkModel::MeanShiftedGaussian;
-    s.view.colorByFrame = true;
+    s.view.colorByFrame = false;  // the default is by frame
     s.view.temporalPairsOnly = true;
     app::normalize(s);
     {
@@ -258,7 +258,7 @@ class ModelTest : public QObject {
     QVERIFY(!p.options(QStringLiteral("vrope")).get<bool>("symmetric"));
     QCOMPARE(p.query, 11L);
     QVERIFY(p.qkModel == views::QkModel::MeanShiftedGaussian);
-    QVERIFY(p.view.colorByFrame);
+    QVERIFY(!p.view.colorByFrame);
     QVERIFY(p.view.temporalPairsOnly);
     QVERIFY(p == s);
     // The views show it: the attention view's q/k model and the frequency view's switch.

@@ -97,6 +97,12 @@ void AppModel::setSplit(const std::vector<int>& split, Source source) {
   set(std::move(s), source);
 }
 
+void AppModel::setHead(int head) {
+  SceneParameters s = state_;
+  s.head = head;
+  set(std::move(s));
+}
+
 void AppModel::setDelta(const QString& variant, double delta) {
   SceneParameters s = state_;
   s.setDelta(variant, delta);

@@ -72,6 +72,8 @@ class AppModel : public QObject {
   void setBase(double base);
   void setHeadDim(int headDim);
   void setSplit(const std::vector<int>& split, Source source = Source::Edit);
+  // The KV head head-wise variants (mhrope) show.
+  void setHead(int head);
   void setDelta(const QString& variant, double delta);
   void setOptions(const QString& variant, const VariantOptions& options);
   void setScene(const Scene& scene);

@@ -47,7 +47,10 @@ struct ChartsData {
   std::vector<std::string> axes;
   CollisionReport collisions;  // temporal axis: extent, curve, wavelengths of its pairs
   std::vector<double> wavelengths;
-  std::vector<int> pairAxis;
+  std::vector<int> pairAxis;   // -1: a zero-frequency (NoPE) pair (its wavelength is infinite)
+  std::vector<int> nopePairs;  // the pairs with pairAxis -1, sorted
+  int rotaryDims = 0;          // F*D: dims from here to headDim - 1 pass through (partial rotary)
+  int headDim = 0;
   std::vector<int> jumpFrames;         // T values probed
   std::vector<double> jumpOutLargest;  // largest jump out of the video over the axes
   std::vector<double> jumpIn;          // largest jump into the video over the axes

@@ -76,7 +76,9 @@ class MhRope final : public Variant {
     std::vector<int> axes(heads, -1);
     int h = 0;
     for (int a = 0; a < 3; ++a) {
-      for (int n = 0; n < split[a]; ++n) axes[h++] = a;
+      // Bounded: callers that skip validate() (a split larger than the heads) get the first
+      // `heads` heads, never a write past the vector.
+      for (int n = 0; n < split[a] && h < heads; ++n) axes[static_cast<std::size_t>(h++)] = a;
     }
     return axes;
   }
