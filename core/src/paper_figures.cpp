@@ -14,6 +14,19 @@
 
 namespace ropelab {
 
+PaperFigure make_figure(std::string id, std::string title, FigureView view,
+                        std::vector<std::string> variants, Scene scene, Config config) {
+  PaperFigure f;
+  f.id = std::move(id);
+  f.title = std::move(title);
+  f.view = view;
+  f.variants = std::move(variants);
+  f.scene = std::move(scene);
+  f.config = std::move(config);
+  f.teaching = f.id.rfind("teaching:", 0) == 0;
+  return f;
+}
+
 namespace {
 
 Config config_with(double base, std::optional<double> delta = std::nullopt) {
@@ -29,76 +42,65 @@ std::vector<int> pair_range(int first, int last) {
   return pairs;
 }
 
-PaperFigure figure(std::string id, std::string title, FigureView view,
-                   std::vector<std::string> variants, Scene scene, Config config) {
-  PaperFigure f;
-  f.id = std::move(id);
-  f.title = std::move(title);
-  f.view = view;
-  f.variants = std::move(variants);
-  f.scene = std::move(scene);
-  f.config = std::move(config);
-  f.teaching = f.id.rfind("teaching:", 0) == 0;
-  return f;
-}
-
 std::vector<PaperFigure> build_figures() {
   std::vector<PaperFigure> list;
-  PaperFigure fig4a = figure(
+  PaperFigure fig4a = make_figure(
       "videorope-fig4a", "VideoRoPE Fig. 4 (a): M-RoPE's temporal frequencies",
       FigureView::Frequency, {"mrope"}, Scene::text_video_text(4, 500, 2, 2, 4), config_with(1e6));
   fig4a.pairs = pair_range(13, 15);
   fig4a.t_max = 500;
   list.push_back(fig4a);
   PaperFigure fig4b =
-      figure("videorope-fig4b", "VideoRoPE Fig. 4 (b): VideoRoPE's temporal frequencies",
-             FigureView::Frequency, {"videorope"}, Scene::text_video_text(4, 500, 2, 2, 4),
-             config_with(1e6, 2.0));
+      make_figure("videorope-fig4b", "VideoRoPE Fig. 4 (b): VideoRoPE's temporal frequencies",
+                  FigureView::Frequency, {"videorope"}, Scene::text_video_text(4, 500, 2, 2, 4),
+                  config_with(1e6, 2.0));
   fig4b.pairs = pair_range(48, 50);
   fig4b.t_max = 20000;
   list.push_back(fig4b);
-  list.push_back(figure("videorope-fig5", "VideoRoPE Fig. 5: ids of adjacent tokens",
-                        FigureView::AdjacentIds, {"vanilla", "mrope", "videorope"},
-                        Scene::default_scene(), config_with(1e6, 2.0)));
-  list.push_back(figure("videorope-fig6", "VideoRoPE Fig. 6: 3-D index layouts", FigureView::Layout,
-                        {"vanilla", "mrope", "videorope"}, Scene::default_scene(),
-                        config_with(1e6, 2.0)));
-  list.push_back(figure("videorope-fig3", "VideoRoPE Fig. 3: positional logits per axis",
-                        FigureView::AxisLogits, {"mrope", "videorope"},
-                        Scene::text_video_text(4, 32, 4, 4, 4), config_with(1e6, 2.0)));
-  list.push_back(figure("videorope-appb", "VideoRoPE App. B: the distractor period",
-                        FigureView::DistractorPeriod, {"mrope"},
-                        Scene::text_video_text(4, 3000, 1, 1, 4), config_with(1e6)));
-  list.push_back(figure("vrope-fig2", "VRoPE Fig. 1 (a) / Fig. 2: spatial attention bias",
-                        FigureView::BiasMap, {"vanilla", "mrope", "vrope"},
-                        Scene::text_video_text(8, 16, 8, 8, 8), config_with(1e4)));
-  list.push_back(figure("vrope-fig1b", "VRoPE Fig. 1 (b) / Sec. 3.4: the video-to-text jump",
-                        FigureView::Jump, {"mrope", "vrope"},
-                        Scene::text_video_text(4, 16, 4, 4, 4), config_with(1e4)));
-  list.push_back(figure("vrope-fig3b", "VRoPE Fig. 3 (b): temporal centred arrangement",
-                        FigureView::TextDiagonal, {"mrope", "vrope"},
-                        Scene::text_video_text(4, 8, 4, 4, 4), config_with(1e4)));
-  list.push_back(figure("vrope-appa", "VRoPE App. A: H = 1 reduces to 1-D", FigureView::HeightOne,
-                        {"vrope"}, Scene::text_video_text(2, 3, 1, 6, 2), config_with(1e4)));
-  list.push_back(figure("property-table", "VideoRoPE Table 1 / VRoPE Table 3: properties",
-                        FigureView::Properties,
-                        {"vanilla", "tad", "rope-tie", "mrope", "videorope", "vrope", "rope-2d",
-                         "rope-share", "rope-compact"},
-                        Scene::default_scene(), config_with(1e4)));
-  list.push_back(figure("cited-results", "Trained-model results (cited, not computed)",
-                        FigureView::Cited, {}, Scene::default_scene(), Config{}));
-  list.push_back(figure("teaching:rotation", "RoPE in 2-D: one pair's rotation",
-                        FigureView::Rotation, {"vanilla"}, Scene::text_video_text(16, 1, 1, 1, 16),
-                        config_with(1e4)));
-  list.push_back(figure("teaching:allocation", "Frequency allocation side by side",
-                        FigureView::Allocation, {}, Scene::text_video_text(4, 64, 2, 2, 4),
-                        config_with(1e6, 2.0)));
-  list.push_back(figure("teaching:delta", "\u03b4 swept: VideoRoPE's layout beside its Table 6",
-                        FigureView::DeltaSweep, {"videorope"},
-                        Scene::text_video_text(4, 8, 4, 4, 4), config_with(1e6, 2.0)));
-  list.push_back(figure("teaching:needle", "The needle and its distractors", FigureView::Needle,
-                        {"mrope", "videorope"}, Scene::text_video_text(4, 1000, 1, 1, 4),
-                        config_with(1e6, 2.0)));
+  list.push_back(make_figure("videorope-fig5", "VideoRoPE Fig. 5: ids of adjacent tokens",
+                             FigureView::AdjacentIds, {"vanilla", "mrope", "videorope"},
+                             Scene::default_scene(), config_with(1e6, 2.0)));
+  list.push_back(make_figure("videorope-fig6", "VideoRoPE Fig. 6: 3-D index layouts",
+                             FigureView::Layout, {"vanilla", "mrope", "videorope"},
+                             Scene::default_scene(), config_with(1e6, 2.0)));
+  list.push_back(make_figure("videorope-fig3", "VideoRoPE Fig. 3: positional logits per axis",
+                             FigureView::AxisLogits, {"mrope", "videorope"},
+                             Scene::text_video_text(4, 32, 4, 4, 4), config_with(1e6, 2.0)));
+  list.push_back(make_figure("videorope-appb", "VideoRoPE App. B: the distractor period",
+                             FigureView::DistractorPeriod, {"mrope"},
+                             Scene::text_video_text(4, 3000, 1, 1, 4), config_with(1e6)));
+  list.push_back(make_figure("vrope-fig2", "VRoPE Fig. 1 (a) / Fig. 2: spatial attention bias",
+                             FigureView::BiasMap, {"vanilla", "mrope", "vrope"},
+                             Scene::text_video_text(8, 16, 8, 8, 8), config_with(1e4)));
+  list.push_back(make_figure("vrope-fig1b", "VRoPE Fig. 1 (b) / Sec. 3.4: the video-to-text jump",
+                             FigureView::Jump, {"mrope", "vrope"},
+                             Scene::text_video_text(4, 16, 4, 4, 4), config_with(1e4)));
+  list.push_back(make_figure("vrope-fig3b", "VRoPE Fig. 3 (b): temporal centred arrangement",
+                             FigureView::TextDiagonal, {"mrope", "vrope"},
+                             Scene::text_video_text(4, 8, 4, 4, 4), config_with(1e4)));
+  list.push_back(make_figure("vrope-appa", "VRoPE App. A: H = 1 reduces to 1-D",
+                             FigureView::HeightOne, {"vrope"},
+                             Scene::text_video_text(2, 3, 1, 6, 2), config_with(1e4)));
+  list.push_back(make_figure("property-table", "VideoRoPE Table 1 / VRoPE Table 3: properties",
+                             FigureView::Properties,
+                             {"vanilla", "tad", "rope-tie", "mrope", "videorope", "vrope",
+                              "rope-2d", "rope-share", "rope-compact"},
+                             Scene::default_scene(), config_with(1e4)));
+  list.push_back(make_figure("cited-results", "Trained-model results (cited, not computed)",
+                             FigureView::Cited, {}, Scene::default_scene(), Config{}));
+  list.push_back(make_figure("teaching:rotation", "RoPE in 2-D: one pair's rotation",
+                             FigureView::Rotation, {"vanilla"},
+                             Scene::text_video_text(16, 1, 1, 1, 16), config_with(1e4)));
+  list.push_back(make_figure("teaching:allocation", "Frequency allocation side by side",
+                             FigureView::Allocation, {}, Scene::text_video_text(4, 64, 2, 2, 4),
+                             config_with(1e6, 2.0)));
+  list.push_back(make_figure("teaching:delta",
+                             "\u03b4 swept: VideoRoPE's layout beside its Table 6",
+                             FigureView::DeltaSweep, {"videorope"},
+                             Scene::text_video_text(4, 8, 4, 4, 4), config_with(1e6, 2.0)));
+  list.push_back(make_figure("teaching:needle", "The needle and its distractors",
+                             FigureView::Needle, {"mrope", "videorope"},
+                             Scene::text_video_text(4, 1000, 1, 1, 4), config_with(1e6, 2.0)));
   wave2::add_figures(list);
   return list;
 }

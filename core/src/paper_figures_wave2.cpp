@@ -115,14 +115,10 @@ Config resolved(const Variant& v, Config c) {
 
 PaperFigure entry(std::string id, std::string title, FigureView view,
                   std::vector<std::string> variants, Scene scene, double base) {
-  PaperFigure f;
-  f.id = std::move(id);
-  f.title = std::move(title);
-  f.view = view;
-  f.variants = std::move(variants);
-  f.scene = std::move(scene);
-  f.config.base = base;
-  return f;
+  Config config;
+  config.base = base;
+  return make_figure(std::move(id), std::move(title), view, std::move(variants), std::move(scene),
+                     std::move(config));
 }
 
 Scene text_image_text(int before, int height, int width, int after) {
