@@ -607,6 +607,14 @@ void TourController::keyPressEvent(QKeyEvent* event) {
 // ---------------------------------------------------------------------------------------------
 // Definitions diff
 
+// What each convention value stands for, in the diff's legend, headers and summary.
+QString convention_title(const std::string& convention) {
+  if (convention == "paper") return QObject::tr("paper");
+  if (convention == "mmropes") return QObject::tr("Multimodal-RoPEs");
+  if (convention == "hf") return QObject::tr("transformers port");
+  return QObject::tr("code");
+}
+
 class DiffOverlay : public QWidget {
  public:
   explicit DiffOverlay(QWidget* parent) : QWidget(parent) { setMinimumSize(420, 360); }
@@ -668,7 +676,9 @@ class DiffOverlay : public QWidget {
     p.setPen(QPen(paperColor, 2));
     p.drawEllipse(QPointF(lx, 6 + lh / 2.0), 5, 5);
     p.setPen(fg);
-    p.drawText(lx + 10, 6 + fm.ascent(), tr("paper convention (rings); grey line = same token"));
+    p.drawText(
+        lx + 10, 6 + fm.ascent(),
+        tr("%1 convention (rings); grey line = same token").arg(convention_title(diff_->other)));
     const std::size_t n = std::min(c.token_count(), q.token_count());
     p.setPen(QPen(QColor(150, 150, 150), 1));
     for (std::size_t i : diff_->tokens) {
@@ -697,7 +707,7 @@ class DiffOverlay : public QWidget {
 DefinitionsDiffWindow::DefinitionsDiffWindow(app::MainWindow* window, QWidget* parent)
     : QDialog(parent), window_(window) {
   setObjectName(QStringLiteral("definitionsDiff"));
-  setWindowTitle(tr("Definitions diff: paper vs reference code"));
+  setWindowTitle(tr("Definitions diff: reference code vs paper, Multimodal-RoPEs or transformers"));
   auto* layout = new QVBoxLayout(this);
   auto* bar = new QHBoxLayout;
   variant_ = new QComboBox(this);
@@ -762,6 +772,8 @@ void DefinitionsDiffWindow::recompute() {
   app::SceneParameters p;
   if (window_) p = window_->parameters();
   Scene scene = Scene::text_video_text(4, 4, 3, 4, 4);
+  // ERNIE's transformers port differs only when a video has more frames than its larger side.
+  if (v->info().id == "ernie45-vl") scene = Scene::text_video_text(1, 6, 2, 2, 2);
   Config config = p.config(*v, false);
   const bool time_readings = v->info().id == "qwen25-mrope";
   if (time_readings) {
@@ -780,6 +792,7 @@ void DefinitionsDiffWindow::recompute() {
     return;
   }
   const Encoding& c = diff_->code;
+  const QString scene_text = qs(scene.describe());
   {
     QSignalBlocker bx(xAxis_), by(yAxis_);
     xAxis_->clear();
@@ -803,9 +816,9 @@ void DefinitionsDiffWindow::recompute() {
     }
     QStringList list;
     for (const auto& [move, n] : moves) list << tr("%1 pairs %2").arg(n).arg(move);
-    pairs = tr(" %1 pairs read a different axis (code→paper): %2.")
+    pairs = tr(" %1 pairs read a different axis (code→%2): %3.")
                 .arg(diff_->pairs.size())
-                .arg(list.join(QStringLiteral(", ")));
+                .arg(convention_title(diff_->other), list.join(QStringLiteral(", ")));
   } else {
     pairs = tr(" The frequency allocation is the same.");
   }
@@ -821,6 +834,29 @@ void DefinitionsDiffWindow::recompute() {
         tr("<br>Where they disagree: the channel order. Pair j reads direction j mod 4; the "
            "code (vrope.py) lists the directions as the paper's u1, u4, u2, u3, so the ids are "
            "the same and the pair→direction map differs.");
+  } else if (variant() == QLatin1String("hope")) {
+    why =
+        tr("<br>Where they disagree (modeling_hope.py vs Multimodal-RoPEs' pos_design/hope.py and "
+           "freq_allocation/hope.py): the ids are the same on an unsplit scene; the allocation is "
+           "Multimodal-RoPEs' VideoRoPE map with t forced to zero frequency (pair 0 and 48–63 "
+           "NoPE, odd j → h, even j → w) instead of HoPE's h/w alternation from pair 0.");
+  } else if (variant() == QLatin1String("v2pe")) {
+    why = tr(
+        "<br>Where they disagree (V2PE get_rope_pos_id vs Multimodal-RoPEs' pos_design/v2pe.py): "
+        "the official code steps δ per visual token; Multimodal-RoPEs steps 256δ/N for a block "
+        "of N tokens, so a block always spans 256δ — the two agree only for N = 256.");
+  } else if (variant() == QLatin1String("ernie45-vl")) {
+    why =
+        tr("<br>Where they disagree (PaddlePaddle DataProcessor vs transformers get_rope_index): "
+           "after a visual block the official code resumes at s0 + max(T, H, W), the port at "
+           "s0 + max(H, W), so for T > max(H, W) the following text reuses the video's t ids (a "
+           "port bug; the official code is the default).");
+  }
+  if (diff_->other == "code" && diff_->readings.empty()) {
+    why += tr("<br>%1 declares one definition (its reference code), so nothing differs here; the "
+              "variants with a second one are videorope and vrope (paper), hope and v2pe "
+              "(Multimodal-RoPEs) and ernie45-vl (transformers port).")
+               .arg(variant());
   }
   if (time_readings) {
     why +=
@@ -838,14 +874,17 @@ void DefinitionsDiffWindow::recompute() {
     }
   }
   summary_->setText(
-      tr("<b>%1</b> on text 4 · video 4×3×4 · text 4: <b>%2 of %3 tokens</b> get different ids "
-         "in the paper's convention than in the reference code.%4 RoPE Lab uses the code's "
-         "convention by default.%5")
+      tr("<b>%1</b> on %6: <b>%2 of %3 tokens</b> get different ids in the %7 convention than "
+         "in the reference code.%4 RoPE Lab uses the code's convention by default.%5")
           .arg(variant())
           .arg(diff_->tokens.size())
           .arg(c.token_count())
           .arg(pairs)
-          .arg(why));
+          .arg(why)
+          .arg(scene_text, convention_title(diff_->other)));
+  tokens_->setHorizontalHeaderLabels({tr("token"), tr("what"), tr("code ids"),
+                                      tr("%1 ids").arg(convention_title(diff_->other)),
+                                      tr("%1 − code").arg(convention_title(diff_->other))});
   const auto ids = [](const Encoding& e, std::size_t i) {
     QStringList parts;
     for (int a = 0; a < static_cast<int>(e.axes().size()); ++a) parts << id_text(e.id(a, i));

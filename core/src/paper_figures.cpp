@@ -1255,11 +1255,27 @@ AdjacentIds adjacent_ids(const Encoding& e) {
   return ids;
 }
 
+std::vector<std::string> other_conventions(const Variant& variant) {
+  std::vector<std::string> others;
+  for (const OptionSpec& spec : variant.options()) {
+    if (spec.key != "convention") continue;
+    for (const std::string& choice : spec.choices) {
+      if (choice != "code") others.push_back(choice);
+    }
+  }
+  return others;
+}
+
 DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, const Config& config) {
-  Config code = config, paper = config;
-  code.options.set("convention", std::string("code"));
-  paper.options.set("convention", std::string("paper"));
-  DefinitionsDiff diff{encode(variant, scene, code), encode(variant, scene, paper), {}, {}, {}};
+  const std::vector<std::string> others = other_conventions(variant);
+  const std::string other = others.empty() ? std::string("code") : others.front();
+  Config code = config, alternative = config;
+  if (!others.empty()) {
+    code.options.set("convention", std::string("code"));
+    alternative.options.set("convention", other);
+  }
+  DefinitionsDiff diff{
+      encode(variant, scene, code), encode(variant, scene, alternative), {}, {}, {}, other};
   const std::size_t n = std::min(diff.code.token_count(), diff.paper.token_count());
   for (std::size_t i = 0; i < n; ++i) {
     if (diff.code.positions.ids.col(static_cast<Eigen::Index>(i)) !=

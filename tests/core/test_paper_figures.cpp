@@ -516,5 +516,44 @@ TEST(PaperFigures, DefinitionsDiff) {
   EXPECT_EQ(u.pairs.size(), 48u);  // (u1, u4, u2, u3) vs (u1, u2, u3, u4): only j mod 4 = 0 agrees
 }
 
+// The wave-2 variants' second definitions (variants-2.md): ERNIE's transformers port ignores T
+// when it resumes (text:1,video:4x2x2,text:2: official t ends 5 6, hf 3 4); V2PE in
+// Multimodal-RoPEs steps 256 delta / N per token; HoPE in Multimodal-RoPEs keeps the ids and moves
+// pair 0 to zero frequency; glm4v has one definition and compares code with itself.
+TEST(PaperFigures, DefinitionsDiffOfTheWave2Conventions) {
+  const DefinitionsDiff e = definitions_diff(*find_variant("ernie45-vl"),
+                                             Scene::parse("text:1,video:4x2x2,text:2"), Config{});
+  EXPECT_EQ(e.other, "hf");
+  const std::size_t last = e.code.token_count() - 1;
+  for (int a = 0; a < 3; ++a) {
+    EXPECT_EQ(e.code.id(a, last - 1), 5);
+    EXPECT_EQ(e.code.id(a, last), 6);
+    EXPECT_EQ(e.paper.id(a, last - 1), 3);
+    EXPECT_EQ(e.paper.id(a, last), 4);
+  }
+  EXPECT_EQ(e.tokens, (std::vector<std::size_t>{last - 1, last}));
+  EXPECT_TRUE(e.pairs.empty());
+
+  const DefinitionsDiff v =
+      definitions_diff(*find_variant("v2pe"), Scene::parse("text:2,image:4x4,text:2"), Config{});
+  EXPECT_EQ(v.other, "mmropes");
+  EXPECT_DOUBLE_EQ(v.code.id(0, 2) - v.code.id(0, 1), 0.25);               // delta per token
+  EXPECT_DOUBLE_EQ(v.paper.id(0, 2) - v.paper.id(0, 1), 256 * 0.25 / 16);  // 256 delta / N
+  EXPECT_FALSE(v.tokens.empty());
+
+  const DefinitionsDiff h = definitions_diff(*find_variant("hope"), worked_scene(), Config{});
+  EXPECT_EQ(h.other, "mmropes");
+  EXPECT_TRUE(h.tokens.empty());  // same ids on an unsplit scene
+  EXPECT_FALSE(h.pairs.empty());
+  EXPECT_EQ(h.paper.pair_axis[0], -1);  // pair 0 zero frequency in Multimodal-RoPEs' map
+
+  const DefinitionsDiff g = definitions_diff(*find_variant("glm4v"), worked_scene(), Config{});
+  EXPECT_EQ(g.other, "code");
+  EXPECT_TRUE(g.tokens.empty());
+  EXPECT_TRUE(g.pairs.empty());
+  EXPECT_EQ(other_conventions(*find_variant("videorope")), std::vector<std::string>{"paper"});
+  EXPECT_TRUE(other_conventions(*find_variant("mrope")).empty());
+}
+
 }  // namespace
 }  // namespace ropelab::test

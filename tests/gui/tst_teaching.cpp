@@ -767,6 +767,23 @@ class TeachingTest : public QObject {
     for (const char* label : {"float32", "--exact-time", "--early-cast"}) {
       QVERIFY2(w->summary().contains(QLatin1String(label)), label);
     }
+    // The wave-2 variants compare the code with their own second definition, named in the
+    // summary and the table's header; ERNIE's port differs on its own scene (T > max(H, W)).
+    const std::pair<const char*, const char*> seconds[] = {{"ernie45-vl", "transformers port"},
+                                                           {"v2pe", "Multimodal-RoPEs"},
+                                                           {"hope", "Multimodal-RoPEs"}};
+    for (const auto& [id, title] : seconds) {
+      w->setVariant(QLatin1String(id));
+      QVERIFY2(w->diff(), id);
+      QVERIFY2(!w->diff()->tokens.empty() || !w->diff()->pairs.empty(), id);
+      QVERIFY2(w->summary().contains(QLatin1String(title)), qPrintable(w->summary()));
+      QCOMPARE(w->tokenTable()->horizontalHeaderItem(3)->text(),
+               QString::fromLatin1(title) + " ids");
+    }
+    w->setVariant(QStringLiteral("glm4v"));
+    QVERIFY(w->diff());
+    QCOMPARE(w->diff()->tokens.size(), std::size_t{0});
+    QVERIFY(w->summary().contains(QStringLiteral("one definition")));
   }
 
   void qkExplainerShowsWhyZeroMeanHasNoBias() {

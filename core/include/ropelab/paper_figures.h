@@ -258,16 +258,23 @@ struct DefinitionReading {
   std::vector<std::size_t> tokens;  // ids differ from readings[0]
 };
 
-// Where the paper and the reference code disagree: both encodings, the tokens whose ids differ on
-// any axis and the pairs that read a different axis. `readings` lists further readings a variant
-// declares (qwen25-mrope: float32 as transformers, --exact-time, --early-cast); empty otherwise.
+// Where the reference code and another definition of the variant disagree: both encodings, the
+// tokens whose ids differ on any axis and the pairs that read a different axis. The other
+// definition is the first convention the variant declares besides `code`: `paper` (videorope,
+// vrope), `mmropes` (Multimodal-RoPEs' implementation: hope, v2pe) or `hf` (the transformers port:
+// ernie45-vl); a variant with one definition compares code with itself (`other` = "code").
+// `readings` lists further readings a variant declares (qwen25-mrope: float32 as transformers,
+// --exact-time, --early-cast); empty otherwise.
 struct DefinitionsDiff {
   Encoding code;
-  Encoding paper;
+  Encoding paper;  // the other definition's encoding (named for the first case, the papers)
   std::vector<std::size_t> tokens;  // ids differ
   std::vector<int> pairs;           // allocation differs
   std::vector<DefinitionReading> readings;
+  std::string other = "paper";  // the convention `paper` was encoded with
 };
+// The conventions a variant declares besides "code" ("paper", "mmropes", "hf"), in order.
+std::vector<std::string> other_conventions(const Variant& variant);
 DefinitionsDiff definitions_diff(const Variant& variant, const Scene& scene, const Config& config);
 
 // VideoRoPE Fig. 3: the frame x frame mean of the all-ones logits between the first visual
