@@ -56,6 +56,12 @@ QCategoryAxis* tick_axis(const QString& title, bool log = false) {
   return axis;
 }
 
+// Replaces a series' points only when they differ: an unchanged series (wavelengths when δ
+// moves) neither re-lays out its chart nor repaints it.
+void set_points(QXYSeries* series, const QList<QPointF>& points) {
+  if (series != nullptr && series->points() != points) series->replace(points);
+}
+
 void fit_axis(QCategoryAxis* axis, double pixels, bool vertical) {
   const double lo = axis->property("ropelabLo").toDouble();
   const double hi = axis->property("ropelabHi").toDouble();
@@ -354,7 +360,8 @@ void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants, bool re
   const auto count = static_cast<qsizetype>(variants.size());
   for (qsizetype v = 0; v < count; ++v) {
     if (auto* series = series_at<QLineSeries>(chart, v)) {
-      series->replace(similarity_points(variants[static_cast<std::size_t>(v)], lowest, deltaMax));
+      set_points(series,
+                 similarity_points(variants[static_cast<std::size_t>(v)], lowest, deltaMax));
     }
   }
   // S in [lowest, 1] widened to round numbers: flat curves are not blown up beyond 0.1 of range.
@@ -362,7 +369,7 @@ void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants, bool re
   for (qsizetype v = 0; v < count; ++v) {
     const double extent = std::max(variants[static_cast<std::size_t>(v)].collisions.extent, 1.0);
     if (auto* line = series_at<QLineSeries>(chart, count + v)) {
-      line->replace({QPointF(std::log10(extent), yLo), QPointF(std::log10(extent), yHi)});
+      set_points(line, {QPointF(std::log10(extent), yLo), QPointF(std::log10(extent), yHi)});
     }
   }
   set_axis_range(chart, x_axis(chart), {1, deltaMax, true});
@@ -449,8 +456,8 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
   }
   const auto extentLine = [&](QLineSeries* line, double extent) {
     if (!line) return;
-    line->replace(
-        {QPointF(0, std::log10(extent)), QPointF(std::max(pairs - 1, 1), std::log10(extent))});
+    set_points(line, {QPointF(0, std::log10(extent)),
+                      QPointF(std::max(pairs - 1, 1), std::log10(extent))});
     lo = std::min(lo, extent);
     hi = std::max(hi, extent);
   };
@@ -465,7 +472,7 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
         }
       }
       if (auto* s = series_at<QScatterSeries>(chart, static_cast<qsizetype>(a))) {
-        s->replace(points);
+        set_points(s, points);
         // An axis no pair reads (HoPE's t, a head-wise variant's other axes): not in the legend.
         hide_from_legend(chart, s, points.isEmpty());
       }
@@ -481,7 +488,7 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
       for (int j = 0; j < pairs; ++j) {
         if (primary.pairAxis[static_cast<std::size_t>(j)] < 0) points.append(QPointF(j, top));
       }
-      nope->replace(points);
+      set_points(nope, points);
       hide_from_legend(chart, nope, points.isEmpty());
     }
   } else {
@@ -490,7 +497,7 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
       const double lambda = primary.wavelengths[static_cast<std::size_t>(j)];
       if (finite(lambda)) all.append(QPointF(j, std::log10(lambda)));
     }
-    if (auto* s = series_at<QLineSeries>(chart, 0)) s->replace(all);
+    set_points(series_at<QLineSeries>(chart, 0), all);
     const auto count = static_cast<qsizetype>(variants.size());
     for (qsizetype v = 0; v < count; ++v) {
       const ChartsData& d = variants[static_cast<std::size_t>(v)];
@@ -501,7 +508,7 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
         lo = std::min(lo, d.collisions.wavelengths[k]);
         hi = std::max(hi, d.collisions.wavelengths[k]);
       }
-      if (auto* s = series_at<QScatterSeries>(chart, 1 + v)) s->replace(points);
+      set_points(series_at<QScatterSeries>(chart, 1 + v), points);
       extentLine(series_at<QLineSeries>(chart, 1 + count + v), std::max(d.collisions.extent, 1.0));
     }
   }
@@ -528,7 +535,7 @@ void ChartsView::fillJumps(const std::vector<ChartsData>& variants, bool rebuild
   double tMax = 2, jumpMax = 1;
   for (std::size_t v = 0; v < variants.size(); ++v) {
     auto* series = series_at<QLineSeries>(chart, static_cast<qsizetype>(v));
-    if (series) series->replace(jump_points(variants[v], tMax, jumpMax));
+    set_points(series, jump_points(variants[v], tMax, jumpMax));
   }
   set_axis_range(chart, x_axis(chart), {1, tMax, false});
   set_axis_range(chart, y_axis(chart), {0, round_range(0, jumpMax * 1.05, 6).second, false});

@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "views/ticks.h"
@@ -95,6 +96,32 @@ QColor diverging_color(double value) {
                           static_cast<float>(a.blueF() + f * (b.blueF() - a.blueF())));
 }
 
+QRgb diverging_rgb(double value) {
+  // The same steps as diverging_color: QColor's float channels, interpolated in double, stored
+  // as 16 bits by fromRgbF and read back as 8 bits by rgb().
+  static const std::array<std::array<double, 3>, 3> stops = [] {
+    std::array<std::array<double, 3>, 3> s{};
+    const std::array<QColor, 3> colors{QColor(59, 76, 192), QColor(221, 221, 221),
+                                       QColor(180, 4, 38)};
+    for (std::size_t i = 0; i < 3; ++i) {
+      s[i] = {static_cast<double>(colors[i].redF()), static_cast<double>(colors[i].greenF()),
+              static_cast<double>(colors[i].blueF())};
+    }
+    return s;
+  }();
+  const double v = std::clamp(std::isfinite(value) ? value : 0.0, -1.0, 1.0);
+  const auto& a = v < 0 ? stops[0] : stops[1];
+  const auto& b = v < 0 ? stops[1] : stops[2];
+  const double f = v < 0 ? v + 1.0 : v;
+  std::array<int, 3> channel{};
+  for (std::size_t k = 0; k < 3; ++k) {
+    const auto x = static_cast<float>(a[k] + f * (b[k] - a[k]));
+    const int wide = qRound(x * USHRT_MAX);
+    channel[k] = (wide + 0x80 - ((wide + 0x80) >> 8)) >> 8;  // wide / 257, rounded
+  }
+  return qRgb(channel[0], channel[1], channel[2]);
+}
+
 FrequencyMap::FrequencyMap(QWidget* parent) : QWidget(parent) {
   setMinimumSize(240, 160);
   setObjectName(QStringLiteral("frequencyMap"));
@@ -116,6 +143,23 @@ void FrequencyMap::setData(std::shared_ptr<const Encoding> encoding,
     }
   }
   update();
+}
+
+const QImage& FrequencyMap::heatmapImage(int columns) {
+  const Encoding& e = *encoding_;
+  Heatmap& h = heatmap_;
+  if (h.image.isNull() || h.columns != columns || h.span != span_ || h.pairs != pairs_ ||
+      h.invFreq.size() != e.inv_freq.size() || h.invFreq != e.inv_freq) {
+    const RowMatrix z = frequency_surface(e.inv_freq, pairs_, span_, columns);
+    const int rows = static_cast<int>(pairs_.size());
+    QImage image(columns, rows, QImage::Format_RGB32);
+    for (int r = 0; r < rows; ++r) {
+      auto* out = reinterpret_cast<QRgb*>(image.scanLine(r));
+      for (int c = 0; c < columns; ++c) out[c] = diverging_rgb(z(r, c));
+    }
+    h = {e.inv_freq, pairs_, span_, columns, std::move(image)};
+  }
+  return h.image;
 }
 
 void FrequencyMap::setTheme(Theme theme) {
@@ -196,16 +240,11 @@ void FrequencyMap::paintEvent(QPaintEvent* /*event*/) {
   // The heatmap: an image on screen, merged runs of rectangles in vector output.
   const bool vector = vector_device(p);
   const int columns = std::clamp(static_cast<int>(x1 - x0), 16, vector ? 160 : 640);
-  const RowMatrix z = frequency_surface(e.inv_freq, pairs_, span_, columns);
   if (!vector) {
-    QImage image(columns, rows, QImage::Format_RGB32);
-    for (int r = 0; r < rows; ++r) {
-      auto* out = reinterpret_cast<QRgb*>(image.scanLine(r));
-      for (int c = 0; c < columns; ++c) out[c] = diverging_color(z(r, c)).rgb();
-    }
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    p.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), image);
+    p.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), heatmapImage(columns));
   } else {
+    const RowMatrix z = frequency_surface(e.inv_freq, pairs_, span_, columns);
     p.setPen(Qt::NoPen);
     const double cw = (x1 - x0) / columns;
     for (int r = 0; r < rows; ++r) {

@@ -5,6 +5,7 @@
 // extent as a dashed line and a colour bar; below it, line plots of three of the axis' pairs
 // (its fastest, middle and slowest). Painted with QPainter, so screen, PNG, SVG and PDF agree.
 // The values come from core (frequency_surface); axes from the tick engine.
+#include <QImage>
 #include <QWidget>
 #include <memory>
 #include <vector>
@@ -35,10 +36,23 @@ class FrequencyMap : public QWidget {
   std::vector<int> pairs_;
   std::vector<int> linePairs_;
   double span_ = 1;
+  // The heatmap image of the last paint and what it was made of: repaints that change none of
+  // them (a theme, a resize of the line plots, a query move) reuse it.
+  struct Heatmap {
+    Eigen::VectorXd invFreq;
+    std::vector<int> pairs;
+    double span = 0;
+    int columns = 0;
+    QImage image;
+  };
+  Heatmap heatmap_;
+  const QImage& heatmapImage(int columns);
   Theme theme_ = Theme::Light;
 };
 
 // Diverging blue - light grey - red ramp for values in [-1, 1] (cos), readable in both themes.
 QColor diverging_color(double value);
+// diverging_color(value).rgb(), bit for bit, without a QColor per call (the heatmap's pixels).
+QRgb diverging_rgb(double value);
 
 }  // namespace ropelab::views

@@ -1,5 +1,9 @@
 #include "views/vtk_view.h"
 
+#include "views/render_scale.h"
+
+#include <vtkActor.h>
+#include <vtkActorCollection.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCommand.h>
@@ -8,6 +12,7 @@
 #include <vtkInteractorStyleTrackballCamera.h>
 #include <vtkMatrix4x4.h>
 #include <vtkOpenGLState.h>
+#include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
 #include <QElapsedTimer>
@@ -18,7 +23,11 @@
 #include <QPainter>
 #include <QWheelEvent>
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstring>
+#include <utility>
+#include <vector>
 
 namespace ropelab::views {
 
@@ -108,6 +117,24 @@ QSize VtkView::deviceSize() const {
           std::max(1, static_cast<int>(height() * ratio))};
 }
 
+QSize VtkView::renderSize() const {
+  const QSize device = deviceSize();
+  if (renderScale_ >= 1.0) return device;
+  return {std::max(1, static_cast<int>(std::lround(device.width() * renderScale_))),
+          std::max(1, static_cast<int>(std::lround(device.height() * renderScale_)))};
+}
+
+void set_render_scale(QWidget* root, double scale) {
+  for (VtkView* view : root->findChildren<VtkView*>()) view->setRenderScale(scale);
+}
+
+void VtkView::setRenderScale(double scale) {
+  scale = std::clamp(scale, 0.1, 1.0);
+  if (scale == renderScale_) return;
+  renderScale_ = scale;
+  update();
+}
+
 // The context and its offscreen surface are made on first use, on the GUI thread.
 bool VtkView::makeContextCurrent() {
   if (contextFailed_) return false;
@@ -144,7 +171,7 @@ void VtkView::renderFrame() {
   if (!makeContextCurrent()) return;
   QElapsedTimer timer;
   timer.start();
-  const QSize size = deviceSize();
+  const QSize size = renderSize();
   const int* current = window_->GetSize();
   if (current[0] != size.width() || current[1] != size.height()) {
     window_->SetSize(size.width(), size.height());
@@ -157,7 +184,25 @@ void VtkView::renderFrame() {
   state->vtkglDepthFunc(GL_LEQUAL);
   // Each view fits the near/far planes to its own props.
   renderer_->ResetCameraClippingRange();
+  // Sizes in pixels follow the render scale for this frame only.
+  std::vector<std::pair<vtkProperty*, std::array<float, 2>>> sizes;
+  if (renderScale_ < 1.0) {
+    vtkActorCollection* actors = renderer_->GetActors();
+    actors->InitTraversal();
+    while (vtkActor* actor = actors->GetNextActor()) {
+      vtkProperty* property = actor->GetProperty();
+      sizes.push_back({property, {property->GetPointSize(), property->GetLineWidth()}});
+      property->SetPointSize(
+          std::max(1.0f, property->GetPointSize() * static_cast<float>(renderScale_)));
+      property->SetLineWidth(
+          std::max(1.0f, property->GetLineWidth() * static_cast<float>(renderScale_)));
+    }
+  }
   window_->Render();
+  for (const auto& [property, size] : sizes) {
+    property->SetPointSize(size[0]);
+    property->SetLineWidth(size[1]);
+  }
   // Front: VTK's display framebuffer, where the finished frame is; rows come bottom-up.
   vtkNew<vtkUnsignedCharArray> pixels;
   window_->GetRGBACharPixelData(0, 0, size.width() - 1, size.height() - 1, 1, pixels, 0);
@@ -181,17 +226,22 @@ void VtkView::renderFrame() {
 void VtkView::paintEvent(QPaintEvent* event) {
   // A partial repaint (a child overlay, a tooltip leaving) reuses the last frame; an update() of
   // the whole view (a scene change, a camera move) renders a new one.
-  if (frame_.isNull() || event->rect().contains(rect()) || frame_.size() != deviceSize()) {
+  if (frame_.isNull() || event->rect().contains(rect()) || frame_.size() != renderSize()) {
     renderFrame();
   }
   QPainter painter(this);
+  if (frame_.size() != deviceSize()) painter.setRenderHint(QPainter::SmoothPixmapTransform);
   if (frame_.isNull()) {
     const double* bg = renderer_->GetBackground();
     painter.fillRect(rect(), QColor::fromRgbF(static_cast<float>(bg[0]), static_cast<float>(bg[1]),
                                               static_cast<float>(bg[2])));
     return;
   }
-  painter.drawImage(QPoint(0, 0), frame_);
+  if (frame_.size() == deviceSize()) {
+    painter.drawImage(QPoint(0, 0), frame_);
+  } else {  // a lower render scale: drawn scaled up to the view
+    painter.drawImage(QRectF(rect()), frame_, QRectF(frame_.rect()));
+  }
   paintAxesOverlay(painter, QRectF(rect()), false);
 }
 
@@ -219,7 +269,10 @@ void VtkView::resizeEvent(QResizeEvent* event) {
 }
 
 QImage VtkView::captureImage() {
+  // Exports and screenshots are always full resolution; the view keeps its scale.
+  const double scale = std::exchange(renderScale_, 1.0);
   renderFrame();
+  renderScale_ = scale;
   if (frame_.isNull()) return {};
   QImage image = frame_.convertToFormat(QImage::Format_RGB32);
   image.setDevicePixelRatio(1.0);

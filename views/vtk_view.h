@@ -49,6 +49,14 @@ class VtkView : public QWidget {
   const CubeAxesSpec& axesOverlay() const { return axes_; }
   // Paints the overlay for the current camera into `target` (the view's rect, scaled).
   void paintAxesOverlay(QPainter& painter, const QRectF& target, bool drawBox) const;
+  // Renders at `scale` (0 < scale <= 1) of the device resolution and draws the frame scaled up
+  // to the view, point sizes and line widths scaled alike so the picture keeps its proportions.
+  // The window uses 0.5 while a slider is dragged (a quarter of the pixels to render on
+  // llvmpipe); 1 renders a new full-resolution frame. captureImage always renders at 1.
+  void setRenderScale(double scale);
+  double renderScale() const { return renderScale_; }
+  // Device pixels of the frame on screen (the device size times the render scale).
+  QSize frameSize() const { return frame_.size(); }
   // Milliseconds of the last VTK render and read-back.
   double lastRenderMs() const { return lastRenderMs_; }
 
@@ -74,6 +82,7 @@ class VtkView : public QWidget {
   void renderFrame();
   void releaseVtkResources();
   QSize deviceSize() const;
+  QSize renderSize() const;
   QPoint toDevice(const QPointF& logical) const;
   void forwardPosition(QMouseEvent* event);
 
@@ -88,6 +97,7 @@ class VtkView : public QWidget {
   bool initialized_ = false;
   bool contextFailed_ = false;
   double lastRenderMs_ = 0;
+  double renderScale_ = 1.0;
   QPoint pressPosition_;
 };
 

@@ -38,6 +38,7 @@
 #include "views/layout_view.h"
 #include "views/panel_grid.h"
 #include "views/property_table.h"
+#include "views/render_scale.h"
 
 namespace ropelab::app {
 
@@ -49,6 +50,8 @@ constexpr int kProgressDelayMs = 300;
 constexpr int kDockStateVersion = 2;
 // Narrower compare panels go two by two: their axes' labels would run into each other.
 constexpr int kMinPanelWidth = 300;
+// Resolution of the 3-D views while a slider is dragged (see VtkView::setRenderScale).
+constexpr double kInteractiveRenderScale = 0.5;
 
 QString format_ms(double ms) {
   return QString::number(ms, 'f', ms < 10 ? 1 : 0);
@@ -511,6 +514,11 @@ bool MainWindow::waitForFrame(int timeoutMs) {
   return presented;
 }
 
+bool MainWindow::waitForRepaint(int timeoutMs) {
+  if (current_) unpresented_ = current_->generation;
+  return waitForFrame(timeoutMs);
+}
+
 void MainWindow::showError(const QString& message) {
   banner_->setText(tr("⚠ %1 — the views keep the last valid result.").arg(message));
   banner_->show();
@@ -655,6 +663,9 @@ bool MainWindow::event(QEvent* event) {
 void MainWindow::setInteractive(bool interactive) {
   interactive_ = interactive;
   for (views::LayoutView* view : layouts_) view->setDecimated(interactive);
+  // While a slider is dragged the 3-D views render a quarter of the pixels; the release renders
+  // them at full resolution again.
+  views::set_render_scale(this, interactive ? kInteractiveRenderScale : 1.0);
 }
 
 void MainWindow::resetCameras() {

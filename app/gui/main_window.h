@@ -56,10 +56,14 @@ class MainWindow : public QMainWindow {
   // Processes events until the newest request's result has been painted; false on timeout or
   // when that request failed (its error is in bannerText()).
   bool waitForFrame(int timeoutMs = 30000);
+  // Processes events until the window's next paint (of the result shown), e.g. the full-detail
+  // frame after a drag ends; false on timeout (nothing asked for a paint).
+  bool waitForRepaint(int timeoutMs = 30000);
   void setTheme(views::Theme theme);
   views::Theme theme() const { return theme_; }
   void setCompareMode(bool on);
-  // Slider drags: large layouts draw a subset of points until the drag ends.
+  // Slider drags: large layouts draw a subset of points and the 3-D views render at a lower
+  // resolution until the drag ends.
   void setInteractive(bool interactive);
 
   const ComputeResult* currentResult() const { return current_ ? &*current_ : nullptr; }

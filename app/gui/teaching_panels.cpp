@@ -244,10 +244,30 @@ void FormulaPanel::onTokenPicked(long token, const QString&) {
 }
 
 QString FormulaPanel::text() const {
+  ensureFresh();
   return formula_->toPlainText() + QLatin1Char('\n') + tokenInfo_->text();
 }
 
 void FormulaPanel::refresh() {
+  if (!isVisible()) {
+    stale_ = true;
+    return;
+  }
+  rebuild();
+}
+
+void FormulaPanel::ensureFresh() const {
+  // Reading a stale panel (tests, exports) is reading what showing it would show.
+  if (stale_) const_cast<FormulaPanel*>(this)->rebuild();
+}
+
+void FormulaPanel::showEvent(QShowEvent* event) {
+  ensureFresh();
+  QWidget::showEvent(event);
+}
+
+void FormulaPanel::rebuild() {
+  stale_ = false;
   if (!encoding_) return;
   const Encoding& e = *encoding_;
   const Variant& v = *e.variant;

@@ -44,11 +44,22 @@ class FormulaPanel : public QWidget {
   void setToken(long token);  // -1: none
   long token() const;
   QString text() const;  // the formula text, plain
-  QTableWidget* pairTable() const { return pairs_; }
+  QTableWidget* pairTable() const {
+    ensureFresh();
+    return pairs_;
+  }
   void onTokenPicked(long token, const QString& description);
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
+  // Rebuilds the text and the pair table, or (hidden panel) marks them stale: a slider step
+  // does not pay for a formula nobody sees; showing the panel or reading it rebuilds.
   void refresh();
+  void rebuild();
+  void ensureFresh() const;
+  mutable bool stale_ = false;
   std::shared_ptr<const Encoding> encoding_;
   QTextBrowser* formula_ = nullptr;
   QSpinBox* token_ = nullptr;

@@ -18,6 +18,7 @@
 #include "views/image_export.h"
 #include "views/layout_view.h"
 #include "views/property_table.h"
+#include "views/vtk_view.h"
 
 using namespace ropelab;
 
@@ -86,6 +87,51 @@ class MainWindowTest : public QObject {
     waitForResult();
     QVERIFY2(window().factsText().contains(QStringLiteral("last video token 131: t=18 ")),
              qPrintable(window().factsText()));
+  }
+
+  // A slider drag renders the 3-D view at half resolution, the same picture (points scaled with
+  // it); the release renders it at full resolution; an export is always full resolution.
+  void draggingRendersTheLayoutAtHalfResolution() {
+    views::VtkView* view = window().layoutView(0)->vtkView();
+    const QSize device = view->size() * view->devicePixelRatioF();
+    // The coloured tokens, not the grey grid and labels (a scaled-up frame blurs the grid's lines).
+    const auto colouredFraction = [](const QImage& image) {
+      const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+      long coloured = 0;
+      for (int y = 0; y < rgb.height(); ++y) {
+        for (int x = 0; x < rgb.width(); ++x) {
+          const QColor c = rgb.pixelColor(x, y);
+          const int spread =
+              std::max({c.red(), c.green(), c.blue()}) - std::min({c.red(), c.green(), c.blue()});
+          if (spread > 60) ++coloured;
+        }
+      }
+      return static_cast<double>(coloured) / (static_cast<double>(rgb.width()) * rgb.height());
+    };
+    const double fullFraction = colouredFraction(view->grab().toImage());
+    QVERIFY(fullFraction > 0.01);
+    QCOMPARE(view->frameSize(), device);
+    QSlider* slider = window().parameterPanel()->deltaSlider()->slider();
+    emit slider->sliderPressed();
+    slider->setValue(slider->value() + 1);
+    QVERIFY(window().waitForFrame(60000));
+    QCOMPARE(view->renderScale(), 0.5);
+    const QImage dragged = view->grab().toImage();
+    const QSize half(qRound(device.width() * 0.5), qRound(device.height() * 0.5));
+    QCOMPARE(view->frameSize(), half);
+    QCOMPARE(dragged.size(), device);
+    const double draggedFraction = colouredFraction(dragged);
+    QVERIFY2(draggedFraction > 0.8 * fullFraction && draggedFraction < 1.25 * fullFraction,
+             qPrintable(QStringLiteral("drawn fraction %1 while dragging, %2 at full resolution")
+                            .arg(draggedFraction)
+                            .arg(fullFraction)));
+    QCOMPARE(window().layoutView(0)->renderImage().size(), device);
+    view->grab();  // the screen goes on at half resolution after an export
+    QCOMPARE(view->frameSize(), half);
+    emit slider->sliderReleased();
+    QVERIFY(window().waitForRepaint(60000));
+    QCOMPARE(view->renderScale(), 1.0);
+    QCOMPARE(view->frameSize(), device);
   }
 
   void compareModeShowsOnePanelPerVariant() {

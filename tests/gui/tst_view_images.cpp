@@ -15,6 +15,7 @@
 #include "gui_test_main.h"
 #include "views/attention_view.h"
 #include "views/charts_view.h"
+#include "views/frequency_map.h"
 #include "views/frequency_view.h"
 #include "views/image_export.h"
 #include "views/layout_view.h"
@@ -102,6 +103,18 @@ class ViewImages : public QObject {
     const auto& mrope = result_.variants[1];
     view.setData(mrope.encoding, mrope.collisions);
     compareWithBaseline(view, QStringLiteral("frequency_mrope"));
+  }
+
+  // The heatmap's fast colour is diverging_color's, bit for bit, over the whole range (and
+  // outside it, where both clamp).
+  void heatmapColoursMatchTheRamp() {
+    for (int i = -11000; i <= 11000; ++i) {
+      const double value = i / 10000.0 + 1e-7 * (i % 7);
+      QCOMPARE(views::diverging_rgb(value), views::diverging_color(value).rgb());
+    }
+    QCOMPARE(views::diverging_rgb(-1.0), qRgb(59, 76, 192));
+    QCOMPARE(views::diverging_rgb(0.0), qRgb(221, 221, 221));
+    QCOMPARE(views::diverging_rgb(1.0), qRgb(180, 4, 38));
   }
 
   void attentionView() {
