@@ -794,15 +794,17 @@ void DefinitionsDiffWindow::recompute() {
   Scene scene = Scene::text_video_text(4, 4, 3, 4, 4);
   // ERNIE's transformers port differs only when a video has more frames than its larger side.
   if (v->info().id == "ernie45-vl") scene = Scene::text_video_text(1, 6, 2, 2, 2);
-  Config config = p.config(*v, false);
   const bool time_readings = v->info().id == "qwen25-mrope";
   if (time_readings) {
     // Where transformers' float32 product floors below the exact one (issue example: fps 25,
     // two frames per grid, 25 tokens per second): the readings differ only on such clips.
     scene = Scene::parse("text:1,video:11x1x1@0.08,text:1");
-    config.options.set("tokens_per_second", 25.0);
   }
   try {
+    // The main window's base, head dim and the variant's own settings there (a setting the
+    // window holds for another variant can refuse this one: the message says which).
+    Config config = p.config(*v, false);
+    if (time_readings) config.options.set("tokens_per_second", 25.0);
     diff_ = std::make_unique<DefinitionsDiff>(definitions_diff(*v, scene, config));
   } catch (const std::exception& e) {
     summary_->setText(tr("Cannot compare: %1").arg(QString::fromUtf8(e.what())));
@@ -829,10 +831,10 @@ void DefinitionsDiffWindow::recompute() {
   if (!diff_->pairs.empty()) {
     std::map<QString, int> moves;  // "h→w" -> pairs
     for (int j : diff_->pairs) {
-      moves[QStringLiteral("%1→%2")
-                .arg(qs(c.axes()[static_cast<std::size_t>(c.pair_axis[j])]))
-                .arg(qs(
-                    diff_->paper.axes()[static_cast<std::size_t>(diff_->paper.pair_axis[j])]))]++;
+      const auto axis = [j](const Encoding& e) {
+        return pair_axis_name(e, e.pair_axis[static_cast<std::size_t>(j)]);
+      };
+      moves[QStringLiteral("%1→%2").arg(axis(c), axis(diff_->paper))]++;
     }
     QStringList list;
     for (const auto& [move, n] : moves) list << tr("%1 pairs %2").arg(n).arg(move);

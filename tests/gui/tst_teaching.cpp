@@ -774,7 +774,7 @@ class TeachingTest : public QObject {
                                                            {"hope", "Multimodal-RoPEs"}};
     for (const auto& [id, title] : seconds) {
       w->setVariant(QLatin1String(id));
-      QVERIFY2(w->diff(), id);
+      QVERIFY2(w->diff(), qPrintable(w->summary()));
       QVERIFY2(!w->diff()->tokens.empty() || !w->diff()->pairs.empty(), id);
       QVERIFY2(w->summary().contains(QLatin1String(title)), qPrintable(w->summary()));
       QCOMPARE(w->tokenTable()->horizontalHeaderItem(3)->text(),
