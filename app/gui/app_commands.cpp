@@ -146,7 +146,7 @@ void benchmark_scene(const QString& name, const SceneParameters& scene, const Ap
   window.show();
   window.waitForIdle(600000);
   window.waitForFrame(600000);
-  std::vector<double> compute, apply, paint, total;
+  std::vector<double> change, compute, apply, paint, total;
   std::map<QString, std::vector<double>> stages;
   QStringList stageOrder;
   // What a drag does: the δ slider moves one step at a time (press, moves, release).
@@ -157,7 +157,11 @@ void benchmark_scene(const QString& name, const SceneParameters& scene, const Ap
     QElapsedTimer timer;
     timer.start();
     slider->setValue(slider->value() + step);
+    // The UI thread's own share of a change: the model, the panel and the request, before any
+    // result exists.
+    const double changeMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     if (!window.waitForFrame(600000)) continue;
+    change.push_back(changeMs);
     total.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     compute.push_back(window.lastComputeMs());
     apply.push_back(window.lastApplyMs());
@@ -189,6 +193,7 @@ void benchmark_scene(const QString& name, const SceneParameters& scene, const Ap
                .arg(s.median, 0, 'f', 1)
                .arg(s.p95, 0, 'f', 1);
   };
+  line(QStringLiteral("change"), change);
   line(QStringLiteral("compute"), compute);
   for (const QString& stage : stageOrder) line(QStringLiteral("  ") + stage, stages[stage]);
   line(QStringLiteral("apply"), apply);

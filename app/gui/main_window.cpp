@@ -46,6 +46,8 @@ namespace {
 
 // Short computations finish before a progress bar would be noticed; only slow ones show it.
 constexpr int kProgressDelayMs = 300;
+// The status bar's compute/draw times follow a drag at this pace, not on every frame.
+constexpr int kTimingUpdateMs = 250;
 // Bumped whenever the default dock arrangement changes, so an old saved one is not restored.
 constexpr int kDockStateVersion = 2;
 // Narrower compare panels go two by two: their axes' labels would run into each other.
@@ -368,6 +370,13 @@ void MainWindow::buildStatusBar() {
   statusBar()->addPermanentWidget(cancel_);
   statusBar()->addPermanentWidget(tokensLabel_);
   statusBar()->addPermanentWidget(timingLabel_);
+  timingUpdate_ = new QTimer(this);
+  timingUpdate_->setSingleShot(true);
+  timingUpdate_->setInterval(kTimingUpdateMs);
+  connect(timingUpdate_, &QTimer::timeout, this, [this] {
+    timingLabel_->setText(
+        tr("compute %1 ms · draw %2 ms").arg(format_ms(lastComputeMs_), format_ms(lastRenderMs_)));
+  });
   progressDelay_ = new QTimer(this);
   progressDelay_->setSingleShot(true);
   progressDelay_->setInterval(kProgressDelayMs);
@@ -651,11 +660,9 @@ bool MainWindow::event(QEvent* event) {
   lastPaintMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
   lastRenderMs_ = lastApplyMs_ + lastPaintMs_;
   const quint64 generation = std::exchange(unpresented_, 0);
-  // Shown from the next frame on: setting the label now would ask for another paint at once.
-  QTimer::singleShot(0, this, [this] {
-    timingLabel_->setText(
-        tr("compute %1 ms · draw %2 ms").arg(format_ms(lastComputeMs_), format_ms(lastRenderMs_)));
-  });
+  // Shown a little later, at most a few times a second: setting the label now would ask for
+  // another paint at once, and a label relaid out on every step of a drag costs each frame.
+  if (!timingUpdate_->isActive()) timingUpdate_->start();
   emit framePresented(generation);
   return handled;
 }

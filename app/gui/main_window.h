@@ -145,6 +145,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* chartsDock_ = nullptr;
   QLabel* tokensLabel_ = nullptr;
   QLabel* timingLabel_ = nullptr;
+  QTimer* timingUpdate_ = nullptr;
   QLabel* pickLabel_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QPushButton* cancel_ = nullptr;
