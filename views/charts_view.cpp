@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,8 +21,42 @@ namespace ropelab::views {
 
 namespace {
 
-QChartView* make_chart_view(QWidget* parent, const QString& title) {
+// Room a chart's title leaves at its sides (the chart's margins and the plot's own padding).
+constexpr int kTitleMargin = 32;
+
+// A chart's title, or its short form when the full one is wider than the chart: a title is
+// shortened on purpose, never elided ("Temporal similarity S(…").
+void fit_title(QChartView* view) {
+  QChart* chart = view->chart();
+  const QString full = chart->property("fullTitle").toString();
+  const QString brief = chart->property("shortTitle").toString();
+  const bool fits =
+      QFontMetrics(chart->titleFont()).horizontalAdvance(full) <= view->width() - kTitleMargin;
+  const QString title = fits || brief.isEmpty() ? full : brief;
+  if (chart->title() != title) chart->setTitle(title);
+  // Axis titles the same way, against the plot's width.
+  const double room = chart->plotArea().width() > 0 ? chart->plotArea().width()
+                                                    : view->width() - 3.0 * kTitleMargin;
+  for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) {
+    const QString axisFull = axis->property("fullTitle").toString();
+    const QString axisBrief = axis->property("shortTitle").toString();
+    if (axisFull.isEmpty() || axisBrief.isEmpty()) continue;
+    const bool axisFits = QFontMetrics(axis->titleFont()).horizontalAdvance(axisFull) <= room;
+    const QString text = axisFits ? axisFull : axisBrief;
+    if (axis->titleText() != text) axis->setTitleText(text);
+  }
+}
+
+void set_titles(QChartView* view, const QString& full, const QString& brief) {
+  view->chart()->setProperty("fullTitle", full);
+  view->chart()->setProperty("shortTitle", brief);
+  fit_title(view);
+}
+
+QChartView* make_chart_view(QWidget* parent, const QString& title, const QString& brief) {
   auto* chart = new QChart;
+  chart->setProperty("fullTitle", title);
+  chart->setProperty("shortTitle", brief);
   chart->setTitle(title);
   chart->legend()->setAlignment(Qt::AlignBottom);
   chart->setMargins(QMargins(4, 4, 4, 4));
@@ -48,9 +83,11 @@ struct AxisRange {
   bool log = false;
 };
 
-QCategoryAxis* tick_axis(const QString& title, bool log = false) {
+QCategoryAxis* tick_axis(const QString& title, bool log = false, const QString& brief = {}) {
   auto* axis = new QCategoryAxis;
   axis->setTitleText(title);
+  axis->setProperty("fullTitle", title);
+  axis->setProperty("shortTitle", brief);
   axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
   axis->setProperty("ropelabLog", log);
   return axis;
@@ -244,9 +281,10 @@ QString legend_entry(const QString& glyph, const QColor& color, const QString& t
 ChartsView::ChartsView(QWidget* parent) : QWidget(parent) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  similarity_ = make_chart_view(this, tr("Temporal similarity S(Δ)"));
-  wavelengths_ = make_chart_view(this, tr("Wavelength per pair"));
-  jumps_ = make_chart_view(this, tr("Jump out of the video vs T"));
+  similarity_ = make_chart_view(this, tr("Temporal similarity S(Δ)"), tr("S(Δ)"));
+  wavelengths_ = make_chart_view(this, tr("Wavelength per pair"), tr("Wavelengths"));
+  jumps_ = make_chart_view(this, tr("Jump out of the video vs T"), tr("Jump vs T"));
+  for (QChartView* view : {similarity_, wavelengths_, jumps_}) view->installEventFilter(this);
   similarity_->setToolTip(
       tr("S(Δ): how alike two tokens Δ apart on the temporal axis look to a positional dot "
          "product, the mean of cos(Δ·θ_j) over the axis's pairs. Colours: the variants in view."));
@@ -348,7 +386,8 @@ void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants, bool re
       extent->setPen(QPen(colors[v], 1, Qt::DashLine));
       chart->addSeries(extent);
     }
-    attach(chart, tick_axis(tr("Δ (positions, log scale)"), true), tick_axis(tr("S(Δ)")));
+    attach(chart, tick_axis(tr("Δ (positions, log scale)"), true, tr("Δ (log scale)")),
+           tick_axis(tr("S(Δ)")));
     for (std::size_t v = 0; v < variants.size(); ++v) {
       hide_from_legend(
           chart,
@@ -390,7 +429,7 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
   if (rebuild) {
     reset_chart(chart);
     if (!compare) {
-      chart->setTitle(tr("Wavelength per pair"));
+      set_titles(wavelengths_, tr("Wavelength per pair"), tr("Wavelengths"));
       for (std::size_t a = 0; a < primary.axes.size(); ++a) {
         auto* series = new QScatterSeries;
         series->setName(tr("axis %1").arg(QString::fromStdString(primary.axes[a])));
@@ -412,7 +451,7 @@ void ChartsView::fillWavelengths(const std::vector<ChartsData>& variants, bool r
       extent->setPen(QPen(Qt::gray, 1.5, Qt::DashLine));
       chart->addSeries(extent);
     } else {
-      chart->setTitle(tr("Temporal pairs' wavelengths"));
+      set_titles(wavelengths_, tr("Temporal pairs' wavelengths"), tr("Temporal λ"));
       auto* all = new QLineSeries;
       all->setName(tr("all pairs"));
       all->setPen(QPen(QColor(150, 150, 150), 1));
@@ -572,6 +611,7 @@ void ChartsView::applyFonts() {
   for (QChartView* view : {similarity_, wavelengths_, jumps_}) {
     QChart* chart = view->chart();
     chart->setTitleFont(bold);
+    fit_title(view);
     chart->legend()->setFont(small);
     for (QAbstractAxis* axis : chart->axes()) {
       axis->setLabelsFont(small);
@@ -579,6 +619,17 @@ void ChartsView::applyFonts() {
     }
     refit_axes(chart);
   }
+}
+
+// Each chart view's width follows the layout (and its legend), not only this widget's: its own
+// resize refits its title.
+bool ChartsView::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::Resize) {
+    for (QChartView* view : {similarity_, wavelengths_, jumps_}) {
+      if (watched == view) fit_title(view);
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void ChartsView::changeEvent(QEvent* event) {

@@ -33,6 +33,7 @@ class ChartsView : public QWidget {
 
  protected:
   void changeEvent(QEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void fillSimilarity(const std::vector<ChartsData>& variants, bool rebuild);
