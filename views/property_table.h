@@ -28,7 +28,6 @@ class PropertyTable : public QTableWidget {
  private:
   void fitColumns();
 
- private:
   std::vector<VariantProperties> rows_;
 };
 

@@ -297,7 +297,12 @@ Options parse_options(const std::vector<std::string>& args) {
           if (std::find(list.begin(), list.end(), value) == list.end()) continue;
           offered += (offered.empty() ? "" : ", ") + std::string(v->id());
         }
-        if (!offered.empty()) problem += " ('" + value + "' is offered by " + offered + ")";
+        if (!offered.empty())
+          problem.append(" ('")
+              .append(value)
+              .append("' is offered by ")
+              .append(offered)
+              .append(")");
         require(false, "--convention", "'" + value + "'", problem);
       }
       continue;

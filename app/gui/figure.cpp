@@ -117,6 +117,7 @@ std::unique_ptr<QWidget> make_figure_widget(const FigureSpec& spec, const Comput
     ids.emplace_back(result.variants[i].encoding->variant->id());
   const std::vector<QColor> colors = views::variant_colors(ids);
   std::vector<QString> names;
+  names.reserve(ids.size());
   for (const std::string& id : ids) names.push_back(QString::fromStdString(id));
   switch (spec.view) {
     case FigureView::Similarity: {

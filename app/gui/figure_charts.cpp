@@ -181,7 +181,7 @@ void ChartPlot::paintEvent(QPaintEvent*) {
                                        0.75f * bg.greenF() + 0.25f * fg.greenF(),
                                        0.75f * bg.blueF() + 0.25f * fg.blueF());
   for (std::size_t i = 0; i < yt.values.size(); ++i) {
-    const double y = logy ? yt.values[i] : yt.values[i];
+    const double y = yt.values[i];
     const double yy = py(y);
     if (yy < plot.top() - 0.5 || yy > plot.bottom() + 0.5) continue;
     p.setPen(QPen(grid, 1, Qt::DotLine));

@@ -382,9 +382,10 @@ void circle_distance(const PaperFigure& f, FigureData& data) {
       table.rows.push_back(
           {id, (style == 0 ? "last before the image (" : "first after it (") + integer(token) + ")",
            vector_text(ids), fixed(lo, 3), fixed(hi, 3), fixed(hi - lo, 3)});
-      data.values[id + "_" + which + "_min"] = fixed(lo, 3);
-      data.values[id + "_" + which + "_max"] = fixed(hi, 3);
-      data.values[id + "_" + which + "_spread"] = fixed(hi - lo, 3);
+      const std::string key = id + "_" + which;
+      data.values[key + "_min"] = fixed(lo, 3);
+      data.values[key + "_max"] = fixed(hi, 3);
+      data.values[key + "_spread"] = fixed(hi - lo, 3);
       if (style == 0) {
         FigureHeatmap tile;
         tile.name = "distance_" + id;
@@ -399,7 +400,10 @@ void circle_distance(const PaperFigure& f, FigureData& data) {
         for (int r = 0; r < image.height; ++r) {
           for (int col = 0; col < image.width; ++col)
             tile.values(r, col) =
-                std::round(d[static_cast<std::size_t>(r * image.width + col)] * 1e9) / 1e9;
+                std::round(d[static_cast<std::size_t>(r) * static_cast<std::size_t>(image.width) +
+                             static_cast<std::size_t>(col)] *
+                           1e9) /
+                1e9;
         }
         tile.column = column++;
         maps.tiles.push_back(std::move(tile));

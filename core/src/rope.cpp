@@ -22,6 +22,12 @@ namespace ropelab {
 namespace {
 // Axes a row kernel sums at most (every variant has at most 3 today).
 constexpr std::size_t kMaxAxes = 8;
+
+// Rounds x >= 0 to the nearest integer by truncating x + 0.5: a plain conversion, where nearbyint
+// and lround are library calls on baseline x86-64. Callers check the result exactly.
+std::int64_t round_nonnegative(double x) {
+  return static_cast<std::int64_t>(x + 0.5);  // NOLINT(bugprone-incorrect-roundings)
+}
 }  // namespace
 
 Eigen::VectorXd inverse_frequencies(int head_dim, double base) {
@@ -80,8 +86,7 @@ bool fit_grid(const double* ids, std::size_t n, AxisGrid<T>& grid) {
     for (std::size_t i = 0; i < n && exact; ++i) {
       // (ids - lo) * denominator >= 0: truncating x + 0.5 rounds it (a plain conversion, where
       // nearbyint is a library call on baseline x86-64); the check below keeps it exact.
-      const auto k =
-          static_cast<double>(static_cast<std::int64_t>((ids[i] - *lo) * denominator + 0.5));
+      const auto k = static_cast<double>(round_nonnegative((ids[i] - *lo) * denominator));
       exact = grid.origin + k * grid.step == ids[i];
       grid.index[i] = static_cast<std::int32_t>(k);
     }
@@ -415,7 +420,7 @@ class ResidueClasses {
   // The class of residue r in [0, 1); -1 when there are more than kMaxResidues.
   std::int32_t of(double r) {
     if (r == 0.0) return 0;
-    const auto key = static_cast<std::int64_t>(r * kResidueScale + 0.5);  // r in (0, 1)
+    const std::int64_t key = round_nonnegative(r * kResidueScale);  // r in (0, 1)
     if (key == 0) return 0;
     std::size_t slot =
         static_cast<std::size_t>(static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull >> 51) &
@@ -510,7 +515,7 @@ bool factor_axis(const Encoding& e, int a, AxisGrid<double>* fitted, FactoredAxi
         [&](std::size_t k) { return origin + static_cast<double>(k) * step; }, f.g_c, f.g_s);
   } else {
     fill_cos_sin(
-        theta, static_cast<std::size_t>((points >> f.lo_bits) + 1),
+        theta, static_cast<std::size_t>(points >> f.lo_bits) + 1,
         [&](std::size_t h) { return origin + static_cast<double>(h << f.lo_bits) * step; }, f.g_c,
         f.g_s);
     fill_cos_sin(
@@ -656,8 +661,8 @@ bool factored_tables(const Encoding& e, RopeTables& tables) {
         row_s(static_cast<std::size_t>(pairs) + 4);
     // 16-byte aligned views of the row buffers for the streaming stores.
     const auto align = [](float* p) {
-      return reinterpret_cast<float*>((reinterpret_cast<std::uintptr_t>(p) + 15) &
-                                      ~std::uintptr_t{15});
+      const auto misalignment = reinterpret_cast<std::uintptr_t>(p) & std::uintptr_t{15};
+      return p + ((16 - misalignment) & std::uintptr_t{15}) / sizeof(float);
     };
     float* rc = align(row_c.data());
     float* rs = align(row_s.data());
