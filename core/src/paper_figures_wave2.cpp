@@ -382,7 +382,8 @@ void circle_distance(const PaperFigure& f, FigureData& data) {
       table.rows.push_back(
           {id, (style == 0 ? "last before the image (" : "first after it (") + integer(token) + ")",
            vector_text(ids), fixed(lo, 3), fixed(hi, 3), fixed(hi - lo, 3)});
-      const std::string key = id + "_" + which;
+      std::string key = id;
+      key.append("_").append(which);
       data.values[key + "_min"] = fixed(lo, 3);
       data.values[key + "_max"] = fixed(hi, 3);
       data.values[key + "_spread"] = fixed(hi - lo, 3);
