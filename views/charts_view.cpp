@@ -99,7 +99,20 @@ void set_points(QXYSeries* series, const QList<QPointF>& points) {
   if (series != nullptr && series->points() != points) series->replace(points);
 }
 
-void fit_axis(QCategoryAxis* axis, double pixels, bool vertical) {
+// A horizontal axis's labels sit centred on their values: one that would reach past the plot's
+// right edge (the last of a log axis close to its end) would be elided by Qt Charts ("1…"), so it
+// is left out instead.
+bool label_inside_chart(const QChart* chart, const QFontMetricsF& metrics, const QString& label,
+                        double fraction) {
+  const QRectF area = chart->plotArea();
+  if (area.width() <= 10) return true;
+  const double x = area.left() + fraction * area.width();
+  const double half = metrics.horizontalAdvance(label) / 2;
+  // Qt Charts lays a label out within the axis's own geometry, the plot's width and little more.
+  return x - half >= area.left() - half && x + half <= area.right() + 2;
+}
+
+void fit_axis(const QChart* chart, QCategoryAxis* axis, double pixels, bool vertical) {
   const double lo = axis->property("ropelabLo").toDouble();
   const double hi = axis->property("ropelabHi").toDouble();
   const bool log = axis->property("ropelabLog").toBool();
@@ -112,10 +125,14 @@ void fit_axis(QCategoryAxis* axis, double pixels, bool vertical) {
                               : fit_ticks(lo, hi, fit, extent);
   QStringList labels;
   QList<double> values;
+  const double span = hi - lo;
   for (std::size_t i = 0; i < ticks.values.size(); ++i) {
     if (ticks.labels[i].empty()) continue;
-    labels << QString::fromStdString(ticks.labels[i]);
-    values << (log ? std::log10(ticks.values[i]) : ticks.values[i]);
+    const QString label = QString::fromStdString(ticks.labels[i]);
+    const double value = log ? std::log10(ticks.values[i]) : ticks.values[i];
+    if (!vertical && !label_inside_chart(chart, metrics, label, (value - lo) / span)) continue;
+    labels << label;
+    values << value;
   }
   if (labels == axis->categoriesLabels()) return;
   for (const QString& l : axis->categoriesLabels()) axis->remove(l);
@@ -139,14 +156,15 @@ void set_axis_range(QChart* chart, QCategoryAxis* axis, const AxisRange& r) {
   const double pixels = vertical
                             ? (area.height() > 10 ? area.height() : chart->size().height() - 90)
                             : (area.width() > 10 ? area.width() : chart->size().width() - 80);
-  fit_axis(axis, pixels, vertical);
+  fit_axis(chart, axis, pixels, vertical);
 }
 
 void refit_axes(QChart* chart) {
   for (QAbstractAxis* a : chart->axes()) {
     if (auto* axis = qobject_cast<QCategoryAxis*>(a)) {
       const bool vertical = axis->orientation() == Qt::Vertical;
-      fit_axis(axis, vertical ? chart->plotArea().height() : chart->plotArea().width(), vertical);
+      fit_axis(chart, axis, vertical ? chart->plotArea().height() : chart->plotArea().width(),
+               vertical);
     }
   }
 }
