@@ -212,18 +212,22 @@ void AttentionCanvas::paintTiles(QPainter& p, const QRect& area) {
   const int gap = 6;
   const int labelHeight = line_height(p);
   const int tileWidth = std::max(4, (tilesArea.width() - gap * (count - 1)) / count);
+  QRect tiles;  // what the tiles cover: the colour bar spans them, not the whole area
   for (int k = 0; k < count; ++k) {
     const QRect tile(tilesArea.left() + k * (tileWidth + gap), tilesArea.top(), tileWidth,
                      tilesArea.height() - labelHeight);
     const QRect drawn = paint_grid(p, tile, data.tiles[static_cast<std::size_t>(k)], 0, hi);
+    tiles = tiles.united(drawn);
     p.setPen(view_foreground(theme));
     p.drawText(QRect(tile.left(), drawn.bottom() + 2, tile.width(), labelHeight),
                Qt::AlignHCenter | Qt::AlignTop,
                QStringLiteral("f%1").arg(data.tileFrames[static_cast<std::size_t>(k)]));
   }
-  paint_color_bar(
-      p, QRect(tilesArea.right() + 8, tilesArea.top(), kBarWidth, tilesArea.height() - labelHeight),
-      0, hi, view_foreground(theme));
+  // At least two lines tall, so its end labels do not run into each other on tiny tiles.
+  paint_color_bar(p,
+                  QRect(tilesArea.right() + 8, tiles.top(), kBarWidth,
+                        std::max(tiles.height(), 2 * labelHeight)),
+                  0, hi, view_foreground(theme));
 }
 
 void AttentionCanvas::paintMap(QPainter& p, const QRect& area, const RowMatrix& m,
@@ -245,12 +249,22 @@ void AttentionCanvas::paintMap(QPainter& p, const QRect& area, const RowMatrix& 
   const QFontMetrics fm(p.font());
   p.drawText(QRect(drawn.left(), drawn.bottom() + 2, drawn.width(), line), Qt::AlignHCenter,
              fm.elidedText(colLabel + QStringLiteral(" →"), Qt::ElideRight, drawn.width()));
-  p.save();
-  p.translate(QPoint(area.left() + line / 2 + 1, drawn.top() + drawn.height() / 2));
-  p.rotate(-90);
-  p.drawText(QRect(-drawn.height() / 2, -line / 2, drawn.height(), line), Qt::AlignHCenter,
-             fm.elidedText(rowLabel + QStringLiteral(" →"), Qt::ElideRight, drawn.height()));
-  p.restore();
+  // The row label reads upright, its arrow above it: rotated text would be measured by its glyph
+  // advance in a PDF (pdftotext -bbox) and is harder to read. A label too wide for the strip
+  // left of the map turns instead.
+  const QString arrow = QStringLiteral("↑");
+  if (fm.horizontalAdvance(rowLabel) <= line + 2) {
+    const QRect strip(area.left(), drawn.top() + drawn.height() / 2 - line, line + 2, 2 * line);
+    p.drawText(strip, Qt::AlignHCenter | Qt::AlignTop, arrow);
+    p.drawText(strip, Qt::AlignHCenter | Qt::AlignBottom, rowLabel);
+  } else {
+    p.save();
+    p.translate(QPoint(area.left() + line / 2 + 1, drawn.top() + drawn.height() / 2));
+    p.rotate(-90);
+    p.drawText(QRect(-drawn.height() / 2, -line / 2, drawn.height(), line), Qt::AlignHCenter,
+               fm.elidedText(rowLabel + QStringLiteral(" →"), Qt::ElideRight, drawn.height()));
+    p.restore();
+  }
   paint_color_bar(p, QRect(drawn.right() + 8, drawn.top(), kBarWidth, drawn.height()), lo, hi,
                   view_foreground(theme));
   p.setPen(view_foreground(theme));
