@@ -59,12 +59,7 @@ class Grape final : public Variant {
             "must be a number > 0");
   }
   Positions positions(const Scene& scene, const Config& config, double delta) const override {
-    return detail::walk_blocks(
-        scene, 3, config,
-        [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0, int f0,
-            int frames) {
-          return detail::place_grid(b, seg, index, s0, f0, frames, {delta, 1, 1, false});
-        });
+    return detail::grid_positions(scene, config, {delta, 1, 1, false});
   }
   std::vector<int> allocate(const std::vector<int>& split, const Config& config) const override {
     if (detail::option_text(config, "grape_allocation", "chunked") == "interleaved") {

@@ -23,10 +23,7 @@ class IlRope final : public Variant {
   std::vector<int> default_split(int pairs) const override {
     return detail::scaled_section(pairs, 24, 20, 20);
   }
-  std::vector<OptionSpec> options() const override {
-    std::vector<OptionSpec> specs = detail::per_frame_options();
-    return specs;
-  }
+  std::vector<OptionSpec> options() const override { return detail::per_frame_options(); }
   Formula formula() const override {
     return {
         "Text (s, s, s). Visual token (s0 + delta*f, r, c): h and w restart at 0 in every "
@@ -38,12 +35,7 @@ class IlRope final : public Variant {
     detail::require_convention(config, "il-rope", {"code"});
   }
   Positions positions(const Scene& scene, const Config& config, double delta) const override {
-    return detail::walk_blocks(
-        scene, 3, config,
-        [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0, int f0,
-            int frames) {
-          return detail::place_grid(b, seg, index, s0, f0, frames, {delta, 1, 1, true});
-        });
+    return detail::grid_positions(scene, config, {delta, 1, 1, true});
   }
   std::vector<int> allocate(const std::vector<int>& split, const Config& config) const override {
     return detail::interleaved_allocation(split, config.rotary_pairs());

@@ -84,12 +84,7 @@ class MhRope final : public Variant {
   }
   Positions positions(const Scene& scene, const Config& config, double delta) const override {
     const bool reset = detail::spatial_reset(config);
-    return detail::walk_blocks(
-        scene, 3, config,
-        [&](detail::PositionBuilder& b, const Segment& seg, int index, double s0, int f0,
-            int frames) {
-          return detail::place_grid(b, seg, index, s0, f0, frames, {delta, 1, 1, reset});
-        });
+    return detail::grid_positions(scene, config, {delta, 1, 1, reset});
   }
   std::vector<int> allocate(const std::vector<int>&, const Config& config) const override {
     return std::vector<int>(config.rotary_pairs(), head_axes(config)[config.head]);

@@ -55,12 +55,7 @@ class MmRope final : public Variant {
   }
   Positions positions(const Scene& scene, const Config& config, double delta) const override {
     const std::vector<double> s = scale(config);
-    return detail::walk_blocks(scene, 3, config,
-                               [&](detail::PositionBuilder& b, const Segment& seg, int index,
-                                   double s0, int f0, int frames) {
-                                 return detail::place_grid(b, seg, index, s0, f0, frames,
-                                                           {delta * s[0], s[1], s[2], false});
-                               });
+    return detail::grid_positions(scene, config, {delta * s[0], s[1], s[2], false});
   }
   std::vector<int> allocate(const std::vector<int>&, const Config& config) const override {
     std::vector<int> pair_axis(config.rotary_pairs());

@@ -98,6 +98,14 @@ inline double place_grid(PositionBuilder& b, const Segment& seg, int index, doub
   return s0 + std::max({(frames - 1) * g.t, (seg.height - 1) * g.h, (seg.width - 1) * g.w}) + 1;
 }
 
+// The ids of a scene whose every visual block is one place_grid with the same scale (Omni-RoPE,
+// IL-RoPE, GRAPE, MHRoPE, MM-RoPE): three axes, text on the counter.
+inline Positions grid_positions(const Scene& scene, const Config& config, const GridScale& g) {
+  return walk_blocks(scene, 3, config,
+                     [&](PositionBuilder& b, const Segment& seg, int index, double s0, int f0,
+                         int frames) { return place_grid(b, seg, index, s0, f0, frames, g); });
+}
+
 // The first `spatial` pairs alternate h (even j) / w (odd j) while both have pairs left (counts
 // h_count, w_count), then `tail` pairs read `tail_axis` (-1 = zero frequency).
 inline std::vector<int> alternate_hw_then(int h_count, int w_count, int tail, int tail_axis) {
