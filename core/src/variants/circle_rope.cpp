@@ -84,23 +84,13 @@ class CircleRope final : public Variant {
                                           "Mix of the polar angle (1) and raster order (0)"));
     specs.push_back(detail::number_option("circle_dff", "--circle-dff", 0.0, 0, 1, "DFF rate",
                                           "Blend of the ring with the flat grid"));
-    OptionSpec method;
-    method.key = "circle_method";
-    method.flag = "--circle-method";
-    method.kind = OptionKind::Choice;
-    method.default_value = std::string("circle");
-    method.choices = {"circle", "no-circle"};
-    method.label = "Method";
-    method.doc = "circle: tokens on the ring; no-circle: the centred grid, projected";
-    specs.push_back(method);
-    OptionSpec origin;
-    origin.key = "circle_origin";
-    origin.flag = "--circle-no-origin";
-    origin.kind = OptionKind::Switch;
-    origin.default_value = true;
-    origin.label = "Move to origin";
-    origin.doc = "Centre the grid before mapping it onto the ring";
-    specs.push_back(origin);
+    specs.push_back(detail::choice_option(
+        "circle_method", "--circle-method", "circle", {"circle", "no-circle"}, "Method",
+        "circle: tokens on the ring; no-circle: the centred grid, "
+        "projected"));
+    specs.push_back(detail::declare("circle_origin", "--circle-no-origin", OptionKind::Switch, true,
+                                    "Move to origin",
+                                    "Centre the grid before mapping it onto the ring"));
     specs.push_back(detail::text_option("circle_positive", "--circle-positive", "off",
                                         "Move to positive", "off, auto or an offset O >= 0"));
     return specs;

@@ -16,6 +16,11 @@ inline constexpr std::string_view kTimestampTokens = "timestamp_tokens";
 inline constexpr std::string_view kFrameMarkers = "frame_markers";
 inline constexpr std::string_view kSpatialReset = "spatial_reset";
 
+// The fields every declaration has; the factories below and the variants add a range, choices or
+// the table it reproduces.
+OptionSpec declare(std::string_view key, std::string flag, OptionKind kind,
+                   OptionValue default_value, std::string label, std::string doc);
+
 // code|paper: where a paper and its reference code disagree (--convention).
 OptionSpec convention_option(std::string doc, std::string reproduces,
                              Convention default_value = Convention::Code);

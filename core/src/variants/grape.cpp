@@ -27,15 +27,9 @@ class Grape final : public Variant {
   }
   std::vector<OptionSpec> options() const override {
     std::vector<OptionSpec> specs = detail::per_frame_options();
-    OptionSpec mode;
-    mode.key = "grape_allocation";
-    mode.flag = "--grape-allocation";
-    mode.kind = OptionKind::Choice;
-    mode.default_value = std::string("chunked");
-    mode.choices = {"chunked", "interleaved"};
-    mode.label = "Allocation";
-    mode.doc = "chunked [16, 24, 24] or interleaved j mod 3 (t, h, w)";
-    specs.push_back(mode);
+    specs.push_back(detail::choice_option("grape_allocation", "--grape-allocation", "chunked",
+                                          {"chunked", "interleaved"}, "Allocation",
+                                          "chunked [16, 24, 24] or interleaved j mod 3 (t, h, w)"));
     specs.push_back(detail::number_option("grape_log_scale", "--grape-log-scale", 1.0, 0, 1e6,
                                           "Log scale S", "inv_freq[j] = (base^(-2j/D))^(1/S)",
                                           true));

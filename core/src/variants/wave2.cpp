@@ -67,41 +67,31 @@ void require_convention(const Config& config, std::string_view variant,
 }
 
 OptionSpec wave2_convention_option(std::vector<std::string> accepted, std::string doc) {
-  OptionSpec spec;
-  spec.key = std::string(kConvention);
-  spec.flag = "--convention";
-  spec.kind = OptionKind::Choice;
-  spec.default_value = std::string("code");
-  spec.label = "Convention";
-  spec.doc = std::move(doc);
-  spec.choices = std::move(accepted);
-  return spec;
+  return choice_option(kConvention, "--convention", "code", std::move(accepted), "Convention",
+                       std::move(doc));
 }
 
-OptionSpec text_option(std::string key, std::string flag, std::string default_value,
+OptionSpec text_option(std::string_view key, std::string flag, std::string default_value,
                        std::string label, std::string doc) {
-  OptionSpec spec;
-  spec.key = std::move(key);
-  spec.flag = std::move(flag);
-  spec.kind = OptionKind::Text;
-  spec.default_value = std::move(default_value);
-  spec.label = std::move(label);
-  spec.doc = std::move(doc);
-  return spec;
+  return declare(key, std::move(flag), OptionKind::Text, std::move(default_value), std::move(label),
+                 std::move(doc));
 }
 
-OptionSpec number_option(std::string key, std::string flag, double default_value, double min,
+OptionSpec number_option(std::string_view key, std::string flag, double default_value, double min,
                          double max, std::string label, std::string doc, bool min_exclusive) {
-  OptionSpec spec;
-  spec.key = std::move(key);
-  spec.flag = std::move(flag);
-  spec.kind = OptionKind::Number;
-  spec.default_value = default_value;
+  OptionSpec spec = declare(key, std::move(flag), OptionKind::Number, default_value,
+                            std::move(label), std::move(doc));
   spec.min = min;
   spec.max = max;
   spec.min_exclusive = min_exclusive;
-  spec.label = std::move(label);
-  spec.doc = std::move(doc);
+  return spec;
+}
+
+OptionSpec choice_option(std::string_view key, std::string flag, std::string default_value,
+                         std::vector<std::string> choices, std::string label, std::string doc) {
+  OptionSpec spec = declare(key, std::move(flag), OptionKind::Choice, std::move(default_value),
+                            std::move(label), std::move(doc));
+  spec.choices = std::move(choices);
   return spec;
 }
 

@@ -40,11 +40,13 @@ bool frame_markers(const Config& config);
 bool spatial_reset(const Config& config);
 // Declarations shared by the wave-2 variants (each variant lists its own in options()).
 OptionSpec wave2_convention_option(std::vector<std::string> accepted, std::string doc);
-OptionSpec text_option(std::string key, std::string flag, std::string default_value,
+OptionSpec text_option(std::string_view key, std::string flag, std::string default_value,
                        std::string label, std::string doc);
-OptionSpec number_option(std::string key, std::string flag, double default_value, double min,
+OptionSpec number_option(std::string_view key, std::string flag, double default_value, double min,
                          double max, std::string label, std::string doc,
                          bool min_exclusive = false);
+OptionSpec choice_option(std::string_view key, std::string flag, std::string default_value,
+                         std::vector<std::string> choices, std::string label, std::string doc);
 // --timestamp-tokens (the per-frame split) and --no-frame-markers.
 std::vector<OptionSpec> per_frame_options(int timestamp_default = 0);
 // Parses "A:B:C" (three entries) for `flag`; throws InputError naming it.
