@@ -1,8 +1,10 @@
 // The main window end to end: default scene, every view drawing something, the δ slider moving
 // VideoRoPE's temporal ids, compare mode, picking, and bad input kept out of the views.
+#include <QApplication>
 #include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -178,8 +180,13 @@ class MainWindowTest : public QObject {
     QVERIFY(position.has_value());
     QWidget* glView = layout->childAt(*position);
     QVERIFY(glView != nullptr);
-    // No button: a hover. The pick follows within the throttle interval.
-    QTest::mouseMove(glView, glView->mapFrom(layout, *position));
+    // No button: a hover. The pick follows within the throttle interval. The move is sent to the
+    // view itself rather than warping the X pointer: ctest runs GUI tests in parallel on one
+    // Xvfb, and another test's window on top would take a real pointer's motion.
+    const QPointF local = glView->mapFrom(layout, *position);
+    QMouseEvent move(QEvent::MouseMove, local, glView->mapToGlobal(local), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(glView, &move);
     QVERIFY(hovered.wait(2000));
     QCOMPARE(hovered.last().at(0).toLongLong(), 135LL);
     const QString text = hovered.last().at(1).toString();
