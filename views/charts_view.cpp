@@ -353,7 +353,7 @@ void ChartsView::updateLegends() {
     }
     const QString html = entries.join(QStringLiteral(" &nbsp; "));
     if (legends_[i]->text() != html) legends_[i]->setText(html);
-    legends_[i]->setVisible(!entries.isEmpty());
+    if (legends_[i]->isHidden() != entries.isEmpty()) legends_[i]->setVisible(!entries.isEmpty());
   }
 }
 

@@ -39,32 +39,163 @@ bool hits(const QRectF& r, const std::vector<QRectF>& taken) {
 
 }  // namespace
 
-void paint_cube_axes(QPainter& painter, const CubeAxesSpec& spec, const double composite[16],
-                     const QRectF& target, const QFont& font, bool drawBox) {
-  if (!spec.enabled) return;
-  const auto& b = spec.bounds;
-  const auto corner = [&](int i) {
-    return std::array<double, 3>{b[i & 1], b[2 + ((i >> 1) & 1)], b[4 + ((i >> 2) & 1)]};
-  };
-  QPointF projected[8];
-  for (int i = 0; i < 8; ++i) {
-    if (!project(composite, target, corner(i), projected[i])) return;
-  }
+namespace {
+
+// Where one axis is labelled for this projection: the box edge far from the box's centre on
+// screen (below it for x and y, left of it for z), pointing outward, with its ticks.
+struct AxisPlacement {
+  int corner = 0;  // the edge runs from corner to corner | (1 << axis)
+  QPointF p0, p1, along, outward;
+  double pixels = 0;  // the edge's length on screen
+  double lo = 0, hi = 1;
+  AxisTicks ticks;  // empty for an unlabelled axis or an edge too short to carry labels
+};
+
+struct ProjectedBox {
+  std::array<double, 6> bounds{};
+  std::array<QPointF, 8> corners;
   QPointF centre;
-  for (const QPointF& p : projected) centre += p / 8.0;
+  std::array<double, 3> corner(int i) const {
+    return {bounds[i & 1], bounds[2 + ((i >> 1) & 1)], bounds[4 + ((i >> 2) & 1)]};
+  }
+};
+
+bool project_box(const CubeAxesSpec& spec, const double composite[16], const QRectF& target,
+                 ProjectedBox& box) {
+  box.bounds = spec.bounds;
+  for (int i = 0; i < 8; ++i) {
+    if (!project(composite, target, box.corner(i), box.corners[i])) return false;
+  }
+  box.centre = QPointF();
+  for (const QPointF& p : box.corners) box.centre += p / 8.0;
+  return true;
+}
+
+AxisPlacement place_axis(const CubeAxesSpec& spec, const ProjectedBox& box, int a,
+                         const QFontMetricsF& metrics) {
+  AxisPlacement placement;
+  const int bit = 1 << a;
+  double bestScore = -1e300;
+  for (int i = 0; i < 8; ++i) {
+    if (i & bit) continue;
+    const QPointF d = (box.corners[i] + box.corners[i | bit]) / 2 - box.centre;
+    const double score = a == 2 ? -d.x() : d.y() + 0.25 * std::abs(d.x());
+    if (score > bestScore) {
+      bestScore = score;
+      placement.corner = i;
+    }
+  }
+  placement.p0 = box.corners[placement.corner];
+  placement.p1 = box.corners[placement.corner | bit];
+  QPointF outward = (placement.p0 + placement.p1) / 2 - box.centre;
+  const double outwardLength = std::hypot(outward.x(), outward.y());
+  placement.outward = outwardLength > 1e-6 ? outward / outwardLength : QPointF(0, 1);
+  const QPointF along = placement.p1 - placement.p0;
+  placement.pixels = std::hypot(along.x(), along.y());
+  placement.along = placement.pixels > 1e-6 ? along / placement.pixels : QPointF(1, 0);
+  placement.lo = spec.ranges[a][0];
+  placement.hi = spec.ranges[a][1];
+  if (!(placement.hi > placement.lo) || !std::isfinite(placement.lo) ||
+      !std::isfinite(placement.hi)) {
+    placement.lo = box.bounds[2 * a];
+    placement.hi = box.bounds[2 * a + 1];
+  }
+  if (spec.labelled[a] && placement.pixels > 8 && placement.hi > placement.lo) {
+    const QPointF dir = placement.along;
+    const auto extent = [&](const std::string& text) {
+      const QSizeF s(metrics.horizontalAdvance(QString::fromStdString(text)), metrics.height());
+      return std::abs(dir.x()) * s.width() + std::abs(dir.y()) * s.height();
+    };
+    placement.ticks =
+        fit_ticks(placement.lo, placement.hi, TickFit{placement.pixels, 8, 0, 8}, extent);
+  }
+  return placement;
+}
+
+// A tick value's world coordinate on axis a (the box may be a normalised stand-in for ranges).
+double world_of(const ProjectedBox& box, const AxisPlacement& placement, int a, double value) {
+  const double lo = box.bounds[2 * a], hi = box.bounds[2 * a + 1];
+  return lo + (value - placement.lo) / (placement.hi - placement.lo) * (hi - lo);
+}
+
+double depth_of(const double m[16], const std::array<double, 3>& p) {
+  double v[4];
+  for (int r = 2; r < 4; ++r) {
+    v[r] = m[4 * r] * p[0] + m[4 * r + 1] * p[1] + m[4 * r + 2] * p[2] + m[4 * r + 3];
+  }
+  return std::abs(v[3]) > 1e-12 ? v[2] / v[3] : 0.0;
+}
+
+std::vector<GridSegment> grid_segments(const ProjectedBox& box, const double composite[16],
+                                       const std::array<AxisPlacement, 3>& placements) {
+  std::vector<GridSegment> segments;
+  const auto& b = box.bounds;
+  for (int a = 0; a < 3; ++a) {
+    // The face across axis a that lies farther from the camera: behind the data.
+    std::array<double, 3> low{(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2};
+    std::array<double, 3> high = low;
+    low[static_cast<std::size_t>(a)] = b[2 * a];
+    high[static_cast<std::size_t>(a)] = b[2 * a + 1];
+    const double face =
+        depth_of(composite, high) > depth_of(composite, low) ? b[2 * a + 1] : b[2 * a];
+    for (int c : {(a + 1) % 3, (a + 2) % 3}) {
+      const int d = 3 - a - c;                         // the direction the lines run
+      std::vector<double> at{b[2 * c], b[2 * c + 1]};  // the face's border
+      const AxisPlacement& placement = placements[static_cast<std::size_t>(c)];
+      for (double v : placement.ticks.values) at.push_back(world_of(box, placement, c, v));
+      for (double w : at) {
+        GridSegment s;
+        s.from[static_cast<std::size_t>(a)] = s.to[static_cast<std::size_t>(a)] = face;
+        s.from[static_cast<std::size_t>(c)] = s.to[static_cast<std::size_t>(c)] = w;
+        s.from[static_cast<std::size_t>(d)] = b[2 * d];
+        s.to[static_cast<std::size_t>(d)] = b[2 * d + 1];
+        segments.push_back(s);
+      }
+    }
+  }
+  return segments;
+}
+
+std::array<AxisPlacement, 3> place_axes(const CubeAxesSpec& spec, const ProjectedBox& box,
+                                        const QFont& font) {
+  const QFontMetricsF metrics(font);
+  return {place_axis(spec, box, 0, metrics), place_axis(spec, box, 1, metrics),
+          place_axis(spec, box, 2, metrics)};
+}
+
+}  // namespace
+
+std::vector<GridSegment> cube_grid(const CubeAxesSpec& spec, const double composite[16],
+                                   const QRectF& target, const QFont& font) {
+  ProjectedBox box;
+  if (!spec.enabled || !project_box(spec, composite, target, box)) return {};
+  return grid_segments(box, composite, place_axes(spec, box, font));
+}
+
+void paint_cube_grid(QPainter& painter, const CubeAxesSpec& spec, const double composite[16],
+                     const QRectF& target, const QFont& font) {
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  painter.setPen(QPen(spec.grid, 1));
+  for (const GridSegment& s : cube_grid(spec, composite, target, font)) {
+    QPointF from, to;
+    if (project(composite, target, s.from, from) && project(composite, target, s.to, to)) {
+      painter.drawLine(from, to);
+    }
+  }
+  painter.restore();
+}
+
+void paint_cube_axes(QPainter& painter, const CubeAxesSpec& spec, const double composite[16],
+                     const QRectF& target, const QFont& font) {
+  ProjectedBox cube;
+  if (!spec.enabled || !project_box(spec, composite, target, cube)) return;
+  const std::array<AxisPlacement, 3> placements = place_axes(spec, cube, font);
 
   painter.save();
   painter.setRenderHint(QPainter::Antialiasing, true);
   painter.setRenderHint(QPainter::TextAntialiasing, true);
   painter.setBrush(Qt::NoBrush);
-  if (drawBox) {
-    painter.setPen(QPen(spec.grid, 1));
-    for (int i = 0; i < 8; ++i) {
-      for (int bit = 1; bit < 8; bit <<= 1) {
-        if ((i & bit) == 0) painter.drawLine(projected[i], projected[i | bit]);
-      }
-    }
-  }
   QFont titleFont = font;
   titleFont.setBold(true);
   const QFontMetricsF metrics(font);
@@ -83,67 +214,35 @@ void paint_cube_axes(QPainter& painter, const CubeAxesSpec& spec, const double c
   };
   std::vector<Title> titles;
   for (int a = 0; a < 3; ++a) {
-    const int bit = 1 << a;
-    // The edge far from the box's centre on screen: below it for x and y, left of it for z.
-    int best = 0;
-    double bestScore = -1e300;
-    for (int i = 0; i < 8; ++i) {
-      if (i & bit) continue;
-      const QPointF d = (projected[i] + projected[i | bit]) / 2 - centre;
-      const double score = a == 2 ? -d.x() : d.y() + 0.25 * std::abs(d.x());
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
-      }
-    }
-    const QPointF p0 = projected[best], p1 = projected[best | bit];
-    const QPointF edgeMid = (p0 + p1) / 2;
-    QPointF outward = edgeMid - centre;
-    const double outwardLength = std::hypot(outward.x(), outward.y());
-    outward = outwardLength > 1e-6 ? outward / outwardLength : QPointF(0, 1);
-    QPointF along = p1 - p0;
-    const double pixels = std::hypot(along.x(), along.y());
-    along = pixels > 1e-6 ? along / pixels : QPointF(1, 0);
+    const AxisPlacement& placement = placements[static_cast<std::size_t>(a)];
+    const QPointF outward = placement.outward;
     painter.setPen(QPen(spec.foreground, 1.2));
-    painter.drawLine(p0, p1);
-
-    double lo = spec.ranges[a][0], hi = spec.ranges[a][1];
-    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) {
-      lo = b[2 * a];
-      hi = b[2 * a + 1];
-    }
+    painter.drawLine(placement.p0, placement.p1);
     double clearance = 10;  // how far the title sits beyond the edge
-    if (spec.labelled[a] && pixels > 8 && hi > lo) {
-      const auto extent = [&](const std::string& text) {
-        const QSizeF s(metrics.horizontalAdvance(QString::fromStdString(text)), metrics.height());
-        return std::abs(along.x()) * s.width() + std::abs(along.y()) * s.height();
-      };
-      const AxisTicks ticks = fit_ticks(lo, hi, TickFit{pixels, 8, 0, 8}, extent);
-      painter.setFont(font);
-      for (std::size_t k = 0; k < ticks.values.size(); ++k) {
-        std::array<double, 3> p = corner(best);
-        p[static_cast<std::size_t>(a)] =
-            b[2 * a] + (ticks.values[k] - lo) / (hi - lo) * (b[2 * a + 1] - b[2 * a]);
-        QPointF s;
-        if (!project(composite, target, p, s)) continue;
-        painter.setPen(QPen(spec.foreground, 1));
-        painter.drawLine(s, s + outward * 5);
-        if (ticks.labels[k].empty()) continue;
-        const QString text = QString::fromStdString(ticks.labels[k]);
-        const QSizeF size(metrics.horizontalAdvance(text) + 2, metrics.height());
-        const double offset = 8 + std::abs(outward.x()) * size.width() / 2 +
-                              std::abs(outward.y()) * size.height() / 2;
-        const QRectF box = centred(s + outward * offset, size);
-        // Left out: a label touching another (two axes' labels at a shared corner) or leaving
-        // the view.
-        if (hits(box, taken) || !target.contains(box)) continue;
-        taken.push_back(box);
-        labels.push_back({box, text});
-        clearance = std::max(clearance, offset + std::abs(outward.x()) * size.width() / 2 +
-                                            std::abs(outward.y()) * size.height() / 2);
-      }
+    const AxisTicks& ticks = placement.ticks;
+    painter.setFont(font);
+    for (std::size_t k = 0; k < ticks.values.size(); ++k) {
+      std::array<double, 3> p = cube.corner(placement.corner);
+      p[static_cast<std::size_t>(a)] = world_of(cube, placement, a, ticks.values[k]);
+      QPointF s;
+      if (!project(composite, target, p, s)) continue;
+      painter.setPen(QPen(spec.foreground, 1));
+      painter.drawLine(s, s + outward * 5);
+      if (ticks.labels[k].empty()) continue;
+      const QString text = QString::fromStdString(ticks.labels[k]);
+      const QSizeF size(metrics.horizontalAdvance(text) + 2, metrics.height());
+      const double offset =
+          8 + std::abs(outward.x()) * size.width() / 2 + std::abs(outward.y()) * size.height() / 2;
+      const QRectF labelBox = centred(s + outward * offset, size);
+      // Left out: a label touching another (two axes' labels at a shared corner) or leaving
+      // the view.
+      if (hits(labelBox, taken) || !target.contains(labelBox)) continue;
+      taken.push_back(labelBox);
+      labels.push_back({labelBox, text});
+      clearance = std::max(clearance, offset + std::abs(outward.x()) * size.width() / 2 +
+                                          std::abs(outward.y()) * size.height() / 2);
     }
-    titles.push_back({edgeMid, outward, clearance, a});
+    titles.push_back({(placement.p0 + placement.p1) / 2, outward, clearance, a});
   }
   std::vector<QRectF> titleBoxes;
   painter.setFont(titleFont);

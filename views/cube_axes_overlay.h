@@ -1,5 +1,5 @@
 #pragma once
-// The 3-D views' axes, drawn by us rather than by vtkCubeAxesActor's own labels: ticks and
+// The 3-D views' axes, drawn by us rather than by vtkCubeAxesActor: ticks and
 // labels from the tick engine (views/ticks.h) along three box edges, labels that would collide
 // with another axis' labels (the origin corner) left out, titles placed clear of the labels.
 // The same painter draws them over the VTK frame on screen and into SVG/PDF exports, so the
@@ -9,6 +9,7 @@
 #include <QRectF>
 #include <QString>
 #include <array>
+#include <vector>
 
 class QPainter;
 
@@ -33,10 +34,27 @@ struct CubeAxesSpec {
 void paint_frame_bar(QPainter& painter, const CubeAxesSpec& spec, const QRectF& target,
                      const QFont& font);
 
+// One line of the axes' grid, in world coordinates.
+struct GridSegment {
+  std::array<double, 3> from{};
+  std::array<double, 3> to{};
+};
+
+// The grid behind the data, as ParaView's axes grid draws it: on each of the three box faces
+// farther from the camera, its border and a line at every tick of the two axes the face spans.
+// The ticks are the labelled ones of paint_cube_axes for the same projection, target and font.
 // `composite` is the camera's composite projection matrix (row major, world -> normalised device
-// coordinates) for target's aspect ratio. With drawBox the box's twelve edges are drawn too
-// (vector exports; on screen VTK draws the box and its grid).
+// coordinates) for target's aspect ratio.
+std::vector<GridSegment> cube_grid(const CubeAxesSpec& spec, const double composite[16],
+                                   const QRectF& target, const QFont& font);
+
+// The cube_grid lines, for vector exports, which paint them before the data (on screen VtkView
+// renders them in VTK, behind the data by depth).
+void paint_cube_grid(QPainter& painter, const CubeAxesSpec& spec, const double composite[16],
+                     const QRectF& target, const QFont& font);
+
+// The axes' edges, ticks, labels and titles, over the data.
 void paint_cube_axes(QPainter& painter, const CubeAxesSpec& spec, const double composite[16],
-                     const QRectF& target, const QFont& font, bool drawBox);
+                     const QRectF& target, const QFont& font);
 
 }  // namespace ropelab::views

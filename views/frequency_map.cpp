@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vector>
 
 #include "views/ticks.h"
 
@@ -96,9 +97,12 @@ QColor diverging_color(double value) {
                           static_cast<float>(a.blueF() + f * (b.blueF() - a.blueF())));
 }
 
-QRgb diverging_rgb(double value) {
-  // The same steps as diverging_color: QColor's float channels, interpolated in double, stored
-  // as 16 bits by fromRgbF and read back as 8 bits by rgb().
+namespace {
+
+// diverging_color's steps for one half of the ramp (lower: blue to grey, else grey to red) at
+// f in [0, 1]: QColor's float channels, interpolated in double, stored as 16 bits by fromRgbF
+// and read back as 8 bits by rgb().
+QRgb diverging_rgb_exact(bool lower, double f) {
   static const std::array<std::array<double, 3>, 3> stops = [] {
     std::array<std::array<double, 3>, 3> s{};
     const std::array<QColor, 3> colors{QColor(59, 76, 192), QColor(221, 221, 221),
@@ -109,10 +113,8 @@ QRgb diverging_rgb(double value) {
     }
     return s;
   }();
-  const double v = std::clamp(std::isfinite(value) ? value : 0.0, -1.0, 1.0);
-  const auto& a = v < 0 ? stops[0] : stops[1];
-  const auto& b = v < 0 ? stops[1] : stops[2];
-  const double f = v < 0 ? v + 1.0 : v;
+  const auto& a = lower ? stops[0] : stops[1];
+  const auto& b = lower ? stops[1] : stops[2];
   std::array<int, 3> channel{};
   for (std::size_t k = 0; k < 3; ++k) {
     const auto x = static_cast<float>(a[k] + f * (b[k] - a[k]));
@@ -120,6 +122,35 @@ QRgb diverging_rgb(double value) {
     channel[k] = (wide + 0x80 - ((wide + 0x80) >> 8)) >> 8;  // wide / 257, rounded
   }
   return qRgb(channel[0], channel[1], channel[2]);
+}
+
+}  // namespace
+
+QRgb diverging_rgb(double value) {
+  // Each channel is a monotone step function of f, so a cell of f whose two ends give the same
+  // colour gives it throughout: a table of such cells answers almost every pixel exactly, and
+  // the few cells holding a step fall back to the computation (the heatmap paints ~30k pixels
+  // on every slider step).
+  constexpr int kCells = 1 << 14;
+  static const std::array<std::vector<QRgb>, 2> table = [] {
+    std::array<std::vector<QRgb>, 2> t;
+    for (int half = 0; half < 2; ++half) {
+      t[static_cast<std::size_t>(half)].resize(kCells);
+      for (int i = 0; i < kCells; ++i) {
+        const QRgb lo = diverging_rgb_exact(half == 0, static_cast<double>(i) / kCells);
+        const QRgb hi = diverging_rgb_exact(half == 0, static_cast<double>(i + 1) / kCells);
+        t[static_cast<std::size_t>(half)][static_cast<std::size_t>(i)] = lo == hi ? lo : 0;
+      }
+    }
+    return t;
+  }();
+  const double v = std::clamp(std::isfinite(value) ? value : 0.0, -1.0, 1.0);
+  const bool lower = v < 0;
+  const double f = lower ? v + 1.0 : v;
+  const int cell = std::min(static_cast<int>(f * kCells), kCells - 1);
+  // 0 (alpha 0) is never a colour: it marks a cell with a step.
+  const QRgb cached = table[lower ? 0 : 1][static_cast<std::size_t>(cell)];
+  return cached != 0 ? cached : diverging_rgb_exact(lower, f);
 }
 
 FrequencyMap::FrequencyMap(QWidget* parent) : QWidget(parent) {

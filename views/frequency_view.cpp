@@ -3,7 +3,6 @@
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
-#include <vtkCubeAxesActor.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
@@ -20,7 +19,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "views/axes_style.h"
 #include "views/frequency_map.h"
 #include "views/vtk_view.h"
 
@@ -59,7 +57,6 @@ struct FrequencyView::Scene3d {
   vtkNew<vtkPolyData> markers;
   vtkNew<vtkPolyDataMapper> markerMapper;
   vtkNew<vtkActor> markerActor;
-  vtkNew<vtkCubeAxesActor> axes;
 };
 
 FrequencyView::FrequencyView(QWidget* parent)
@@ -120,16 +117,6 @@ FrequencyView::FrequencyView(QWidget* parent)
   vtkRenderer* renderer = view_->renderer();
   renderer->AddActor(scene_->surfaceActor);
   renderer->AddActor(scene_->markerActor);
-  renderer->AddActor(scene_->axes);
-  vtkCubeAxesActor* axes = scene_->axes;
-  axes->SetCamera(renderer->GetActiveCamera());
-  // Outer edges: the three axes sit on different corners, so their labels do not pile up.
-  axes->SetFlyModeToOuterEdges();
-  axes->SetLabelScaling(false, 0, 0, 0);
-  axes->SetScreenSize(13);
-  axes->SetLabelOffset(10);
-  axes->SetTitleOffset(16);
-  leave_text_to_overlay(axes);
   applyTheme();
 }
 
@@ -177,7 +164,6 @@ void FrequencyView::applyTheme() {
   view_->setBackground(view_background(theme_));
   map_->setTheme(theme_);
   scene_->markerActor->GetProperty()->SetColor(fg.redF(), fg.greenF(), fg.blueF());
-  style_cube_axes(scene_->axes, fg);
   CubeAxesSpec spec = view_->axesOverlay();
   spec.foreground = fg;
   spec.grid = theme_ == Theme::Dark ? QColor(90, 90, 96) : QColor(200, 200, 205);
@@ -280,12 +266,7 @@ void FrequencyView::rebuild() {
   scene_->markers->SetPoints(markerPoints);
   scene_->markers->SetVerts(markerCells);
 
-  vtkCubeAxesActor* axes = scene_->axes;
   double bounds[6] = {0, kBoxT, 0, kBoxPairs, -kBoxZ, kBoxZ};
-  axes->SetBounds(bounds);
-  axes->SetXAxisRange(0, span_);
-  axes->SetYAxisRange(pairs.empty() ? 0 : pairs.front(), pairs.empty() ? 0 : pairs.back() + 1);
-  axes->SetZAxisRange(-1, 1);
   CubeAxesSpec spec = view_->axesOverlay();
   spec.enabled = true;
   spec.bounds = {0, kBoxT, 0, kBoxPairs, -kBoxZ, kBoxZ};

@@ -3,7 +3,6 @@
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
-#include <vtkCubeAxesActor.h>
 #include <vtkMatrix4x4.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
@@ -22,7 +21,6 @@
 #include <cmath>
 #include <limits>
 
-#include "views/axes_style.h"
 #include "views/vtk_view.h"
 
 namespace ropelab::views {
@@ -72,7 +70,6 @@ struct LayoutView::Scene3d {
   PointCloud textPath;
   PointCloud highlight;
   PointCloud marked;
-  vtkNew<vtkCubeAxesActor> axes;
 };
 
 QString describe_token(const Encoding& encoding, std::size_t token) {
@@ -139,8 +136,6 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   view_ = new VtkView(this);
   // Re-frame once VTK knows the new aspect ratio (the render window's new size).
   connect(view_, &VtkView::resized, this, [this] {
-    // Narrow panels (compare mode) get smaller axis labels, so they do not run into each other.
-    scene_->axes->SetScreenSize(view_->width() < 420 ? 10 : 14);
     if (cameraFramed_) frameBounds(lastFramed_);
   });
   layout->addWidget(view_, 1);
@@ -156,7 +151,6 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   renderer->AddActor(scene_->textTokens.actor);
   renderer->AddActor(scene_->marked.actor);
   renderer->AddActor(scene_->highlight.actor);
-  renderer->AddActor(scene_->axes);
   scene_->marked.actor->GetProperty()->SetRenderPointsAsSpheres(true);
   scene_->marked.mapper->ScalarVisibilityOff();
   const QColor mark = markColor();
@@ -169,25 +163,9 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
   scene_->highlight.mapper->ScalarVisibilityOff();
   scene_->textPath.mapper->ScalarVisibilityOff();
   scene_->textPath.actor->GetProperty()->SetLineWidth(2);
-  scene_->textPath.actor->GetProperty()->SetOpacity(0.8);
 
-  vtkCubeAxesActor* axes = scene_->axes;
-  axes->SetCamera(renderer->GetActiveCamera());
-  // Outer edges: the axes sit on different corners of the box, so their labels do not pile up
-  // where they meet, and none of them runs through the points.
-  axes->SetFlyModeToOuterEdges();
-  axes->SetLabelScaling(false, 0, 0, 0);
-  axes->SetScreenSize(14);
-  axes->SetLabelOffset(12);
-  axes->SetTitleOffset(18);
-  axes->SetXLabelFormat("%-#6.3g");
-  axes->SetYLabelFormat("%-#6.3g");
-  axes->SetZLabelFormat("%-#6.3g");
-  axes->DrawXGridlinesOn();
-  axes->DrawYGridlinesOn();
-  axes->DrawZGridlinesOn();
-  axes->SetGridLineLocation(vtkCubeAxesActor::VTK_GRID_LINES_FURTHEST);
-  leave_text_to_overlay(axes);
+  // The axes (edges, ticks, labels, titles and the grid behind the data) are VtkView's:
+  // views/cube_axes_overlay.
 
   connect(view_, &VtkView::cameraInteraction, this, &LayoutView::cameraMoved);
   connect(view_, &VtkView::clickedAt, this, [this](QPoint device) {
@@ -228,14 +206,14 @@ void LayoutView::setTitle(const QString& title, const QColor& color) {
 }
 
 void LayoutView::setAxesVisible(bool visible) {
-  scene_->axes->SetVisibility(visible);
+  axesVisible_ = visible;
   CubeAxesSpec spec = view_->axesOverlay();
   spec.enabled = visible;
   view_->setAxesOverlay(spec);
 }
 
 bool LayoutView::axesVisible() const {
-  return scene_->axes->GetVisibility() != 0;
+  return axesVisible_;
 }
 
 void LayoutView::setEncoding(std::shared_ptr<const Encoding> encoding) {
@@ -294,22 +272,19 @@ void LayoutView::setTheme(Theme theme) {
 void LayoutView::applyTheme() {
   const QColor fg = view_foreground(theme_);
   view_->setBackground(view_background(theme_));
-  vtkCubeAxesActor* axes = scene_->axes;
-  style_cube_axes(axes, fg);
-  const QColor grid = theme_ == Theme::Dark ? QColor(90, 90, 96) : QColor(200, 200, 205);
-  for (vtkProperty* p : {axes->GetXAxesGridlinesProperty(), axes->GetYAxesGridlinesProperty(),
-                         axes->GetZAxesGridlinesProperty()}) {
-    p->SetColor(grid.redF(), grid.greenF(), grid.blueF());
-  }
   CubeAxesSpec spec = view_->axesOverlay();
   spec.foreground = fg;
-  spec.grid = grid;
+  spec.grid = theme_ == Theme::Dark ? QColor(90, 90, 96) : QColor(200, 200, 205);
   view_->setAxesOverlay(spec);
   scene_->highlight.actor->GetProperty()->SetColor(fg.redF(), fg.greenF(), fg.blueF());
   const QColor text = modality_color(Modality::Text);
   scene_->textTokens.actor->GetProperty()->SetColor(text.redF(), text.greenF(), text.blueF());
-  const QColor path = modality_color(Modality::Text);
-  scene_->textPath.actor->GetProperty()->SetColor(path.redF(), path.greenF(), path.blueF());
+  // The path is the text colour at 80 % over the background, drawn opaque: any translucent
+  // actor makes VTK add its order-independent transparency pass, which doubled the render.
+  const QColor bg = view_background(theme_);
+  const auto mix = [](double over, double under) { return 0.8 * over + 0.2 * under; };
+  scene_->textPath.actor->GetProperty()->SetColor(
+      mix(text.redF(), bg.redF()), mix(text.greenF(), bg.greenF()), mix(text.blueF(), bg.blueF()));
   overlay_->setStyleSheet(
       theme_ == Theme::Dark
           ? QStringLiteral("background: rgba(20,20,24,210); color: #eee; padding: 4px;")
@@ -433,13 +408,11 @@ void LayoutView::rebuild() {
   scene_->marked.actor->GetProperty()->SetPointSize(
       std::max(8.0, 1.6 * point_size_for(shown) * lineFactor) * view_->devicePixelRatioF());
 
-  vtkCubeAxesActor* axes = scene_->axes;
-  axes->SetBounds(b.data());
   const auto axisTitle = [&](int i) {
     return displayAxes_[i] >= 0 ? e.axes()[displayAxes_[i]] : std::string();
   };
   CubeAxesSpec spec = view_->axesOverlay();
-  spec.enabled = axes->GetVisibility() != 0;
+  spec.enabled = axesVisible_;
   std::copy(b.begin(), b.end(), spec.bounds.begin());
   for (std::size_t i = 0; i < 3; ++i) {
     spec.ranges[i] = {b[2 * i], b[2 * i + 1]};

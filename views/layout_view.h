@@ -110,6 +110,7 @@ class LayoutView : public QWidget {
   Theme theme_ = Theme::Light;
   bool decimated_ = false;
   bool cameraFramed_ = false;
+  bool axesVisible_ = true;
   double framedDistance_ = 0;
   std::size_t shownPoints_ = 0;
   long picked_ = -1;

@@ -1,10 +1,10 @@
 #pragma once
-// Sets the render scale of every 3-D view (views::VtkView) under `root`, without the VTK
-// headers: see VtkView::setRenderScale.
+// Tells every 3-D view (views::VtkView) under `root` that a drag starts or ends, without the
+// VTK headers: see VtkView::setInteractive.
 class QWidget;
 
 namespace ropelab::views {
 
-void set_render_scale(QWidget* root, double scale);
+void set_interactive(QWidget* root, bool interactive, double scale);
 
 }  // namespace ropelab::views

@@ -4,7 +4,6 @@
 #include <vtkActorCollection.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
-#include <vtkCubeAxesActor.h>
 #include <vtkMatrix4x4.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -477,20 +476,15 @@ void paint_vtk_vector(QPainter& painter, VtkView& view, const QRectF& target) {
   const double ratio = view.devicePixelRatioF();
   while (vtkActor* actor = actors->GetNextActor(it)) {
     if (!actor->GetVisibility()) continue;
-    // The axes are the view's overlay (views/cube_axes_overlay), painted below.
-    if (vtkCubeAxesActor::SafeDownCast(actor) != nullptr) continue;
+    // The grid is painted below for the export's own size (its ticks follow the size).
+    if (actor == view.gridActor()) continue;
     collect_actor(actor, projector, ratio, primitives);
   }
   painter.save();
   painter.setRenderHint(QPainter::Antialiasing, true);
-  // The axes' box and labels lie behind the data (VTK draws them in the same depth buffer; the
-  // data sit inside the box, so drawing them first is close to what the screen shows).
+  // The grid lies on the box's far faces, behind the data: painted first.
   if (view.axesOverlay().enabled) {
-    // Only the box's edges go behind the data; ticks, labels and titles are painted last.
-    CubeAxesSpec box = view.axesOverlay();
-    box.titles = {};
-    box.labelled = {false, false, false};
-    paint_cube_axes(painter, box, projector.m, target, view.font(), true);
+    paint_cube_grid(painter, view.axesOverlay(), projector.m, target, view.font());
   }
   std::stable_sort(primitives.begin(), primitives.end(),
                    [](const Primitive& a, const Primitive& b) { return a.depth > b.depth; });
@@ -521,7 +515,7 @@ void paint_vtk_vector(QPainter& painter, VtkView& view, const QRectF& target) {
     }
   }
   // Ticks, labels and titles over the data, as on screen.
-  view.paintAxesOverlay(painter, target, false);
+  view.paintAxesOverlay(painter, target);
   painter.restore();
 }
 

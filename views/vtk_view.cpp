@@ -6,12 +6,16 @@
 #include <vtkActorCollection.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
+#include <vtkCellArray.h>
 #include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkGenericRenderWindowInteractor.h>
 #include <vtkInteractorStyleTrackballCamera.h>
 #include <vtkMatrix4x4.h>
 #include <vtkOpenGLState.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
@@ -30,6 +34,16 @@
 #include <vector>
 
 namespace ropelab::views {
+
+// The axes' grid as one line actor, rebuilt only when its segments change (a new tick count,
+// a turned camera). vtkCubeAxesActor drew this grid before; it rebuilt its hidden labels'
+// text actors whenever the tick count changed, a third of a frame on llvmpipe.
+struct VtkView::Grid {
+  vtkNew<vtkPolyData> data;
+  vtkNew<vtkPolyDataMapper> mapper;
+  vtkNew<vtkActor> actor;
+  std::vector<GridSegment> segments;
+};
 
 VtkView::VtkView(QWidget* parent) : QWidget(parent) {
   window_ = vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New();
@@ -59,6 +73,13 @@ VtkView::VtkView(QWidget* parent) : QWidget(parent) {
   setMouseTracking(true);
   setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(120, 100);
+
+  grid_ = std::make_unique<Grid>();
+  grid_->mapper->SetInputData(grid_->data);
+  grid_->actor->SetMapper(grid_->mapper);
+  grid_->actor->PickableOff();
+  grid_->actor->VisibilityOff();
+  renderer_->AddActor(grid_->actor);
 }
 
 VtkView::~VtkView() {
@@ -124,8 +145,12 @@ QSize VtkView::renderSize() const {
           std::max(1, static_cast<int>(std::lround(device.height() * renderScale_)))};
 }
 
-void set_render_scale(QWidget* root, double scale) {
-  for (VtkView* view : root->findChildren<VtkView*>()) view->setRenderScale(scale);
+void set_interactive(QWidget* root, bool interactive, double scale) {
+  for (VtkView* view : root->findChildren<VtkView*>()) view->setInteractive(interactive, scale);
+}
+
+void VtkView::setInteractive(bool interactive, double scale) {
+  setRenderScale(interactive && lastFullRenderMs_ > renderBudgetMs_ ? scale : 1.0);
 }
 
 void VtkView::setRenderScale(double scale) {
@@ -182,6 +207,7 @@ void VtkView::renderFrame() {
   state->Reset();
   state->Push();
   state->vtkglDepthFunc(GL_LEQUAL);
+  updateGrid();
   // Each view fits the near/far planes to its own props.
   renderer_->ResetCameraClippingRange();
   // Sizes in pixels follow the render scale for this frame only.
@@ -221,6 +247,7 @@ void VtkView::renderFrame() {
   image.setDevicePixelRatio(devicePixelRatioF());
   frame_ = std::move(image);
   lastRenderMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+  if (renderScale_ >= 1.0) lastFullRenderMs_ = lastRenderMs_;
 }
 
 void VtkView::paintEvent(QPaintEvent* event) {
@@ -242,7 +269,7 @@ void VtkView::paintEvent(QPaintEvent* event) {
   } else {  // a lower render scale: drawn scaled up to the view
     painter.drawImage(QRectF(rect()), frame_, QRectF(frame_.rect()));
   }
-  paintAxesOverlay(painter, QRectF(rect()), false);
+  paintAxesOverlay(painter, QRectF(rect()));
 }
 
 void VtkView::setAxesOverlay(const CubeAxesSpec& spec) {
@@ -250,14 +277,50 @@ void VtkView::setAxesOverlay(const CubeAxesSpec& spec) {
   update();
 }
 
-void VtkView::paintAxesOverlay(QPainter& painter, const QRectF& target, bool drawBox) const {
+void VtkView::paintAxesOverlay(QPainter& painter, const QRectF& target) const {
   if (target.width() <= 0 || target.height() <= 0) return;
   paint_frame_bar(painter, axes_, target, font());
   if (!axes_.enabled) return;
   double m[16];
   vtkMatrix4x4::DeepCopy(m, renderer_->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
                                 target.width() / target.height(), -1, 1));
-  paint_cube_axes(painter, axes_, m, target, font(), drawBox);
+  paint_cube_axes(painter, axes_, m, target, font());
+}
+
+vtkActor* VtkView::gridActor() const {
+  return grid_->actor;
+}
+
+void VtkView::updateGrid() {
+  const QRectF target(rect());
+  std::vector<GridSegment> segments;
+  if (axes_.enabled && target.width() > 0 && target.height() > 0) {
+    // The overlay's size and font: the grid lines meet the overlay's ticks.
+    double m[16];
+    vtkMatrix4x4::DeepCopy(m, renderer_->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
+                                  target.width() / target.height(), -1, 1));
+    segments = cube_grid(axes_, m, target, font());
+  }
+  grid_->actor->SetVisibility(!segments.empty());
+  const QColor& c = axes_.grid;
+  grid_->actor->GetProperty()->SetColor(c.redF(), c.greenF(), c.blueF());
+  const auto same = [](const GridSegment& a, const GridSegment& b) {
+    return a.from == b.from && a.to == b.to;
+  };
+  if (segments.size() == grid_->segments.size() &&
+      std::equal(segments.begin(), segments.end(), grid_->segments.begin(), same)) {
+    return;
+  }
+  vtkNew<vtkPoints> points;
+  vtkNew<vtkCellArray> lines;
+  for (const GridSegment& segment : segments) {
+    const vtkIdType ids[2] = {points->InsertNextPoint(segment.from.data()),
+                              points->InsertNextPoint(segment.to.data())};
+    lines->InsertNextCell(2, ids);
+  }
+  grid_->data->SetPoints(points);
+  grid_->data->SetLines(lines);
+  grid_->segments = std::move(segments);
 }
 
 void VtkView::resizeEvent(QResizeEvent* event) {
@@ -280,7 +343,7 @@ QImage VtkView::captureImage() {
     QPainter painter(&image);
     const double ratio = devicePixelRatioF();
     painter.scale(ratio, ratio);
-    paintAxesOverlay(painter, QRectF(rect()), false);
+    paintAxesOverlay(painter, QRectF(rect()));
   }
   return image;
 }

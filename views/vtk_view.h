@@ -18,6 +18,7 @@
 
 #include "views/cube_axes_overlay.h"
 
+class vtkActor;
 class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
 class vtkRenderer;
@@ -48,13 +49,22 @@ class VtkView : public QWidget {
   void setAxesOverlay(const CubeAxesSpec& spec);
   const CubeAxesSpec& axesOverlay() const { return axes_; }
   // Paints the overlay for the current camera into `target` (the view's rect, scaled).
-  void paintAxesOverlay(QPainter& painter, const QRectF& target, bool drawBox) const;
+  void paintAxesOverlay(QPainter& painter, const QRectF& target) const;
+  // The axes' grid (cube_grid for the view's size), rendered by VTK behind the data. Vector
+  // exports leave this actor out and paint the grid for their own size.
+  vtkActor* gridActor() const;
   // Renders at `scale` (0 < scale <= 1) of the device resolution and draws the frame scaled up
   // to the view, point sizes and line widths scaled alike so the picture keeps its proportions.
-  // The window uses 0.5 while a slider is dragged (a quarter of the pixels to render on
-  // llvmpipe); 1 renders a new full-resolution frame. captureImage always renders at 1.
+  // 1 renders a new full-resolution frame. captureImage always renders at 1.
   void setRenderScale(double scale);
   double renderScale() const { return renderScale_; }
+  // While a slider is dragged: `scale` if the last full-resolution frame took longer than the
+  // render budget (a large scene), full resolution otherwise. A small scene renders as fast at
+  // full resolution (llvmpipe's cost per frame is mostly fixed) and scaling the frame up would
+  // cost more than it saves. Off: full resolution.
+  void setInteractive(bool interactive, double scale);
+  void setRenderBudget(double ms) { renderBudgetMs_ = ms; }
+  static constexpr double kDefaultRenderBudgetMs = 6.0;
   // Device pixels of the frame on screen (the device size times the render scale).
   QSize frameSize() const { return frame_.size(); }
   // Milliseconds of the last VTK render and read-back.
@@ -91,12 +101,18 @@ class VtkView : public QWidget {
   vtkSmartPointer<vtkRenderer> renderer_;
   std::unique_ptr<QOffscreenSurface> surface_;
   std::unique_ptr<QOpenGLContext> context_;
+  void updateGrid();
+
   QImage frame_;
   CubeAxesSpec axes_;
+  struct Grid;
+  std::unique_ptr<Grid> grid_;
   bool inRender_ = false;
   bool initialized_ = false;
   bool contextFailed_ = false;
   double lastRenderMs_ = 0;
+  double lastFullRenderMs_ = 0;
+  double renderBudgetMs_ = kDefaultRenderBudgetMs;
   double renderScale_ = 1.0;
   QPoint pressPosition_;
 };

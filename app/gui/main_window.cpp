@@ -52,7 +52,7 @@ constexpr int kTimingUpdateMs = 250;
 constexpr int kDockStateVersion = 2;
 // Narrower compare panels go two by two: their axes' labels would run into each other.
 constexpr int kMinPanelWidth = 300;
-// Resolution of the 3-D views while a slider is dragged (see VtkView::setRenderScale).
+// Resolution of slow 3-D views while a slider is dragged (see VtkView::setInteractive).
 constexpr double kInteractiveRenderScale = 0.5;
 
 QString format_ms(double ms) {
@@ -574,6 +574,15 @@ void MainWindow::arrangeLayoutPanels() {
   if (!grid) return;
   const int count = static_cast<int>(layouts_.size());
   const int columns = count <= 2 || layoutArea_->width() / count >= kMinPanelWidth ? count : 2;
+  // Every result passes here: re-adding the same panels would relayout the window each frame.
+  bool arranged = grid->count() == count;
+  for (int i = 0; arranged && i < count; ++i) {
+    const int index = grid->indexOf(layouts_[static_cast<std::size_t>(i)]);
+    int row = -1, column = -1, rowSpan = 0, columnSpan = 0;
+    if (index >= 0) grid->getItemPosition(index, &row, &column, &rowSpan, &columnSpan);
+    arranged = row == i / columns && column == i % columns;
+  }
+  if (arranged) return;
   for (int i = 0; i < count; ++i) {
     grid->removeWidget(layouts_[static_cast<std::size_t>(i)]);
     grid->addWidget(layouts_[static_cast<std::size_t>(i)], i / columns, i % columns);
@@ -670,9 +679,9 @@ bool MainWindow::event(QEvent* event) {
 void MainWindow::setInteractive(bool interactive) {
   interactive_ = interactive;
   for (views::LayoutView* view : layouts_) view->setDecimated(interactive);
-  // While a slider is dragged the 3-D views render a quarter of the pixels; the release renders
-  // them at full resolution again.
-  views::set_render_scale(this, interactive ? kInteractiveRenderScale : 1.0);
+  // While a slider is dragged slow 3-D views render a quarter of the pixels; the release
+  // renders them at full resolution again.
+  views::set_interactive(this, interactive, kInteractiveRenderScale);
 }
 
 void MainWindow::resetCameras() {

@@ -193,8 +193,13 @@ void ParameterPanel::setSettingsVariant(const QString& id) {
 void ParameterPanel::refreshSettingsVariant() {
   const SceneParameters& p = model_->state();
   const QSignalBlocker block(settingsFor_);
-  settingsFor_->clear();
-  for (const QString& id : p.variants) settingsFor_->addItem(VariantPicker::shortName(id), id);
+  QStringList listed;
+  for (int i = 0; i < settingsFor_->count(); ++i) listed << settingsFor_->itemData(i).toString();
+  // Refilled only for other variants: a new item list relayouts the dock on every slider step.
+  if (listed != p.variants) {
+    settingsFor_->clear();
+    for (const QString& id : p.variants) settingsFor_->addItem(VariantPicker::shortName(id), id);
+  }
   settingsFor_->setCurrentIndex(std::max(0, settingsFor_->findData(settingsVariant())));
   const bool comparing = p.variants.size() > 1;
   settingsFor_->setVisible(comparing);
@@ -318,6 +323,8 @@ void ParameterPanel::resetSplit() {
 }
 
 void ParameterPanel::setFacts(const QString& text) {
+  // Unchanged facts (most slider steps) must not relayout the dock.
+  if (facts_->text() == text) return;
   facts_->setText(text);
   fitFactsHeight();
 }

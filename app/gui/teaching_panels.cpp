@@ -227,7 +227,9 @@ void FormulaPanel::setEncoding(std::shared_ptr<const Encoding> encoding) {
   encoding_ = std::move(encoding);
   if (!encoding_) return;
   QSignalBlocker block(token_);
-  token_->setRange(-1, static_cast<int>(encoding_->token_count()) - 1);
+  // A new range relayouts the panel: only when the token count changed.
+  const int last = static_cast<int>(encoding_->token_count()) - 1;
+  if (token_->maximum() != last || token_->minimum() != -1) token_->setRange(-1, last);
   refresh();
 }
 

@@ -91,6 +91,8 @@ int VariantPicker::ensureItem(const QString& id) {
 }
 
 void VariantPicker::setCurrentId(const QString& id) {
+  // Every model change passes here; the same id must not relayout the dock.
+  if (id == shown_ && currentId() == id) return;
   const QSignalBlocker block(this);
   const int index = ensureItem(id);
   setCurrentIndex(std::max(0, index));

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -91,10 +92,14 @@ class MainWindowTest : public QObject {
              qPrintable(window().factsText()));
   }
 
-  // A slider drag renders the 3-D view at half resolution, the same picture (points scaled with
-  // it); the release renders it at full resolution; an export is always full resolution.
+  // A slider drag renders a slow 3-D view at half resolution, the same picture (points scaled
+  // with it); the release renders it at full resolution; an export is always full resolution.
+  // "Slow" is a full frame over the render budget: a budget of 0 makes any view slow.
   void draggingRendersTheLayoutAtHalfResolution() {
     views::VtkView* view = window().layoutView(0)->vtkView();
+    view->setRenderBudget(0);
+    const auto restoreBudget =
+        qScopeGuard([view] { view->setRenderBudget(views::VtkView::kDefaultRenderBudgetMs); });
     const QSize device = view->size() * view->devicePixelRatioF();
     // The coloured tokens, not the grey grid and labels (a scaled-up frame blurs the grid's lines).
     const auto colouredFraction = [](const QImage& image) {
@@ -133,6 +138,25 @@ class MainWindowTest : public QObject {
     emit slider->sliderReleased();
     QVERIFY(window().waitForRepaint(60000));
     QCOMPARE(view->renderScale(), 1.0);
+    QCOMPARE(view->frameSize(), device);
+  }
+
+  // A view whose full frame fits the budget keeps full resolution while dragging: scaling a
+  // small frame up would cost more than rendering it whole.
+  void draggingKeepsAFastViewAtFullResolution() {
+    views::VtkView* view = window().layoutView(0)->vtkView();
+    view->setRenderBudget(1e9);
+    const auto restoreBudget =
+        qScopeGuard([view] { view->setRenderBudget(views::VtkView::kDefaultRenderBudgetMs); });
+    const QSize device = view->size() * view->devicePixelRatioF();
+    QSlider* slider = window().parameterPanel()->deltaSlider()->slider();
+    emit slider->sliderPressed();
+    slider->setValue(slider->value() - 1);
+    QVERIFY(window().waitForFrame(60000));
+    QCOMPARE(view->renderScale(), 1.0);
+    QCOMPARE(view->frameSize(), device);
+    emit slider->sliderReleased();
+    QVERIFY(window().waitForRepaint(60000));
     QCOMPARE(view->frameSize(), device);
   }
 
