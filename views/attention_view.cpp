@@ -14,9 +14,12 @@ namespace ropelab::views {
 
 class AttentionCanvas : public QWidget {
  public:
-  explicit AttentionCanvas(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(320, 260);
-    setAutoFillBackground(false);
+  explicit AttentionCanvas(QWidget* parent) : QWidget(parent) { setAutoFillBackground(false); }
+  // Room for the strip, the tiles and the two maps with their titles: it grows with the font
+  // (presentation mode), so compare panels scroll rather than squash their text together.
+  QSize minimumSizeHint() const override {
+    const int line = fontMetrics().height();
+    return {std::max(320, 22 * line), std::max(260, 17 * line)};
   }
   AttentionData data;
   Theme theme = Theme::Light;

@@ -62,6 +62,8 @@ QChartView* make_chart_view(QWidget* parent, const QString& title, const QString
   chart->setMargins(QMargins(4, 4, 4, 4));
   auto* view = new QChartView(chart, parent);
   view->setRenderHint(QPainter::Antialiasing);
+  // Axis titles are fitted to the plot's width, which moves with fonts and tick labels too.
+  QObject::connect(chart, &QChart::plotAreaChanged, view, [view] { fit_title(view); });
   view->setMinimumSize(190, 180);
   return view;
 }
@@ -629,12 +631,13 @@ void ChartsView::applyFonts() {
   for (QChartView* view : {similarity_, wavelengths_, jumps_}) {
     QChart* chart = view->chart();
     chart->setTitleFont(bold);
-    fit_title(view);
     chart->legend()->setFont(small);
     for (QAbstractAxis* axis : chart->axes()) {
       axis->setLabelsFont(small);
       axis->setTitleFont(base);
     }
+    // After the axes' fonts: their titles are measured in them.
+    fit_title(view);
     refit_axes(chart);
   }
 }

@@ -154,8 +154,13 @@ QRgb diverging_rgb(double value) {
 }
 
 FrequencyMap::FrequencyMap(QWidget* parent) : QWidget(parent) {
-  setMinimumSize(240, 160);
   setObjectName(QStringLiteral("frequencyMap"));
+}
+
+QSize FrequencyMap::minimumSizeHint() const {
+  // The heatmap keeps rows to read beside its axis, its labels and legend lines; with the font.
+  const int line = fontMetrics().height();
+  return {std::max(240, 16 * line), std::max(160, 11 * line)};
 }
 
 void FrequencyMap::setData(std::shared_ptr<const Encoding> encoding,

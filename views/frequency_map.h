@@ -24,6 +24,7 @@ class FrequencyMap : public QWidget {
   void setData(std::shared_ptr<const Encoding> encoding, const CollisionReport& collisions,
                std::vector<int> pairs, double span);
   void setTheme(Theme theme);
+  QSize minimumSizeHint() const override;
   // The pairs drawn as line plots below the heatmap.
   const std::vector<int>& linePairs() const { return linePairs_; }
 

@@ -12,6 +12,7 @@
 #include <vtkTextProperty.h>
 #include <vtkUnsignedCharArray.h>
 #include <QCheckBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
@@ -70,7 +71,7 @@ FrequencyView::FrequencyView(QWidget* parent)
   summary_->setObjectName(QStringLiteral("frequencySummary"));
   summary_->setWordWrap(true);
   // Two lines, always: a summary that changes height would re-lay out the whole dock area.
-  summary_->setFixedHeight(2 * summary_->fontMetrics().lineSpacing() + 4);
+  fitSummaryHeight();
   summary_->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
   summary_->setToolTip(
       tr("A pair of wavelength λ returns to cos = 1 at t = k·λ: a frame that far from frame 0 "
@@ -118,6 +119,16 @@ FrequencyView::FrequencyView(QWidget* parent)
   renderer->AddActor(scene_->surfaceActor);
   renderer->AddActor(scene_->markerActor);
   applyTheme();
+}
+
+void FrequencyView::fitSummaryHeight() {
+  summary_->setFixedHeight(2 * fontMetrics().lineSpacing() + 4);
+}
+
+void FrequencyView::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  // Presentation mode enlarges the application font: the two lines grow with it.
+  if (event->type() == QEvent::FontChange && summary_ != nullptr) fitSummaryHeight();
 }
 
 FrequencyView::~FrequencyView() = default;

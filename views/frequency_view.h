@@ -48,10 +48,14 @@ class FrequencyView : public QWidget {
   // The user toggled "Temporal pairs only" (the owner stores it in its model).
   void temporalOnlyChosen(bool temporalOnly);
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
   struct Scene3d;
   void rebuild();
   void applyTheme();
+  void fitSummaryHeight();
 
   VtkView* view_ = nullptr;
   class FrequencyMap* map_ = nullptr;

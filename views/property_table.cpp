@@ -52,14 +52,11 @@ PropertyTable::PropertyTable(QWidget* parent) : QTableWidget(parent) {
   // Never sideways: columns narrower than their contents share the width instead (fitColumns).
   setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   verticalHeader()->setVisible(false);
-  verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
   horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   horizontalHeader()->setStretchLastSection(false);
   horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
   horizontalHeader()->setMinimumSectionSize(28);
-  QFont small = horizontalHeader()->font();
-  small.setPointSizeF(small.pointSizeF() * 0.9);
-  horizontalHeader()->setFont(small);
+  applyFonts();
   setToolTip(tr("Computed from ids and allocation on probe scenes text 4 + video T×5×5 + text 4 "
                 "(T = 8 and 16). 'unbiased': bias map max/min below %1.")
                  .arg(kUnbiasedThreshold));
@@ -120,6 +117,23 @@ void PropertyTable::setData(const std::vector<VariantProperties>& rows) {
 void PropertyTable::resizeEvent(QResizeEvent* event) {
   QTableWidget::resizeEvent(event);
   fitColumns();
+}
+
+// Rows as tall as the font, headers a little smaller; again when the font changes (presentation
+// mode enlarges the application font, and an explicitly set header font would not follow it).
+void PropertyTable::applyFonts() {
+  verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+  QFont small = font();
+  small.setPointSizeF(small.pointSizeF() * 0.9);
+  horizontalHeader()->setFont(small);
+}
+
+void PropertyTable::changeEvent(QEvent* event) {
+  QTableWidget::changeEvent(event);
+  if (event->type() == QEvent::FontChange) {
+    applyFonts();
+    fitColumns();
+  }
 }
 
 void PropertyTable::fitColumns() {

@@ -24,9 +24,11 @@ class PropertyTable : public QTableWidget {
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
   void fitColumns();
+  void applyFonts();
 
   std::vector<VariantProperties> rows_;
 };

@@ -62,12 +62,16 @@ std::optional<AppOptions> parse_app_options(const QStringList& arguments, QStrin
   const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."),
                                 QStringLiteral("WxH"), QStringLiteral("1600x1000"));
   const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Dark theme."));
+  const QCommandLineOption presentation(
+      QStringLiteral("presentation"),
+      QStringLiteral("Presentation mode (fonts 1.6x for a projector; Ctrl+Shift+P)."));
   const QCommandLineOption paperFigure(
       QStringLiteral("paper-figure"),
       QStringLiteral("Open a Paper figures entry (e.g. videorope-appb) or teaching:tour[:N], "
                      "teaching:formula, teaching:diff, teaching:qk, teaching:distractor."),
       QStringLiteral("ID"));
-  parser.addOptions({screenshot, benchmark, changes, smallOnly, compare, size, dark, paperFigure});
+  parser.addOptions(
+      {screenshot, benchmark, changes, smallOnly, compare, size, dark, presentation, paperFigure});
   parser.addPositionalArgument(
       QStringLiteral("FILE"),
       QStringLiteral("A preset or saved session (.json) or a Hugging Face config.json to open."),
@@ -86,6 +90,7 @@ std::optional<AppOptions> parse_app_options(const QStringList& arguments, QStrin
   options.benchmarkChanges = std::max(1, parser.value(changes).toInt());
   options.benchmarkLarge = !parser.isSet(smallOnly);
   options.dark = parser.isSet(dark);
+  options.presentation = parser.isSet(presentation);
   if (parser.isSet(paperFigure)) options.paperFigure = parser.value(paperFigure);
   const QStringList files = parser.positionalArguments();
   if (files.size() > 1) {
@@ -264,6 +269,7 @@ int run_app(const AppOptions& options) {
   // Interactive: opened like File ▸ Open (one undo step, a recent file, the session saved).
   if (fromFile && !windowOptions.parameters) window.session()->openFile(*options.file);
   if (options.dark) window.setTheme(views::Theme::Dark);
+  if (options.presentation) teaching::install(window)->setPresentationMode(true);
   if (options.paperFigure) {
     return teaching::run_teaching(window, *options.paperFigure, options.screenshot, options.size);
   }

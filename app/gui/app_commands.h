@@ -16,6 +16,7 @@ struct AppOptions {
   int benchmarkChanges = 200;
   bool benchmarkLarge = true;
   bool dark = false;
+  bool presentation = false;           // fonts 1.6x (Teaching::setPresentationMode)
   std::optional<QString> paperFigure;  // open a "Paper figures" entry (or teaching:PANEL)
   std::optional<QString> file;         // `ropelab FILE`: a preset, a session or a config.json
 };

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +29,7 @@
 #include "gui_test_main.h"
 #include "ropelab/paper_figures.h"
 #include "ropelab/registry.h"
+#include "views/property_table.h"
 
 using namespace ropelab;
 
@@ -726,6 +728,19 @@ class TeachingTest : public QObject {
     QVERIFY(teaching_->presentationMode());
     QVERIFY(QApplication::font().pointSizeF() >= std::max(14.0, before * 1.6) - 0.01);
     QApplication::processEvents();
+    // Sizes fixed to the font follow it: the frequency summary's two lines, the property
+    // table's rows and header, the attention canvas' room (else compare panels squash it).
+    auto* summary = window_->findChild<QLabel*>(QStringLiteral("frequencySummary"));
+    QVERIFY(summary);
+    QVERIFY2(summary->height() >= 2 * summary->fontMetrics().lineSpacing(),
+             qPrintable(QStringLiteral("summary %1 px high").arg(summary->height())));
+    QTableWidget* table = window_->propertyTable();
+    QVERIFY(table);
+    QVERIFY(table->verticalHeader()->defaultSectionSize() > table->fontMetrics().height());
+    QVERIFY(table->horizontalHeader()->font().pointSizeF() > before);
+    auto* canvas = window_->findChild<QWidget*>(QStringLiteral("attentionCanvas0"));
+    QVERIFY(canvas);
+    QVERIFY(canvas->minimumSizeHint().height() >= 17 * canvas->fontMetrics().height());
     // Every lesson's text fits its box at the projector font; the title stays larger.
     for (int i = 0; i < teaching_->tour()->count(); ++i) {
       teaching_->tour()->go(i);
