@@ -222,7 +222,7 @@ QList<QPointF> similarity_points(const ChartsData& d, double& lowest, double& de
   QList<QPointF> points;
   points.reserve(static_cast<qsizetype>(d.collisions.curve.size()));
   for (const auto& [delta, s] : d.collisions.curve) {
-    if (delta < 1) continue;
+    if (delta < 1 || !std::isfinite(s)) continue;
     points.append(QPointF(std::log10(delta), s));
     lowest = std::min(lowest, s);
     deltaMax = std::max(deltaMax, delta);
@@ -393,10 +393,18 @@ void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants, bool re
     const bool compare = variants.size() > 1;
     for (std::size_t v = 0; v < variants.size(); ++v) {
       auto* series = new QLineSeries;
-      series->setName(compare ? QString::fromStdString(variants[v].variant)
-                              : QStringLiteral("%1, axis %2")
-                                    .arg(QString::fromStdString(variants[v].variant),
-                                         QString::fromStdString(variants[v].collisions.axis_name)));
+      const ChartsData& d = variants[v];
+      const QString axis = QString::fromStdString(d.collisions.axis_name);
+      QString name =
+          compare ? QString::fromStdString(d.variant)
+                  : QStringLiteral("%1, axis %2").arg(QString::fromStdString(d.variant), axis);
+      // No pair reads the axis (HoPE's t): S(Δ) is undefined, and the legend says why the curve
+      // is missing.
+      const bool undefined =
+          std::none_of(d.collisions.curve.begin(), d.collisions.curve.end(),
+                       [](const auto& point) { return std::isfinite(point.second); });
+      if (undefined) name += tr(" (no pair on %1)").arg(axis);
+      series->setName(name);
       series->setPen(variant_pen(colors[v], v));
       chart->addSeries(series);
     }
@@ -424,7 +432,10 @@ void ChartsView::fillSimilarity(const std::vector<ChartsData>& variants, bool re
     }
   }
   // S in [lowest, 1] widened to round numbers: flat curves are not blown up beyond 0.1 of range.
-  const auto [yLo, yHi] = round_range(std::min(lowest, 0.9), 1.0, 6);
+  // A margin above 1 (as matplotlib's axes keep), so a curve at S = 1 (short Δ, a NoPE axis)
+  // is drawn inside the plot rather than on its frame; the ticks stay round.
+  const auto [yLo, yRound] = round_range(std::min(lowest, 0.9), 1.0, 6);
+  const double yHi = yRound + 0.04 * (yRound - yLo);
   for (qsizetype v = 0; v < count; ++v) {
     const double extent = std::max(variants[static_cast<std::size_t>(v)].collisions.extent, 1.0);
     if (auto* line = series_at<QLineSeries>(chart, count + v)) {

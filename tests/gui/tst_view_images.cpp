@@ -8,6 +8,7 @@
 // missing or re-coloured surface).
 #include <QDir>
 #include <QImage>
+#include <QLabel>
 #include <QtTest>
 #include <cstdint>
 #include <functional>
@@ -135,6 +136,23 @@ class ViewImages : public QObject {
     views::ChartsView view;
     view.setData(charts_);
     compareWithBaseline(view, QStringLiteral("charts_three_variants"));
+  }
+
+  // HoPE reads no pair on t: S(Δ) is undefined, so there is no curve, and its legend entry
+  // says why instead of naming a curve nobody can find.
+  void similarityOfAnAxisWithoutPairsSaysSo() {
+    app::SceneParameters parameters;
+    parameters.variants = {QStringLiteral("videorope"), QStringLiteral("hope")};
+    const app::ComputeResult result = app::compute_scene_now(parameters);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.variants[1].charts.collisions.curve.empty());
+    views::ChartsView view;
+    view.setData({result.variants[0].charts, result.variants[1].charts});
+    // The legend is rich text whose spaces are non-breaking (an entry never wraps inside).
+    const QString legend =
+        view.legend(0)->text().replace(QStringLiteral("&nbsp;"), QStringLiteral(" "));
+    QVERIFY2(legend.contains(QStringLiteral("hope (no pair on t)")), qPrintable(legend));
+    QVERIFY2(!legend.contains(QStringLiteral("videorope (no pair")), qPrintable(legend));
   }
 
   void propertyTable() {
