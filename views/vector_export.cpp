@@ -159,11 +159,21 @@ void collect_actor(vtkActor* actor, const Projector& projector, double deviceRat
   vtkCellArray* lines = data->GetLines();
   for (lines->InitTraversal(); lines->GetNextCell(count, ids); ++cellId) {
     // Segments are sorted with everything else, so the path passes behind and in front of points.
+    // A long segment (the text path across a whole video) is cut into pieces with their own
+    // depth: one average depth would draw all of it over the points it passes behind. A 3-D line
+    // projects to a 2-D line, so the pieces keep its shape exactly.
     for (vtkIdType k = 0; k + 1 < count; ++k) {
       const vtkIdType a = ids[k], b = ids[k + 1];
       if (!valid[a] || !valid[b]) continue;
-      out.push_back({Primitive::Line, (depth[a] + depth[b]) / 2, QPolygonF{screen[a], screen[b]},
-                     colorOf(a, cellId), lineWidth});
+      const QPointF d = screen[b] - screen[a];
+      const int pieces = std::clamp(static_cast<int>(std::hypot(d.x(), d.y()) / 12.0), 1, 64);
+      for (int piece = 0; piece < pieces; ++piece) {
+        const double f0 = static_cast<double>(piece) / pieces;
+        const double f1 = static_cast<double>(piece + 1) / pieces;
+        const double z = depth[a] + (depth[b] - depth[a]) * (f0 + f1) / 2;
+        out.push_back({Primitive::Line, z, QPolygonF{screen[a] + d * f0, screen[a] + d * f1},
+                       colorOf(a, cellId), lineWidth});
+      }
     }
   }
   const bool lit = property->GetLighting() && property->GetAmbient() < 1.0;
@@ -497,6 +507,8 @@ void paint_vtk_vector(QPainter& painter, VtkView& view, const QRectF& target) {
         if (p.square) {
           painter.drawRect(QRectF(p.shape.front() - QPointF(r, r), QSizeF(p.size, p.size)));
         } else {
+          // A darker rim, as the lit spheres on screen have: touching points stay apart.
+          painter.setPen(QPen(p.color.darker(160), std::clamp(p.size * 0.08, 0.3, 1.0)));
           painter.drawEllipse(p.shape.front(), r, r);
         }
         break;
