@@ -36,6 +36,7 @@ FrequencyPanels::FrequencyPanels(QWidget* parent) : QWidget(parent) {
   connect(surface3d_, &QCheckBox::toggled, this, [this](bool on) {
     for (int i = 0; i < panelCount(); ++i) panel(i)->setSurface3d(on);
   });
+  connect(surface3d_, &QCheckBox::clicked, this, &FrequencyPanels::surface3dChosen);
 }
 
 void FrequencyPanels::ensurePanels(int count) {

@@ -42,8 +42,9 @@ class FrequencyPanels : public QWidget {
   void addControl(QWidget* control);
 
  signals:
-  // The user toggled "Temporal pairs only".
+  // The user toggled "Temporal pairs only" / "3-D surface" (the owner stores it in its model).
   void temporalOnlyChosen(bool temporalOnly);
+  void surface3dChosen(bool surface3d);
 
  private:
   void ensurePanels(int count);

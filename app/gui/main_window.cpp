@@ -173,6 +173,11 @@ MainWindow::MainWindow(const Options& options)
     view.temporalPairsOnly = on;
     model_->setView(view);
   });
+  connect(frequency_, &views::FrequencyPanels::surface3dChosen, this, [this](bool on) {
+    ViewSettings view = model_->state().view;
+    view.frequencySurface3d = on;
+    model_->setView(view);
+  });
 
   attention_->setModel(model_->state().qkModel);
   applyView(model_->state().view);
@@ -187,6 +192,8 @@ void MainWindow::applyView(const ViewSettings& view) {
   }
   if (frequency_->temporalOnly() != view.temporalPairsOnly)
     frequency_->setTemporalOnly(view.temporalPairsOnly);
+  if (frequency_->surface3d() != view.frequencySurface3d)
+    frequency_->setSurface3d(view.frequencySurface3d);
   updateSegmentChoices();
 }
 

@@ -9,6 +9,7 @@ namespace {
 
 const std::string kColor = "color";
 const std::string kTemporalOnly = "temporal_pairs_only";
+const std::string kSurface3d = "frequency_surface_3d";
 const std::string kVisualSegment = "visual_segment";
 
 }  // namespace
@@ -142,6 +143,7 @@ io::Preset to_preset(const SceneParameters& p, const QString& name, const QStrin
   // Colour by frame is the default: only the other choice is written.
   if (!p.view.colorByFrame) preset.view[kColor] = "modality";
   if (p.view.temporalPairsOnly) preset.view[kTemporalOnly] = "true";
+  if (p.view.frequencySurface3d) preset.view[kSurface3d] = "true";
   if (p.view.visualSegment >= 0) preset.view[kVisualSegment] = std::to_string(p.view.visualSegment);
   return preset;
 }
@@ -195,6 +197,7 @@ SceneParameters from_preset(const io::Preset& preset, const QString& source) {
     throw InputError(name + ": app.view.color = '" + color + "' must be frame or modality");
   p.view.colorByFrame = color != "modality";
   p.view.temporalPairsOnly = view(kTemporalOnly) == "true";
+  p.view.frequencySurface3d = view(kSurface3d) == "true";
   if (const std::string segment = view(kVisualSegment); !segment.empty()) {
     // A segment index of the scene (0-based) that names an image or a video.
     std::size_t used = 0;

@@ -29,8 +29,9 @@ struct VariantState {
 
 // View settings that are part of the state (undo, session, presets).
 struct ViewSettings {
-  bool colorByFrame = true;        // layout points coloured by frame (false: by modality)
-  bool temporalPairsOnly = false;  // frequency view: only the temporal axis's pairs
+  bool colorByFrame = true;         // layout points coloured by frame (false: by modality)
+  bool temporalPairsOnly = false;   // frequency view: only the temporal axis's pairs
+  bool frequencySurface3d = false;  // frequency view: the 3-D surface instead of the heatmap
   // The scene segment (index into Scene::segments) the attention and frequency views follow;
   // -1: automatic, Scene::main_visual_segment() (the first segment with the most frames, so a
   // video before any image). Always -1 or the index of a visual segment of the scene.

@@ -158,6 +158,12 @@ class ModelTest : public QObject {
       views::LayoutView* layout = window().layoutView(0);
       emit layout->colorModeChosen(views::LayoutView::ColorMode::Modality);
     });
+    checkUndo("3-D surface", [&] {
+      auto* box = window().frequencyPanels()->findChild<QCheckBox*>(QStringLiteral("surface3d"));
+      QVERIFY(box);
+      box->click();
+      QVERIFY(model().state().view.frequencySurface3d);
+    });
     checkUndo("query", [&] { panel->querySlider()->spinBox()->setValue(7); });
   }
 
@@ -219,6 +225,7 @@ class ModelTest : public QObject {
     s.qkModel = views::QkModel::MeanShiftedGaussian;
     s.view.colorByFrame = false;  // the default is by frame
     s.view.temporalPairsOnly = true;
+    s.view.frequencySurface3d = true;
     app::normalize(s);
     {
       app::MainWindow first(app::MainWindow::Options{true, std::nullopt});
@@ -260,10 +267,12 @@ class ModelTest : public QObject {
     QVERIFY(p.qkModel == views::QkModel::MeanShiftedGaussian);
     QVERIFY(!p.view.colorByFrame);
     QVERIFY(p.view.temporalPairsOnly);
+    QVERIFY(p.view.frequencySurface3d);
     QVERIFY(p == s);
     // The views show it: the attention view's q/k model and the frequency view's switch.
     QVERIFY(second.attentionView()->model() == views::QkModel::MeanShiftedGaussian);
     QVERIFY(second.frequencyView()->temporalOnly());
+    QVERIFY(second.frequencyPanels()->surface3d());
     QCOMPARE(second.currentResult()->variants.front().attention.query, std::size_t{11});
     second.close();
     QSettings().clear();
