@@ -126,8 +126,12 @@ LayoutView::LayoutView(QWidget* parent) : QWidget(parent), scene_(std::make_uniq
     axisChoice_[i]->setToolTip(tr("Variant axis drawn on display axis %1").arg("xyz"[i]));
     axisChoice_[i]->setVisible(false);
     connect(axisChoice_[i], &QComboBox::activated, this, [this] {
-      setDisplayAxes({axisChoice_[0]->currentIndex(), axisChoice_[1]->currentIndex(),
-                      axisChoice_[2]->currentIndex()});
+      const std::array<int, 3> chosen{axisChoice_[0]->currentIndex(),
+                                      axisChoice_[1]->currentIndex(),
+                                      axisChoice_[2]->currentIndex()};
+      wideAxes_ = chosen;
+      setDisplayAxes(chosen);
+      emit displayAxesChosen(chosen);
     });
     bar->addWidget(axisChoice_[i]);
   }
@@ -231,7 +235,11 @@ void LayoutView::setEncoding(std::shared_ptr<const Encoding> encoding) {
 void LayoutView::rebuildAxisChoices() {
   if (!encoding_) return;
   const int count = encoding_->variant->axis_count();
-  displayAxes_ = {0, count > 1 ? 1 : -1, count > 2 ? 2 : -1};
+  const bool wideFits =
+      std::all_of(wideAxes_.begin(), wideAxes_.end(), [count](int a) { return a < count; });
+  displayAxes_ = count > 3 && wideFits
+                     ? wideAxes_
+                     : std::array<int, 3>{0, count > 1 ? 1 : -1, count > 2 ? 2 : -1};
   for (std::size_t i = 0; i < axisChoice_.size(); ++i) {
     QComboBox* box = axisChoice_[i];
     box->clear();
@@ -245,6 +253,18 @@ void LayoutView::rebuildAxisChoices() {
 
 void LayoutView::setDisplayAxes(const std::array<int, 3>& axes) {
   displayAxes_ = axes;
+  for (std::size_t i = 0; i < axisChoice_.size(); ++i) {
+    if (axes[i] < axisChoice_[i]->count()) axisChoice_[i]->setCurrentIndex(axes[i]);
+  }
+  cameraFramed_ = false;
+  rebuild();
+}
+
+void LayoutView::setWideAxes(const std::array<int, 3>& axes) {
+  if (axes == wideAxes_) return;
+  wideAxes_ = axes;
+  if (!encoding_ || encoding_->variant->axis_count() <= 3) return;
+  rebuildAxisChoices();
   cameraFramed_ = false;
   rebuild();
 }

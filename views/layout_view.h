@@ -38,6 +38,9 @@ class LayoutView : public QWidget {
   // Variant axis shown on x, y, z (-1: that display axis is padded with 0).
   void setDisplayAxes(const std::array<int, 3>& axes);
   std::array<int, 3> displayAxes() const { return displayAxes_; }
+  // The axes a variant with more than three (VRoPE's u1..u4) shows, kept across its encodings
+  // (the owner's model holds the choice); indices past the variant's axes fall back to 0, 1, 2.
+  void setWideAxes(const std::array<int, 3>& axes);
   // The title, with a swatch of the variant's colour (the same as its curves in the charts).
   void setTitle(const QString& title, const QColor& color = QColor());
   // The box, ticks and axis titles around the points (on by default).
@@ -81,6 +84,8 @@ class LayoutView : public QWidget {
   void cameraMoved();
   // The user chose a colouring in the panel's own control (the owner stores it in its model).
   void colorModeChosen(ropelab::views::LayoutView::ColorMode mode);
+  // The user chose the axes drawn for a variant with more than three.
+  void displayAxesChosen(const std::array<int, 3>& axes);
 
  private:
   struct Scene3d;
@@ -104,6 +109,7 @@ class LayoutView : public QWidget {
   std::unique_ptr<Scene3d> scene_;
   std::shared_ptr<const Encoding> encoding_;
   std::array<int, 3> displayAxes_{0, 1, 2};
+  std::array<int, 3> wideAxes_{0, 1, 2};
   std::array<double, 6> bounds_{0, 1, 0, 1, 0, 1};
   std::array<double, 6> lastFramed_{0, 1, 0, 1, 0, 1};
   ColorMode colorMode_ = ColorMode::Frame;

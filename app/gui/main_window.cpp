@@ -189,6 +189,7 @@ void MainWindow::applyView(const ViewSettings& view) {
   for (views::LayoutView* layout : layouts_) {
     layout->setColorMode(view.colorByFrame ? views::LayoutView::ColorMode::Frame
                                            : views::LayoutView::ColorMode::Modality);
+    layout->setWideAxes(view.layoutAxes);
   }
   if (frequency_->temporalOnly() != view.temporalPairsOnly)
     frequency_->setTemporalOnly(view.temporalPairsOnly);
@@ -561,10 +562,17 @@ void MainWindow::ensureLayoutPanels(const QStringList& variants) {
     view->setDecimated(interactive_);
     view->setColorMode(model_->state().view.colorByFrame ? views::LayoutView::ColorMode::Frame
                                                          : views::LayoutView::ColorMode::Modality);
+    view->setWideAxes(model_->state().view.layoutAxes);
     connect(view, &views::LayoutView::colorModeChosen, this,
             [this](views::LayoutView::ColorMode mode) {
               ViewSettings settings = model_->state().view;
               settings.colorByFrame = mode == views::LayoutView::ColorMode::Frame;
+              model_->setView(settings);
+            });
+    connect(view, &views::LayoutView::displayAxesChosen, this,
+            [this](const std::array<int, 3>& axes) {
+              ViewSettings settings = model_->state().view;
+              settings.layoutAxes = axes;
               model_->setView(settings);
             });
     layoutArea_->layout()->addWidget(view);  // placed below

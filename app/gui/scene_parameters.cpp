@@ -1,5 +1,7 @@
 #include "app/gui/scene_parameters.h"
 
+#include <algorithm>
+
 #include "ropelab/error.h"
 #include "ropelab/registry.h"
 
@@ -10,7 +12,31 @@ namespace {
 const std::string kColor = "color";
 const std::string kTemporalOnly = "temporal_pairs_only";
 const std::string kSurface3d = "frequency_surface_3d";
+const std::string kLayoutAxes = "layout_axes";
+// No variant has more axes than this (VRoPE has four).
+constexpr int kMaxAxes = 8;
 const std::string kVisualSegment = "visual_segment";
+
+// "0,1,3": three distinct axis indices.
+std::array<int, 3> parse_layout_axes(const std::string& text, const std::string& source) {
+  const auto fail = [&] {
+    return InputError(source + ": app.view.layout_axes = '" + text +
+                      "' must be three distinct axis indices 0 to " + std::to_string(kMaxAxes - 1) +
+                      ", e.g. 0,1,3");
+  };
+  std::array<int, 3> axes{};
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::size_t end = i < 2 ? text.find(',', start) : text.size();
+    if (end == std::string::npos) throw fail();
+    const std::string part = text.substr(start, end - start);
+    if (part.empty() || part.size() > 1 || part[0] < '0' || part[0] >= '0' + kMaxAxes) throw fail();
+    axes[i] = part[0] - '0';
+    start = end + 1;
+  }
+  if (axes[0] == axes[1] || axes[0] == axes[2] || axes[1] == axes[2]) throw fail();
+  return axes;
+}
 
 }  // namespace
 
@@ -144,6 +170,11 @@ io::Preset to_preset(const SceneParameters& p, const QString& name, const QStrin
   if (!p.view.colorByFrame) preset.view[kColor] = "modality";
   if (p.view.temporalPairsOnly) preset.view[kTemporalOnly] = "true";
   if (p.view.frequencySurface3d) preset.view[kSurface3d] = "true";
+  if (p.view.layoutAxes != std::array<int, 3>{0, 1, 2}) {
+    preset.view[kLayoutAxes] = std::to_string(p.view.layoutAxes[0]) + "," +
+                               std::to_string(p.view.layoutAxes[1]) + "," +
+                               std::to_string(p.view.layoutAxes[2]);
+  }
   if (p.view.visualSegment >= 0) preset.view[kVisualSegment] = std::to_string(p.view.visualSegment);
   return preset;
 }
@@ -198,6 +229,19 @@ SceneParameters from_preset(const io::Preset& preset, const QString& source) {
   p.view.colorByFrame = color != "modality";
   p.view.temporalPairsOnly = view(kTemporalOnly) == "true";
   p.view.frequencySurface3d = view(kSurface3d) == "true";
+  if (const std::string axes = view(kLayoutAxes); !axes.empty()) {
+    p.view.layoutAxes = parse_layout_axes(axes, name);
+    for (const QString& id : p.variants) {
+      const Variant* v = find_variant(id.toStdString());
+      const int count = v != nullptr ? v->axis_count() : 0;
+      const int widest = *std::max_element(p.view.layoutAxes.begin(), p.view.layoutAxes.end());
+      if (count > 3 && widest >= count) {
+        throw InputError(name + ": app.view.layout_axes = '" + axes + "' names axis " +
+                         std::to_string(widest) + ", but " + id.toStdString() + " has " +
+                         std::to_string(count) + " axes (0 to " + std::to_string(count - 1) + ")");
+      }
+    }
+  }
   if (const std::string segment = view(kVisualSegment); !segment.empty()) {
     // A segment index of the scene (0-based) that names an image or a video.
     std::size_t used = 0;

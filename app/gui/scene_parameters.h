@@ -6,6 +6,7 @@
 // settings, figure provenance).
 #include <QString>
 #include <QStringList>
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -32,6 +33,9 @@ struct ViewSettings {
   bool colorByFrame = true;         // layout points coloured by frame (false: by modality)
   bool temporalPairsOnly = false;   // frequency view: only the temporal axis's pairs
   bool frequencySurface3d = false;  // frequency view: the 3-D surface instead of the heatmap
+  // The axes a layout panel draws on x, y, z for a variant with more than three (VRoPE's
+  // u1..u4); 0-based indices into the variant's axes, distinct.
+  std::array<int, 3> layoutAxes{0, 1, 2};
   // The scene segment (index into Scene::segments) the attention and frequency views follow;
   // -1: automatic, Scene::main_visual_segment() (the first segment with the most frames, so a
   // video before any image). Always -1 or the index of a visual segment of the scene.

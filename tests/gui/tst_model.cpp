@@ -164,6 +164,10 @@ class ModelTest : public QObject {
       box->click();
       QVERIFY(model().state().view.frequencySurface3d);
     });
+    checkUndo("layout axes", [&] {
+      emit window().layoutView(0)->displayAxesChosen({0, 2, 1});
+      QVERIFY((model().state().view.layoutAxes == std::array<int, 3>{0, 2, 1}));
+    });
     checkUndo("query", [&] { panel->querySlider()->spinBox()->setValue(7); });
   }
 
@@ -226,6 +230,7 @@ class ModelTest : public QObject {
     s.view.colorByFrame = false;  // the default is by frame
     s.view.temporalPairsOnly = true;
     s.view.frequencySurface3d = true;
+    s.view.layoutAxes = {0, 1, 3};  // VRoPE's u1, u2, u4
     app::normalize(s);
     {
       app::MainWindow first(app::MainWindow::Options{true, std::nullopt});
@@ -268,7 +273,11 @@ class ModelTest : public QObject {
     QVERIFY(!p.view.colorByFrame);
     QVERIFY(p.view.temporalPairsOnly);
     QVERIFY(p.view.frequencySurface3d);
+    QVERIFY((p.view.layoutAxes == std::array<int, 3>{0, 1, 3}));
     QVERIFY(p == s);
+    // VRoPE's panel draws u1, u2, u4; the three-axis panels keep t, h, w.
+    QVERIFY((second.layoutView(2)->displayAxes() == std::array<int, 3>{0, 1, 3}));
+    QVERIFY((second.layoutView(0)->displayAxes() == std::array<int, 3>{0, 1, 2}));
     // The views show it: the attention view's q/k model and the frequency view's switch.
     QVERIFY(second.attentionView()->model() == views::QkModel::MeanShiftedGaussian);
     QVERIFY(second.frequencyView()->temporalOnly());
@@ -568,6 +577,27 @@ class ModelTest : public QObject {
     QCOMPARE(model().state().view.visualSegment, -1);
     QCOMPARE(attentionChoice->currentData().toInt(), -1);
     check(3, 8, 14.0);
+  }
+
+  // app.view.layout_axes: three distinct axis indices that every wide variant has.
+  void layoutAxesAreCheckedWhenRead() {
+    app::SceneParameters s;
+    s.variants = {QStringLiteral("vrope")};
+    s.view.layoutAxes = {3, 1, 0};
+    const QString json = QString::fromStdString(io::preset_to_json(app::to_preset(s, {}, {})));
+    QVERIFY2(json.contains(QStringLiteral("\"layout_axes\": \"3,1,0\"")), qPrintable(json));
+    QVERIFY(app::AppModel::fromJson(json, QStringLiteral("session")) == s);
+    for (const char* bad : {"3,1,4", "0,0,1", "0,1", "a,b,c", "0,1,2,3", "-1,0,1"}) {
+      QString broken = json;
+      broken.replace(QStringLiteral("3,1,0"), QLatin1String(bad));
+      try {
+        (void)app::AppModel::fromJson(broken, QStringLiteral("bad.json"));
+        QFAIL(qPrintable(QStringLiteral("accepted layout_axes %1").arg(QLatin1String(bad))));
+      } catch (const InputError& e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("layout_axes")),
+                 e.what());
+      }
+    }
   }
 
   void ropelabFileOpensPresetsAndConfigs() {
