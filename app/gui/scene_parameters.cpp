@@ -236,9 +236,12 @@ SceneParameters from_preset(const io::Preset& preset, const QString& source) {
       const int count = v != nullptr ? v->axis_count() : 0;
       const int widest = *std::max_element(p.view.layoutAxes.begin(), p.view.layoutAxes.end());
       if (count > 3 && widest >= count) {
-        throw InputError(name + ": app.view.layout_axes = '" + axes + "' names axis " +
-                         std::to_string(widest) + ", but " + id.toStdString() + " has " +
-                         std::to_string(count) + " axes (0 to " + std::to_string(count - 1) + ")");
+        std::string message = name;
+        message += ": app.view.layout_axes = '" + axes + "' names axis ";
+        message += std::to_string(widest) + ", but " + id.toStdString();
+        message += " has " + std::to_string(count) + " axes (0 to ";
+        message += std::to_string(count - 1) + ")";
+        throw InputError(message);
       }
     }
   }
