@@ -131,13 +131,11 @@ ChartLayout chart_layout(const PlotCanvas& c, const PlotFrame& frame, const Figu
   return layout;
 }
 
-using XTicks = std::vector<std::pair<double, QString>>;
-
 // The chart's own x ticks with every label, else every 2nd, 3rd... until the labels do not overlap
 // ("" for a tick whose label is left out).
-XTicks thinned_chart_ticks(const QFontMetrics& fm, const PlotFrame& frame,
-                           const FigureChart& chart) {
-  XTicks ticks;
+PlotTicks thinned_chart_ticks(const QFontMetrics& fm, const PlotFrame& frame,
+                              const FigureChart& chart) {
+  PlotTicks ticks;
   for (std::size_t every = 1; every <= chart.x_ticks.size(); ++every) {
     ticks.clear();
     double lastEnd = -1e300;
@@ -157,15 +155,9 @@ XTicks thinned_chart_ticks(const QFontMetrics& fm, const PlotFrame& frame,
 }
 
 // x ticks: the chart's own (thinned until they fit) or the tick engine's.
-XTicks chart_x_ticks(const QFontMetrics& fm, const PlotFrame& frame, const FigureChart& chart) {
+PlotTicks chart_x_ticks(const QFontMetrics& fm, const PlotFrame& frame, const FigureChart& chart) {
   if (!chart.x_ticks.empty()) return thinned_chart_ticks(fm, frame, chart);
-  const views::AxisTicks ticks = frame.x.ticks(
-      views::TickFit{frame.size.width(), 10, 0, 12},
-      [&](const std::string& s) { return static_cast<double>(fm.horizontalAdvance(qs(s))); });
-  XTicks out;
-  for (std::size_t i = 0; i < ticks.values.size(); ++i)
-    out.emplace_back(ticks.values[i], qs(ticks.labels[i]));
-  return out;
+  return horizontal_ticks(frame.x, frame.size.width(), fm);
 }
 
 // Grid lines a quarter of the way from the background to the text colour (light and dark themes).
@@ -196,7 +188,7 @@ void draw_chart_y_ticks(PlotCanvas& c, const PlotFrame& frame, const QRectF& plo
 // Per x tick inside the frame: a dotted grid line up, a tick mark under the frame and the label
 // centred under it but kept inside the widget.
 void draw_chart_x_ticks(PlotCanvas& c, const PlotFrame& frame, const QRectF& plot,
-                        const XTicks& ticks) {
+                        const PlotTicks& ticks) {
   const QColor grid = grid_color(c);
   for (const auto& [v, label] : ticks) {
     const double xx = frame.px(v);
@@ -205,11 +197,7 @@ void draw_chart_x_ticks(PlotCanvas& c, const PlotFrame& frame, const QRectF& plo
     c.p.drawLine(QPointF(xx, plot.top()), QPointF(xx, plot.bottom()));
     c.p.setPen(c.fg);
     c.p.drawLine(QPointF(xx, plot.bottom()), QPointF(xx, plot.bottom() + 4));
-    if (!label.isEmpty()) {
-      const int w = c.fm.horizontalAdvance(label);
-      const double lx = std::clamp(xx - w / 2.0, 0.0, static_cast<double>(c.widget.width() - w));
-      c.p.drawText(QRectF(lx, plot.bottom() + 5, w, c.lineH), Qt::AlignCenter, label);
-    }
+    if (!label.isEmpty()) c.drawTickLabelUnder(xx, plot.bottom() + 5, label);
   }
 }
 

@@ -32,6 +32,12 @@ void PlotCanvas::drawUnderTitles(const QRectF& row, const std::string& title,
     p.drawText(row.translated(0, row.height()), Qt::AlignHCenter, QString::fromStdString(note));
 }
 
+void PlotCanvas::drawTickLabelUnder(double x, double top, const QString& label) {
+  const int w = fm.horizontalAdvance(label);
+  const double left = std::clamp(x - w / 2.0, 0.0, static_cast<double>(widget.width() - w));
+  p.drawText(QRectF(left, top, w, lineH), Qt::AlignCenter, label);
+}
+
 PlotAxis::PlotAxis(bool log, double logFloor) : log_(log), logFloor_(logFloor) {}
 
 double PlotAxis::measure(double v) const {
@@ -78,6 +84,17 @@ views::AxisTicks PlotAxis::ticks(const views::TickFit& fit,
                                  const views::LabelExtent& extent) const {
   return log_ ? views::fit_log_ticks(std::pow(10.0, lo_), std::pow(10.0, hi_), fit, extent)
               : views::fit_ticks(lo_, hi_, fit, extent);
+}
+
+PlotTicks horizontal_ticks(const PlotAxis& axis, double pixels, const QFontMetrics& fm) {
+  const views::AxisTicks ticks =
+      axis.ticks(views::TickFit{pixels, 10, 0, 12}, [&](const std::string& s) {
+        return static_cast<double>(fm.horizontalAdvance(QString::fromStdString(s)));
+      });
+  PlotTicks out;
+  for (std::size_t i = 0; i < ticks.values.size(); ++i)
+    out.emplace_back(ticks.values[i], QString::fromStdString(ticks.labels[i]));
+  return out;
 }
 
 void PlotFrame::include(const PlotPoints& points) {

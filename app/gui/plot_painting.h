@@ -36,6 +36,9 @@ struct PlotCanvas {
   // `title` and then `note` (when there is one) centred in `row` and the row under it: the x-axis
   // title and the plot's note under the x tick labels.
   void drawUnderTitles(const QRectF& row, const std::string& title, const std::string& note);
+  // An x tick label centred under `x` with its top at `top`, shifted sideways just enough to stay
+  // inside the widget (the first and last ticks sit close to its edges).
+  void drawTickLabelUnder(double x, double top, const QString& label);
 
   const QWidget& widget;
   QPainter p;
@@ -80,6 +83,11 @@ class PlotAxis {
 };
 
 using PlotPoints = std::vector<std::pair<double, double>>;
+// Ticks as (value, label); "" for a tick whose label is left out.
+using PlotTicks = std::vector<std::pair<double, QString>>;
+
+// The tick engine's ticks along a horizontal `axis` `pixels` long, labels measured with `fm`.
+PlotTicks horizontal_ticks(const PlotAxis& axis, double pixels, const QFontMetrics& fm);
 
 // Data to pixels: the x axis runs right from `origin` over size.width() pixels, the y axis up from
 // it over size.height() pixels.
