@@ -29,13 +29,6 @@ void LinePlot::setPlot(FigurePlot plot) {
 
 namespace {
 
-QString tick(double v) {
-  if (v == 0) return QStringLiteral("0");
-  const double a = std::abs(v);
-  if (a >= 1e7 || a < 1e-2) return QString::number(v, 'g', 3);
-  return QString::number(v, 'f', a >= 100 ? 0 : (a >= 1 ? 1 : 2));
-}
-
 // A log x axis of a line plot starts no lower than 1e-12 (a position 0 would stretch it to -inf).
 constexpr double kLogFloor = 1e-12;
 
@@ -71,27 +64,23 @@ void draw_line_y_ticks(PlotCanvas& c, const PlotFrame& frame, const QRect& plot)
   }
 }
 
-// x ticks with their labels: every decade on a log axis, round steps on a linear one.
-std::vector<std::pair<double, QString>> line_x_ticks(const PlotFrame& frame) {
+// x ticks with their labels: the tick engine's decades on a log axis ("1", "10", ... "1e5", as on
+// the charts), round steps on a linear one.
+PlotTicks line_x_ticks(const QFontMetrics& fm, const PlotFrame& frame) {
+  if (frame.x.log()) return horizontal_ticks(frame.x, frame.size.width(), fm);
   const double lo = frame.x.lo(), hi = frame.x.hi();
-  std::vector<std::pair<double, QString>> ticks;
-  if (frame.x.log()) {
-    for (int e = static_cast<int>(std::ceil(lo)); e <= static_cast<int>(std::floor(hi)); ++e)
-      ticks.emplace_back(std::pow(10.0, e), tick(std::pow(10.0, e)));
-    return ticks;
-  }
   const double step = views::nice_step(lo, hi, 7);
+  PlotTicks ticks;
   for (const double x : views::nice_ticks(lo, hi, 7))
     ticks.emplace_back(x, QString::fromStdString(views::format_tick(x, step)));
   return ticks;
 }
 
-// A tick mark under the frame per x tick, its label centred under it.
+// A tick mark under the frame per x tick, its label centred under it within the widget.
 void draw_line_x_ticks(PlotCanvas& c, const PlotFrame& frame, const QRect& plot) {
-  for (const auto& [x, label] : line_x_ticks(frame)) {
+  for (const auto& [x, label] : line_x_ticks(c.fm, frame)) {
     c.p.drawLine(QPointF(frame.px(x), plot.bottom()), QPointF(frame.px(x), plot.bottom() + 4));
-    c.p.drawText(QRectF(frame.px(x) - 50, plot.bottom() + 4, 100, c.lineH), Qt::AlignHCenter,
-                 label);
+    if (!label.isEmpty()) c.drawTickLabelUnder(frame.px(x), plot.bottom() + 4, label);
   }
 }
 
