@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/gui/plot_painting.h"
 #include "views/palette.h"
 #include "views/ticks.h"
 
@@ -73,218 +74,236 @@ void ChartPlot::setChart(FigureChart chart) {
   update();
 }
 
-void ChartPlot::paintEvent(QPaintEvent*) {
-  QPainter p(this);
-  p.setRenderHint(QPainter::Antialiasing);
-  p.fillRect(rect(), palette().base());
-  const QColor fg = palette().color(QPalette::Text);
-  const QFontMetrics fm(font());
-  const int lineH = fm.height();
-  if (chart_.curves.empty()) return;
-  const bool logx = chart_.log_x, logy = chart_.log_y;
-  const auto tx = [&](double x) { return logx ? std::log10(std::max(x, 1e-300)) : x; };
-  const auto ty = [&](double y) { return logy ? std::log10(std::max(y, 1e-300)) : y; };
-  double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
-  for (const FigureCurve& c : chart_.curves) {
-    for (const auto& [x, y] : c.points) {
-      x0 = std::min(x0, tx(x));
-      x1 = std::max(x1, tx(x));
-      y0 = std::min(y0, ty(y));
-      y1 = std::max(y1, ty(y));
-    }
-  }
-  if (!(x1 > x0)) x1 = x0 + 1;
-  if (chart_.y_max > chart_.y_min) {
-    y0 = ty(chart_.y_min);
-    y1 = ty(chart_.y_max);
-  } else if (logy) {
-    y0 = std::floor(y0);
-    y1 = std::ceil(y1);
-    if (!(y1 > y0)) y1 = y0 + 1;
-  } else {
-    if (!(y1 > y0)) {
-      y0 -= 1;
-      y1 += 1;
-    }
-    const double pad = (y1 - y0) * 0.06;
-    y0 -= pad;
-    y1 += pad;
-  }
-  const std::map<std::string, QColor> colors = chart_colors(chart_);
-  // Legend on top, wrapped over as many lines as it needs.
-  const int legendLeft = 8;
+namespace {
+
+// A chart's log axis measures every positive double as it is (only 0 and negatives are moved).
+constexpr double kLogFloor = 1e-300;
+
+// The chart's data range: x over the curves; y the figure's fixed range if it gives one, else whole
+// decades on a log axis, or the curves' span with 6 % to spare on a linear one.
+PlotFrame chart_frame(const FigureChart& chart) {
+  PlotFrame frame{PlotAxis(chart.log_x, kLogFloor), PlotAxis(chart.log_y, kLogFloor), {}, {}};
+  for (const FigureCurve& c : chart.curves) frame.include(c.points);
+  frame.x.openIfEmpty();
+  if (chart.y_max > chart.y_min)
+    frame.y.setRange(chart.y_min, chart.y_max);
+  else if (chart.log_y)
+    frame.y.widenToDecades();
+  else
+    frame.y.pad(0.06);
+  return frame;
+}
+
+// Where each legend entry goes: on top, wrapped over as many lines as it needs. Curves first, then
+// the horizontal reference lines (labelled here, not over the data).
+std::vector<QPoint> chart_legend_layout(const PlotCanvas& c, const FigureChart& chart) {
+  std::vector<int> widths;
+  const auto add = [&](const std::string& label) {
+    widths.push_back(36 + c.fm.horizontalAdvance(qs(label)) + 14);
+  };
+  for (const FigureCurve& curve : chart.curves) add(curve.label);
+  for (const FigureLevel& level : chart.levels) add(level.label);
+  return flow_legend(widths, QPoint(8, 4), c.widget.width() - 8, c.lineH);
+}
+
+// Where the chart's parts go: the legend on top, then the frame, with room on its left for the
+// y-axis title and the y tick labels (their ticks are fitted to the frame's height first) and
+// under it for the x tick labels, the x-axis title and the note.
+struct ChartLayout {
   std::vector<QPoint> legendAt;
-  int lx = legendLeft, ly = 4;
-  // Curves first, then the horizontal reference lines (labelled here, not over the data).
-  std::vector<QString> legendLabels;
-  for (const FigureCurve& c : chart_.curves) legendLabels.push_back(qs(c.label));
-  for (const FigureLevel& l : chart_.levels) legendLabels.push_back(qs(l.label));
-  for (const QString& label : legendLabels) {
-    const int w = 36 + fm.horizontalAdvance(label) + 14;
-    if (lx + w > width() - 8 && lx > legendLeft) {
-      lx = legendLeft;
-      ly += lineH;
-    }
-    legendAt.emplace_back(lx, ly);
-    lx += w;
-  }
-  const int top = ly + lineH + 8;
-  // y tick labels decide the left margin.
-  const auto extentV = [&](const std::string&) { return static_cast<double>(lineH); };
-  const int bottomSpace = lineH * (chart_.note.empty() ? 2 : 3) + 10;
-  const double plotH = std::max(40, height() - top - bottomSpace);
-  const views::TickFit yfit{plotH, 4, 0, 9};
-  const views::AxisTicks yt =
-      logy ? views::fit_log_ticks(std::pow(10.0, y0), std::pow(10.0, y1), yfit, extentV)
-           : views::fit_ticks(y0, y1, yfit, extentV);
+  views::AxisTicks yTicks;
   int yLabelW = 0;
-  for (const std::string& l : yt.labels) yLabelW = std::max(yLabelW, fm.horizontalAdvance(qs(l)));
-  const int left = lineH + 8 + yLabelW + 8;
-  const QRectF plot(left, top, std::max(60, width() - left - 16), plotH);
-  const auto px = [&](double x) { return plot.left() + (tx(x) - x0) / (x1 - x0) * plot.width(); };
-  const auto py = [&](double y) {
-    return plot.bottom() - (ty(y) - y0) / (y1 - y0) * plot.height();
-  };
-  // x ticks: the chart's own (thinned until they fit) or the tick engine's.
-  std::vector<std::pair<double, QString>> xticks;
-  const auto extentH = [&](const std::string& s) {
-    return static_cast<double>(fm.horizontalAdvance(qs(s)));
-  };
-  if (!chart_.x_ticks.empty()) {
-    for (std::size_t every = 1; every <= chart_.x_ticks.size(); ++every) {
-      xticks.clear();
-      double lastEnd = -1e300;
-      bool fits = true;
-      for (std::size_t i = 0; i < chart_.x_ticks.size(); ++i) {
-        const auto& [v, label] = chart_.x_ticks[i];
-        const bool shown = i % every == 0;
-        xticks.emplace_back(v, shown ? qs(label) : QString());
-        if (!shown) continue;
-        const double half = fm.horizontalAdvance(qs(label)) / 2.0;
-        if (px(v) - half < lastEnd + 6) fits = false;
-        lastEnd = px(v) + half;
-      }
-      if (fits) break;
+  QRectF plot;
+};
+
+ChartLayout chart_layout(const PlotCanvas& c, const PlotFrame& frame, const FigureChart& chart) {
+  ChartLayout layout;
+  layout.legendAt = chart_legend_layout(c, chart);
+  const int top = layout.legendAt.back().y() + c.lineH + 8;
+  const int bottomSpace = c.lineH * (chart.note.empty() ? 2 : 3) + 10;
+  const double plotH = std::max(40, c.widget.height() - top - bottomSpace);
+  layout.yTicks = frame.y.ticks(views::TickFit{plotH, 4, 0, 9},
+                                [&](const std::string&) { return static_cast<double>(c.lineH); });
+  for (const std::string& l : layout.yTicks.labels)
+    layout.yLabelW = std::max(layout.yLabelW, c.fm.horizontalAdvance(qs(l)));
+  const int left = c.lineH + 8 + layout.yLabelW + 8;
+  layout.plot = QRectF(left, top, std::max(60, c.widget.width() - left - 16), plotH);
+  return layout;
+}
+
+// The chart's own x ticks with every label, else every 2nd, 3rd... until the labels do not overlap
+// ("" for a tick whose label is left out).
+PlotTicks thinned_chart_ticks(const QFontMetrics& fm, const PlotFrame& frame,
+                              const FigureChart& chart) {
+  PlotTicks ticks;
+  for (std::size_t every = 1; every <= chart.x_ticks.size(); ++every) {
+    ticks.clear();
+    double lastEnd = -1e300;
+    bool fits = true;
+    for (std::size_t i = 0; i < chart.x_ticks.size(); ++i) {
+      const auto& [v, label] = chart.x_ticks[i];
+      const bool shown = i % every == 0;
+      ticks.emplace_back(v, shown ? qs(label) : QString());
+      if (!shown) continue;
+      const double half = fm.horizontalAdvance(qs(label)) / 2.0;
+      if (frame.px(v) - half < lastEnd + 6) fits = false;
+      lastEnd = frame.px(v) + half;
     }
-  } else {
-    const views::TickFit xfit{plot.width(), 10, 0, 12};
-    const views::AxisTicks ticks =
-        logx ? views::fit_log_ticks(std::pow(10.0, x0), std::pow(10.0, x1), xfit, extentH)
-             : views::fit_ticks(x0, x1, xfit, extentH);
-    for (std::size_t i = 0; i < ticks.values.size(); ++i)
-      xticks.emplace_back(ticks.values[i], qs(ticks.labels[i]));
+    if (fits) break;
   }
-  // Grid and ticks.
-  // Grid lines a quarter of the way from the background to the text colour (light and dark themes).
-  const QColor bg = palette().color(QPalette::Base);
-  const QColor grid = QColor::fromRgbF(0.75f * bg.redF() + 0.25f * fg.redF(),
-                                       0.75f * bg.greenF() + 0.25f * fg.greenF(),
-                                       0.75f * bg.blueF() + 0.25f * fg.blueF());
-  for (std::size_t i = 0; i < yt.values.size(); ++i) {
-    const double y = yt.values[i];
-    const double yy = py(y);
+  return ticks;
+}
+
+// x ticks: the chart's own (thinned until they fit) or the tick engine's.
+PlotTicks chart_x_ticks(const QFontMetrics& fm, const PlotFrame& frame, const FigureChart& chart) {
+  if (!chart.x_ticks.empty()) return thinned_chart_ticks(fm, frame, chart);
+  return horizontal_ticks(frame.x, frame.size.width(), fm);
+}
+
+// Grid lines a quarter of the way from the background to the text colour (light and dark themes).
+QColor grid_color(const PlotCanvas& c) {
+  const QColor bg = c.widget.palette().color(QPalette::Base);
+  return QColor::fromRgbF(0.75f * bg.redF() + 0.25f * c.fg.redF(),
+                          0.75f * bg.greenF() + 0.25f * c.fg.greenF(),
+                          0.75f * bg.blueF() + 0.25f * c.fg.blueF());
+}
+
+// Per y tick inside the frame: a dotted grid line across, a tick mark left of the frame and the
+// label right-aligned in the `labelW` wide column after the y-axis title.
+void draw_chart_y_ticks(PlotCanvas& c, const PlotFrame& frame, const QRectF& plot,
+                        const views::AxisTicks& ticks, int labelW) {
+  const QColor grid = grid_color(c);
+  for (std::size_t i = 0; i < ticks.values.size(); ++i) {
+    const double yy = frame.py(ticks.values[i]);
     if (yy < plot.top() - 0.5 || yy > plot.bottom() + 0.5) continue;
-    p.setPen(QPen(grid, 1, Qt::DotLine));
-    p.drawLine(QPointF(plot.left(), yy), QPointF(plot.right(), yy));
-    p.setPen(fg);
-    p.drawLine(QPointF(plot.left() - 4, yy), QPointF(plot.left(), yy));
-    p.drawText(QRectF(lineH + 8, yy - lineH / 2.0, yLabelW, lineH),
-               Qt::AlignRight | Qt::AlignVCenter, qs(yt.labels[i]));
+    c.p.setPen(QPen(grid, 1, Qt::DotLine));
+    c.p.drawLine(QPointF(plot.left(), yy), QPointF(plot.right(), yy));
+    c.p.setPen(c.fg);
+    c.p.drawLine(QPointF(plot.left() - 4, yy), QPointF(plot.left(), yy));
+    c.p.drawText(QRectF(c.lineH + 8, yy - c.lineH / 2.0, labelW, c.lineH),
+                 Qt::AlignRight | Qt::AlignVCenter, qs(ticks.labels[i]));
   }
-  for (const auto& [v, label] : xticks) {
-    const double xx = px(v);
+}
+
+// Per x tick inside the frame: a dotted grid line up, a tick mark under the frame and the label
+// centred under it but kept inside the widget.
+void draw_chart_x_ticks(PlotCanvas& c, const PlotFrame& frame, const QRectF& plot,
+                        const PlotTicks& ticks) {
+  const QColor grid = grid_color(c);
+  for (const auto& [v, label] : ticks) {
+    const double xx = frame.px(v);
     if (xx < plot.left() - 0.5 || xx > plot.right() + 0.5) continue;
-    p.setPen(QPen(grid, 1, Qt::DotLine));
-    p.drawLine(QPointF(xx, plot.top()), QPointF(xx, plot.bottom()));
-    p.setPen(fg);
-    p.drawLine(QPointF(xx, plot.bottom()), QPointF(xx, plot.bottom() + 4));
-    if (!label.isEmpty()) {
-      const int w = fm.horizontalAdvance(label);
-      const double lxx = std::clamp(xx - w / 2.0, 0.0, static_cast<double>(width() - w));
-      p.drawText(QRectF(lxx, plot.bottom() + 5, w, lineH), Qt::AlignCenter, label);
-    }
+    c.p.setPen(QPen(grid, 1, Qt::DotLine));
+    c.p.drawLine(QPointF(xx, plot.top()), QPointF(xx, plot.bottom()));
+    c.p.setPen(c.fg);
+    c.p.drawLine(QPointF(xx, plot.bottom()), QPointF(xx, plot.bottom() + 4));
+    if (!label.isEmpty()) c.drawTickLabelUnder(xx, plot.bottom() + 5, label);
   }
-  p.setPen(fg);
-  p.setBrush(Qt::NoBrush);
-  p.drawRect(plot);
-  p.drawText(QRectF(plot.left(), plot.bottom() + 5 + lineH, plot.width(), lineH), Qt::AlignHCenter,
-             qs(chart_.x_label));
-  if (!chart_.note.empty())
-    p.drawText(QRectF(plot.left(), plot.bottom() + 5 + 2 * lineH, plot.width(), lineH),
-               Qt::AlignHCenter, qs(chart_.note));
-  p.save();
-  p.translate(4, plot.center().y());
-  p.rotate(-90);
-  p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), lineH), Qt::AlignHCenter,
-             fm.elidedText(qs(chart_.y_label), Qt::ElideRight, static_cast<int>(plot.height())));
-  p.restore();
-  // Reference lines under the curves; the vertical ones' labels over them (staggered when they
-  // overlap), the horizontal ones' in the legend.
-  p.setClipRect(plot.adjusted(-2, -2, 2, 2));
-  for (const FigureLevel& l : chart_.levels) {
-    if (ty(l.y) < y0 || ty(l.y) > y1) continue;
-    p.setPen(QPen(fg, 1, Qt::DashLine));
-    p.drawLine(QPointF(plot.left(), py(l.y)), QPointF(plot.right(), py(l.y)));
+}
+
+// The frame, the x-axis title and the note under it, the y-axis title left of it.
+void draw_chart_frame(PlotCanvas& c, const QRectF& plot, const FigureChart& chart) {
+  c.p.setPen(c.fg);
+  c.p.setBrush(Qt::NoBrush);
+  c.p.drawRect(plot);
+  c.drawUnderTitles(QRectF(plot.left(), plot.bottom() + 5 + c.lineH, plot.width(), c.lineH),
+                    chart.x_label, chart.note);
+  c.drawUpward(QPointF(4, plot.center().y()), QRectF(-plot.height() / 2, 0, plot.height(), c.lineH),
+               qs(chart.y_label));
+}
+
+// The reference lines inside the ranges, dashed in the text colour: horizontal ones (levels)
+// across the frame, vertical ones up it.
+void draw_chart_reference_lines(PlotCanvas& c, const PlotFrame& frame, const QRectF& plot,
+                                const FigureChart& chart) {
+  c.p.setPen(QPen(c.fg, 1, Qt::DashLine));
+  for (const FigureLevel& l : chart.levels) {
+    if (frame.y.shows(l.y))
+      c.p.drawLine(QPointF(plot.left(), frame.py(l.y)), QPointF(plot.right(), frame.py(l.y)));
   }
-  for (const FigureLine& l : chart_.lines) {
-    if (tx(l.x) < x0 || tx(l.x) > x1) continue;
-    p.setPen(QPen(fg, 1, Qt::DashLine));
-    p.drawLine(QPointF(px(l.x), plot.top()), QPointF(px(l.x), plot.bottom()));
+  for (const FigureLine& l : chart.lines) {
+    if (frame.x.shows(l.x))
+      c.p.drawLine(QPointF(frame.px(l.x), plot.top()), QPointF(frame.px(l.x), plot.bottom()));
   }
-  // Curves.
-  for (const FigureCurve& c : chart_.curves) {
-    const QColor color = colors.at(c.variant);
-    QPainterPath path;
-    bool first = true;
-    for (const auto& [x, y] : c.points) {
-      const QPointF pt(px(x), py(y));
-      if (first)
-        path.moveTo(pt);
-      else
-        path.lineTo(pt);
-      first = false;
-    }
-    p.setPen(QPen(color, 2, curve_style(c.style)));
-    p.setBrush(Qt::NoBrush);
-    p.drawPath(path);
-    if (c.points.size() > 2 && c.points.size() <= 16) {
-      p.setPen(QPen(color.darker(130), 1));
-      p.setBrush(color);
-      for (const auto& [x, y] : c.points) p.drawEllipse(QPointF(px(x), py(y)), 3.5, 3.5);
-    }
+}
+
+// Each curve in its variant's colour and its dash; a curve of a few points (3 to 16) is sampled
+// where it was computed, so each point gets a dot (on a dense curve they would hide the line).
+void draw_chart_curves(PlotCanvas& c, const PlotFrame& frame, const FigureChart& chart) {
+  const std::map<std::string, QColor> colors = chart_colors(chart);
+  for (const FigureCurve& curve : chart.curves) {
+    const QColor color = colors.at(curve.variant);
+    c.p.setPen(QPen(color, 2, curve_style(curve.style)));
+    c.p.setBrush(Qt::NoBrush);
+    c.p.drawPath(frame.path(curve.points));
+    if (curve.points.size() <= 2 || curve.points.size() > 16) continue;
+    c.p.setPen(QPen(color.darker(130), 1));
+    c.p.setBrush(color);
+    for (const auto& [x, y] : curve.points) c.p.drawEllipse(frame.at(x, y), 3.5, 3.5);
   }
+}
+
+// The vertical reference lines' labels at the frame's top, right of their line (left of it near
+// the right edge), on a backing so no curve runs through the text, and a row lower than the
+// previous label while they would overlap.
+void draw_chart_line_labels(PlotCanvas& c, const PlotFrame& frame, const QRectF& plot,
+                            const FigureChart& chart) {
   double lastRight = -1e300;
   int stagger = 0;
-  for (const FigureLine& l : chart_.lines) {
-    if (tx(l.x) < x0 || tx(l.x) > x1) continue;
-    const double xx = px(l.x);
+  for (const FigureLine& l : chart.lines) {
+    if (!frame.x.shows(l.x)) continue;
+    const double xx = frame.px(l.x);
     const QString label = qs(l.label);
-    const int w = fm.horizontalAdvance(label);
+    const int w = c.fm.horizontalAdvance(label);
     stagger = xx < lastRight + 4 ? stagger + 1 : 0;
-    double lxx = xx + 4;
-    if (lxx + w > plot.right() - 2) lxx = xx - 4 - w;
-    p.fillRect(QRectF(lxx - 1, plot.top() + 2 + stagger * lineH, w + 2, lineH), palette().base());
-    p.setPen(fg);
-    p.drawText(QRectF(lxx, plot.top() + 2 + stagger * lineH, w, lineH), Qt::AlignLeft, label);
-    lastRight = lxx + w;
+    double lx = xx + 4;
+    if (lx + w > plot.right() - 2) lx = xx - 4 - w;
+    const double y = plot.top() + 2 + stagger * c.lineH;
+    c.p.fillRect(QRectF(lx - 1, y, w + 2, c.lineH), c.widget.palette().base());
+    c.p.setPen(c.fg);
+    c.p.drawText(QRectF(lx, y, w, c.lineH), Qt::AlignLeft, label);
+    lastRight = lx + w;
   }
-  p.setClipping(false);
-  // Legend.
-  for (std::size_t i = 0; i < chart_.curves.size(); ++i) {
-    const FigureCurve& c = chart_.curves[i];
-    const QPoint at = legendAt[i];
-    p.setPen(QPen(colors.at(c.variant), 3, curve_style(c.style)));
-    p.drawLine(at.x(), at.y() + lineH / 2, at.x() + 28, at.y() + lineH / 2);
-    p.setPen(fg);
-    p.drawText(at.x() + 34, at.y() + fm.ascent(), qs(c.label));
+}
+
+// The legend at `at` (chart_legend_layout): a stroke in each curve's colour and dash, then a
+// dashed one per horizontal reference line, each before its label.
+void draw_chart_legend(PlotCanvas& c, const FigureChart& chart, const std::vector<QPoint>& at) {
+  const std::map<std::string, QColor> colors = chart_colors(chart);
+  const auto entry = [&](QPoint where, const QPen& pen, const std::string& label) {
+    c.p.setPen(pen);
+    c.p.drawLine(where.x(), where.y() + c.lineH / 2, where.x() + 28, where.y() + c.lineH / 2);
+    c.p.setPen(c.fg);
+    c.p.drawText(where.x() + 34, where.y() + c.fm.ascent(), qs(label));
+  };
+  for (std::size_t i = 0; i < chart.curves.size(); ++i) {
+    const FigureCurve& curve = chart.curves[i];
+    entry(at[i], QPen(colors.at(curve.variant), 3, curve_style(curve.style)), curve.label);
   }
-  for (std::size_t i = 0; i < chart_.levels.size(); ++i) {
-    const QPoint at = legendAt[chart_.curves.size() + i];
-    p.setPen(QPen(fg, 1, Qt::DashLine));
-    p.drawLine(at.x(), at.y() + lineH / 2, at.x() + 28, at.y() + lineH / 2);
-    p.setPen(fg);
-    p.drawText(at.x() + 34, at.y() + fm.ascent(), qs(chart_.levels[i].label));
-  }
+  for (std::size_t i = 0; i < chart.levels.size(); ++i)
+    entry(at[chart.curves.size() + i], QPen(c.fg, 1, Qt::DashLine), chart.levels[i].label);
+}
+
+}  // namespace
+
+void ChartPlot::paintEvent(QPaintEvent*) {
+  PlotCanvas canvas(*this);
+  if (chart_.curves.empty()) return;
+  PlotFrame frame = chart_frame(chart_);
+  const ChartLayout layout = chart_layout(canvas, frame, chart_);
+  const QRectF& plot = layout.plot;
+  frame.origin = plot.bottomLeft();
+  frame.size = plot.size();
+  draw_chart_y_ticks(canvas, frame, plot, layout.yTicks, layout.yLabelW);
+  draw_chart_x_ticks(canvas, frame, plot, chart_x_ticks(canvas.fm, frame, chart_));
+  draw_chart_frame(canvas, plot, chart_);
+  // Reference lines under the curves, the vertical ones' labels over them; clipped to the frame.
+  canvas.p.setClipRect(plot.adjusted(-2, -2, 2, 2));
+  draw_chart_reference_lines(canvas, frame, plot, chart_);
+  draw_chart_curves(canvas, frame, chart_);
+  draw_chart_line_labels(canvas, frame, plot, chart_);
+  canvas.p.setClipping(false);
+  draw_chart_legend(canvas, chart_, layout.legendAt);
 }
 
 // ---- AllocationMapPlot -------------------------------------------------------------------------
@@ -340,13 +359,15 @@ QRectF AllocationMapPlot::cellRect(int row, int head, int slot) const {
 }
 
 void AllocationMapPlot::paintEvent(QPaintEvent*) {
-  QPainter p(this);
-  p.fillRect(rect(), palette().base());
-  const QColor fg = palette().color(QPalette::Text);
-  const QFontMetrics fm(font());
-  const int lineH = fm.height();
-  p.setPen(fg);
-  p.drawText(QRect(0, 2, width(), lineH), Qt::AlignHCenter, qs(map_.title));
+  PlotCanvas canvas(*this);
+  QPainter& p = canvas.p;
+  // Not smoothed: the slots are filled edge to edge, and smoothed edges would show seams between
+  // them.
+  p.setRenderHint(QPainter::Antialiasing, false);
+  canvas.drawTitle(qs(map_.title));
+  const QColor& fg = canvas.fg;
+  const QFontMetrics& fm = canvas.fm;
+  const int lineH = canvas.lineH;
   if (map_.rows.empty()) return;
   const Geometry g = geometry();
   int maxSlots = 1;

@@ -5,21 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/gui/plot_painting.h"
 #include "views/palette.h"
 #include "views/ticks.h"
 
 namespace ropelab::teaching {
-
-namespace {
-
-QString tick(double v) {
-  if (v == 0) return QStringLiteral("0");
-  const double a = std::abs(v);
-  if (a >= 1e7 || a < 1e-2) return QString::number(v, 'g', 3);
-  return QString::number(v, 'f', a >= 100 ? 0 : (a >= 1 ? 1 : 2));
-}
-
-}  // namespace
 
 QColor series_color(int index) {
   static const QColor colors[] = {QColor(31, 119, 180),  QColor(230, 110, 10),  QColor(44, 160, 44),
@@ -37,162 +27,171 @@ void LinePlot::setPlot(FigurePlot plot) {
   update();
 }
 
-void LinePlot::paintEvent(QPaintEvent*) {
-  QPainter p(this);
-  p.setRenderHint(QPainter::Antialiasing);
-  p.fillRect(rect(), palette().base());
-  const QColor fg = palette().color(QPalette::Text);
-  if (plot_.series.empty()) return;
-  const bool logx = plot_.log_x;
-  const auto fx = [&](double x) { return logx ? std::log10(std::max(x, 1e-12)) : x; };
-  double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
-  for (const FigureSeries& s : plot_.series) {
-    for (const auto& [x, y] : s.points) {
-      x0 = std::min(x0, fx(x));
-      x1 = std::max(x1, fx(x));
-      y0 = std::min(y0, y);
-      y1 = std::max(y1, y);
-    }
+namespace {
+
+// A log x axis of a line plot starts no lower than 1e-12 (a position 0 would stretch it to -inf).
+constexpr double kLogFloor = 1e-12;
+
+// The plot's data range: x over the points (logarithmic when the figure asks), y over them with 8 %
+// to spare so no marker touches the frame.
+PlotFrame line_frame(const FigurePlot& plot) {
+  PlotFrame frame{PlotAxis(plot.log_x, kLogFloor), PlotAxis(false, kLogFloor), {}, {}};
+  for (const FigureSeries& s : plot.series) frame.include(s.points);
+  frame.x.openIfEmpty();
+  frame.y.pad(0.08);
+  return frame;
+}
+
+// Where each series' legend entry goes: on top, wrapped over as many lines as it needs.
+std::vector<QPoint> line_legend_layout(const PlotCanvas& c, const FigurePlot& plot) {
+  std::vector<int> widths;
+  for (const FigureSeries& s : plot.series)
+    widths.push_back(36 + c.fm.horizontalAdvance(QString::fromStdString(s.label)));
+  return flow_legend(widths, QPoint(60, 8), c.widget.width() - 10, c.lineH);
+}
+
+// Round y ticks (1, 2, 5 x 10^k), labelled with the digits their step needs, each with a dotted
+// grid line across the frame.
+void draw_line_y_ticks(PlotCanvas& c, const PlotFrame& frame, const QRect& plot) {
+  const double lo = frame.y.lo(), hi = frame.y.hi();
+  const double step = views::nice_step(lo, hi, 6);
+  for (const double y : views::nice_ticks(lo, hi, 6)) {
+    c.p.setPen(QPen(c.fg.lighter(170), 1, Qt::DotLine));
+    c.p.drawLine(QPointF(plot.left(), frame.py(y)), QPointF(plot.right(), frame.py(y)));
+    c.p.setPen(c.fg);
+    c.p.drawText(QRectF(0, frame.py(y) - c.lineH / 2.0, plot.left() - 6, c.lineH), Qt::AlignRight,
+                 QString::fromStdString(views::format_tick(y, step)));
   }
-  if (!(x1 > x0)) x1 = x0 + 1;
-  if (!(y1 > y0)) {
-    y0 -= 1;
-    y1 += 1;
+}
+
+// x ticks with their labels: the tick engine's decades on a log axis ("1", "10", ... "1e5", as on
+// the charts), round steps on a linear one.
+PlotTicks line_x_ticks(const QFontMetrics& fm, const PlotFrame& frame) {
+  if (frame.x.log()) return horizontal_ticks(frame.x, frame.size.width(), fm);
+  const double lo = frame.x.lo(), hi = frame.x.hi();
+  const double step = views::nice_step(lo, hi, 7);
+  PlotTicks ticks;
+  for (const double x : views::nice_ticks(lo, hi, 7))
+    ticks.emplace_back(x, QString::fromStdString(views::format_tick(x, step)));
+  return ticks;
+}
+
+// A tick mark under the frame per x tick, its label centred under it within the widget.
+void draw_line_x_ticks(PlotCanvas& c, const PlotFrame& frame, const QRect& plot) {
+  for (const auto& [x, label] : line_x_ticks(c.fm, frame)) {
+    c.p.drawLine(QPointF(frame.px(x), plot.bottom()), QPointF(frame.px(x), plot.bottom() + 4));
+    if (!label.isEmpty()) c.drawTickLabelUnder(frame.px(x), plot.bottom() + 4, label);
   }
-  const double pad = (y1 - y0) * 0.08;
-  y0 -= pad;
-  y1 += pad;
-  const QFontMetrics fm(font());
-  const int lineH = fm.height();
-  // Legend on top, wrapped over as many lines as it needs.
-  int legendLines = 1, lx = 60;
-  for (const FigureSeries& s : plot_.series) {
-    const int w = 36 + fm.horizontalAdvance(QString::fromStdString(s.label));
-    if (lx + w > width() - 10 && lx > 60) {
-      ++legendLines;
-      lx = 60;
-    }
-    lx += w;
-  }
-  const int top = 8 + lineH * (legendLines + 1);
-  const QRect plot(64, top, width() - 84, height() - top - lineH * 3 - 8);
-  const auto px = [&](double x) { return plot.left() + (fx(x) - x0) / (x1 - x0) * plot.width(); };
-  const auto py = [&](double y) { return plot.bottom() - (y - y0) / (y1 - y0) * plot.height(); };
-  p.setPen(fg);
-  p.drawRect(plot);
-  // Round ticks (1, 2, 5 x 10^k), labelled with the digits their step needs.
-  const double yStep = views::nice_step(y0, y1, 6);
-  for (const double y : views::nice_ticks(y0, y1, 6)) {
-    p.setPen(QPen(fg.lighter(170), 1, Qt::DotLine));
-    p.drawLine(QPointF(plot.left(), py(y)), QPointF(plot.right(), py(y)));
-    p.setPen(fg);
-    p.drawText(QRectF(0, py(y) - lineH / 2.0, plot.left() - 6, lineH), Qt::AlignRight,
-               QString::fromStdString(views::format_tick(y, yStep)));
-  }
-  if (logx) {
-    for (int e = static_cast<int>(std::ceil(x0)); e <= static_cast<int>(std::floor(x1)); ++e) {
-      const double x = std::pow(10.0, e);
-      p.drawLine(QPointF(px(x), plot.bottom()), QPointF(px(x), plot.bottom() + 4));
-      p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter, tick(x));
-    }
-  } else {
-    const double xStep = views::nice_step(x0, x1, 7);
-    for (const double x : views::nice_ticks(x0, x1, 7)) {
-      p.drawLine(QPointF(px(x), plot.bottom()), QPointF(px(x), plot.bottom() + 4));
-      p.drawText(QRectF(px(x) - 50, plot.bottom() + 4, 100, lineH), Qt::AlignHCenter,
-                 QString::fromStdString(views::format_tick(x, xStep)));
-    }
-  }
-  p.drawText(QRect(plot.left(), plot.bottom() + 4 + lineH, plot.width(), lineH), Qt::AlignHCenter,
-             QString::fromStdString(plot_.x_label));
-  p.save();
-  p.translate(14, plot.center().y());
-  p.rotate(-90);
-  // Elided to the plot's height rather than clipped at both ends.
-  p.drawText(QRect(-plot.height() / 2, -lineH / 2, plot.height(), lineH), Qt::AlignHCenter,
-             fm.elidedText(QString::fromStdString(plot_.y_label), Qt::ElideRight, plot.height()));
-  p.restore();
-  if (!plot_.note.empty()) {
-    p.drawText(QRect(plot.left(), plot.bottom() + 4 + 2 * lineH, plot.width(), lineH),
-               Qt::AlignHCenter, QString::fromStdString(plot_.note));
-  }
-  lx = 60;
-  int ly = 8;
-  for (const FigureSeries& s : plot_.series) {
-    const QString label = QString::fromStdString(s.label);
-    const int w = 36 + fm.horizontalAdvance(label);
-    if (lx + w > width() - 10 && lx > 60) {
-      ly += lineH;
-      lx = 60;
-    }
-    p.setPen(QPen(series_color(s.color), 3));
+}
+
+// The legend at `at` (line_legend_layout): a dot or a stroke in each series' colour, then its
+// label.
+void draw_line_legend(PlotCanvas& c, const FigurePlot& plot, const std::vector<QPoint>& at) {
+  for (std::size_t i = 0; i < plot.series.size(); ++i) {
+    const FigureSeries& s = plot.series[i];
+    const int x = at[i].x(), y = at[i].y() + c.lineH / 2;
+    c.p.setPen(QPen(series_color(s.color), 3));
     if (s.dots)
-      p.drawPoint(lx + 11, ly + lineH / 2);
+      c.p.drawPoint(x + 11, y);
     else
-      p.drawLine(lx, ly + lineH / 2, lx + 22, ly + lineH / 2);
-    p.setPen(fg);
-    p.drawText(lx + 26, ly + fm.ascent(), label);
-    lx += w;
+      c.p.drawLine(x, y, x + 22, y);
+    c.p.setPen(c.fg);
+    c.p.drawText(x + 26, at[i].y() + c.fm.ascent(), QString::fromStdString(s.label));
   }
-  p.setClipRect(plot.adjusted(-6, -6, 6, 6));
-  for (const FigureLine& line : plot_.lines) {
-    if (fx(line.x) < x0 || fx(line.x) > x1) continue;
-    p.setPen(QPen(fg, 1, Qt::DashLine));
-    p.drawLine(QPointF(px(line.x), plot.top()), QPointF(px(line.x), plot.bottom()));
+}
+
+// The vertical reference lines inside the x range, dashed up the frame.
+void draw_line_reference_lines(PlotCanvas& c, const PlotFrame& frame, const QRect& plot,
+                               const FigurePlot& figure) {
+  c.p.setPen(QPen(c.fg, 1, Qt::DashLine));
+  for (const FigureLine& line : figure.lines) {
+    if (frame.x.shows(line.x))
+      c.p.drawLine(QPointF(frame.px(line.x), plot.top()), QPointF(frame.px(line.x), plot.bottom()));
   }
-  for (const FigureSeries& s : plot_.series) {
-    const QColor c = series_color(s.color);
-    if (s.dots) {
-      p.setPen(Qt::NoPen);
-      p.setBrush(c);
-      for (const auto& [x, y] : s.points) p.drawEllipse(QPointF(px(x), py(y)), 3, 3);
-    } else {
-      QPainterPath path;
-      bool first = true;
-      for (const auto& [x, y] : s.points) {
-        if (first)
-          path.moveTo(px(x), py(y));
-        else
-          path.lineTo(px(x), py(y));
-        first = false;
-      }
-      // A curve identical to an earlier one (M-RoPE's h and w jumps) is dashed so both show.
-      bool repeats = false;
-      for (const FigureSeries& earlier : plot_.series) {
-        if (&earlier == &s) break;
-        repeats = repeats || (!earlier.dots && earlier.points == s.points);
-      }
-      QPen pen(c, 2);
-      if (repeats) pen.setDashPattern({4, 4});
-      p.setPen(pen);
-      p.setBrush(Qt::NoBrush);
-      p.drawPath(path);
-    }
-    p.setPen(QPen(c.darker(140), 2));
-    p.setBrush(palette().base());
-    for (const auto& [x, y] : s.markers) p.drawEllipse(QPointF(px(x), py(y)), 5, 5);
+}
+
+// Whether an earlier curve has the same points as `s` (M-RoPE's h and w jumps): then `s` is dashed
+// so both show.
+bool repeats_earlier(const FigurePlot& plot, const FigureSeries& s) {
+  for (const FigureSeries& earlier : plot.series) {
+    if (&earlier == &s) break;
+    if (!earlier.dots && earlier.points == s.points) return true;
   }
-  // The reference lines' labels last, over the curves on a backing, and staggered down a row
-  // where two would overlap (160.1 and 198.7 are close on a 1000-frame axis).
+  return false;
+}
+
+// One series: dots, or a line (dashed when `dashed`), then its markers as rings.
+void draw_series(PlotCanvas& c, const PlotFrame& frame, const FigureSeries& s, bool dashed) {
+  const QColor color = series_color(s.color);
+  if (s.dots) {
+    c.p.setPen(Qt::NoPen);
+    c.p.setBrush(color);
+    for (const auto& [x, y] : s.points) c.p.drawEllipse(frame.at(x, y), 3, 3);
+  } else {
+    QPen pen(color, 2);
+    if (dashed) pen.setDashPattern({4, 4});
+    c.p.setPen(pen);
+    c.p.setBrush(Qt::NoBrush);
+    c.p.drawPath(frame.path(s.points));
+  }
+  c.p.setPen(QPen(color.darker(140), 2));
+  c.p.setBrush(c.widget.palette().base());
+  for (const auto& [x, y] : s.markers) c.p.drawEllipse(frame.at(x, y), 5, 5);
+}
+
+// The reference lines' labels last, over the curves on a backing, and staggered down a row
+// where two would overlap (160.1 and 198.7 are close on a 1000-frame axis).
+void draw_line_labels(PlotCanvas& c, const PlotFrame& frame, const QRect& plot,
+                      const FigurePlot& figure) {
   std::vector<double> rowEnds;
-  p.setClipping(false);
-  for (const FigureLine& line : plot_.lines) {
-    if (fx(line.x) < x0 || fx(line.x) > x1 || line.label.empty()) continue;
+  QColor backing = c.widget.palette().color(QPalette::Base);
+  backing.setAlpha(220);
+  for (const FigureLine& line : figure.lines) {
+    if (!frame.x.shows(line.x) || line.label.empty()) continue;
     const QString text = QString::fromStdString(line.label);
-    const double w = fm.horizontalAdvance(text) + 4;
-    double left = px(line.x) + 3;
-    if (left + w > plot.right()) left = px(line.x) - 3 - w;  // near the right edge: on its left
+    const double w = c.fm.horizontalAdvance(text) + 4;
+    double left = frame.px(line.x) + 3;
+    if (left + w > plot.right())
+      left = frame.px(line.x) - 3 - w;  // near the right edge: on its left
     std::size_t row = 0;
     while (row < rowEnds.size() && left < rowEnds[row] + 4) ++row;
     if (row == rowEnds.size()) rowEnds.push_back(0);
     rowEnds[row] = left + w;
-    const QRectF box(left, plot.top() + 2 + static_cast<double>(row) * lineH, w, lineH);
-    QColor backing = palette().color(QPalette::Base);
-    backing.setAlpha(220);
-    p.fillRect(box, backing);
-    p.setPen(fg);
-    p.drawText(box, Qt::AlignCenter, text);
+    const QRectF box(left, plot.top() + 2 + static_cast<double>(row) * c.lineH, w, c.lineH);
+    c.p.fillRect(box, backing);
+    c.p.setPen(c.fg);
+    c.p.drawText(box, Qt::AlignCenter, text);
   }
+}
+
+}  // namespace
+
+void LinePlot::paintEvent(QPaintEvent*) {
+  PlotCanvas canvas(*this);
+  if (plot_.series.empty()) return;
+  PlotFrame frame = line_frame(plot_);
+  const std::vector<QPoint> legendAt = line_legend_layout(canvas, plot_);
+  const int top = legendAt.back().y() + 2 * canvas.lineH;
+  const QRect plot(64, top, width() - 84, height() - top - canvas.lineH * 3 - 8);
+  frame.origin = plot.bottomLeft();
+  frame.size = plot.size();
+  canvas.p.setPen(canvas.fg);
+  canvas.p.drawRect(plot);
+  draw_line_y_ticks(canvas, frame, plot);
+  draw_line_x_ticks(canvas, frame, plot);
+  canvas.drawUnderTitles(
+      QRect(plot.left(), plot.bottom() + 4 + canvas.lineH, plot.width(), canvas.lineH),
+      plot_.x_label, plot_.note);
+  canvas.drawUpward(QPoint(14, plot.center().y()),
+                    QRect(-plot.height() / 2, -canvas.lineH / 2, plot.height(), canvas.lineH),
+                    QString::fromStdString(plot_.y_label));
+  draw_line_legend(canvas, plot_, legendAt);
+  canvas.p.setClipRect(plot.adjusted(-6, -6, 6, 6));
+  draw_line_reference_lines(canvas, frame, plot, plot_);
+  for (const FigureSeries& s : plot_.series)
+    draw_series(canvas, frame, s, repeats_earlier(plot_, s));
+  canvas.p.setClipping(false);
+  draw_line_labels(canvas, frame, plot, plot_);
 }
 
 StripPlot::StripPlot(QWidget* parent) : QWidget(parent) {
@@ -211,13 +210,12 @@ QSize StripPlot::sizeHint() const {
 }
 
 void StripPlot::paintEvent(QPaintEvent*) {
-  QPainter p(this);
-  p.setRenderHint(QPainter::Antialiasing);
-  p.fillRect(rect(), palette().base());
-  const QColor fg = palette().color(QPalette::Text);
-  const QFontMetrics fm(font());
-  const int lineH = fm.height();
+  PlotCanvas canvas(*this);
   if (strips_.strips.empty()) return;
+  QPainter& p = canvas.p;
+  const QColor& fg = canvas.fg;
+  const QFontMetrics& fm = canvas.fm;
+  const int lineH = canvas.lineH;
   double lo = 1e300, hi = -1e300;
   int labelW = 0;
   for (const FigureStrip& s : strips_.strips) {
@@ -245,8 +243,7 @@ void StripPlot::paintEvent(QPaintEvent*) {
   const auto px = [&](double w) {
     return area.left() + (std::log10(w) - lo) / (hi - lo) * area.width();
   };
-  p.setPen(fg);
-  p.drawText(QRect(0, 2, width(), lineH), Qt::AlignHCenter, QString::fromStdString(strips_.title));
+  canvas.drawTitle(QString::fromStdString(strips_.title));
   for (std::size_t r = 0; r < strips_.strips.size(); ++r) {
     const FigureStrip& s = strips_.strips[r];
     const int y = area.top() + static_cast<int>(r) * rowH;
@@ -317,14 +314,11 @@ void DialPlot::setDial(FigureDial dial) {
 }
 
 void DialPlot::paintEvent(QPaintEvent*) {
-  QPainter p(this);
-  p.setRenderHint(QPainter::Antialiasing);
-  p.fillRect(rect(), palette().base());
-  const QColor fg = palette().color(QPalette::Text);
-  const QFontMetrics fm(font());
-  const int lineH = fm.height();
-  p.setPen(fg);
-  p.drawText(QRect(0, 2, width(), lineH), Qt::AlignHCenter, QString::fromStdString(dial_.label));
+  PlotCanvas canvas(*this);
+  canvas.drawTitle(QString::fromStdString(dial_.label));
+  QPainter& p = canvas.p;
+  const QColor& fg = canvas.fg;
+  const int lineH = canvas.lineH;
   const double r = std::max(20.0, std::min(width(), height() - 3 * lineH) / 2.0 - 16);
   const QPointF c(width() / 2.0, lineH + 8 + r);
   p.setPen(QPen(fg.lighter(160), 1));

@@ -12,9 +12,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -559,6 +562,54 @@ class TeachingTest : public QObject {
       if (c == QColor(110, 110, 110)) ++dark;
     }
     QVERIFY2(light > 10 && dark > 3, qPrintable(QStringLiteral("%1 %2").arg(light).arg(dark)));
+  }
+
+  // LinePlot's log x axis (VideoRoPE Fig. 4 (a) and (b) together) labels its decades as the
+  // charts do, 1, 10, ... 1e5, and the last label, whose tick is 20 px from the widget's right
+  // edge, is moved inside instead of cut there ("100000" was). Measured with pdftotext -bbox on
+  // the plot printed to a page of its own size.
+  void linePlotLogAxisLabelsStayInside() {
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+      QSKIP("pdftotext (poppler-utils) is not installed");
+    FigurePlot figure{"logPlot", "", "position t (log)", "cos", "", {}, {}, true};
+    FigureSeries series;
+    series.label = "cos(t / 100)";
+    for (int i = 0; i <= 50; ++i) {
+      const double t = std::pow(10.0, i / 10.0);  // 1 .. 1e5
+      series.points.emplace_back(t, std::cos(t / 100));
+    }
+    figure.series.push_back(series);
+    teaching::LinePlot plot;
+    plot.setPlot(figure);
+    plot.resize(640, 360);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pdf = dir.filePath(QStringLiteral("plot.pdf"));
+    {
+      QPdfWriter writer(pdf);
+      writer.setResolution(96);  // one widget pixel = 0.75 pt: the page is 480 pt wide
+      writer.setPageSize(QPageSize(QSizeF(480, 270), QPageSize::Point));
+      writer.setPageMargins(QMarginsF());
+      QPainter painter(&writer);
+      plot.render(&painter);
+    }
+    QProcess tool;
+    tool.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+    QVERIFY(tool.waitForFinished(60000));
+    QCOMPARE(tool.exitCode(), 0);
+    static const QRegularExpression wordRe(QStringLiteral(
+        "<word xMin=\"([0-9.-]+)\" yMin=\"[0-9.-]+\" xMax=\"([0-9.-]+)\" [^>]*>([^<]*)</word>"));
+    QStringList labels, outside;
+    for (auto it = wordRe.globalMatch(QString::fromUtf8(tool.readAllStandardOutput()));
+         it.hasNext();) {
+      const auto m = it.next();
+      labels << m.captured(3);
+      if (m.captured(1).toDouble() < -0.5 || m.captured(2).toDouble() > 480.5)
+        outside << m.captured(3);
+    }
+    for (const char* decade : {"1", "10", "100", "1000", "1e4", "1e5"})
+      QVERIFY2(labels.contains(QLatin1String(decade)), qPrintable(labels.join(QLatin1Char(' '))));
+    QVERIFY2(outside.isEmpty(), qPrintable(outside.join(QLatin1Char(' '))));
   }
 
   // The wave-2 entries render headless at both window sizes.
