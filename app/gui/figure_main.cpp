@@ -107,8 +107,11 @@ int run_paper_figure(const ropelab::PaperFigure& figure,
                      const std::optional<ropelab::teaching::Sweep>& sweep, const QString& out,
                      QSize size) {
   ropelab::teaching::PaperFigureDialog dialog(nullptr);
-  dialog.showFigure(QString::fromStdString(figure.id));
+  // Shown at its size before the entry, as the app opens it: the caption is fitted to the width
+  // it is drawn at (fitted while hidden, it took half the window for a narrow default width).
   dialog.resize(size);
+  dialog.show();
+  dialog.showFigure(QString::fromStdString(figure.id));
   const auto grab = [&] {
     QApplication::processEvents();
     return ropelab::views::render_widget(dialog, size);

@@ -27,9 +27,11 @@
 #include <type_traits>
 
 #include "app/gui/figure_charts.h"
+#include "app/gui/figure_layouts.h"
 #include "app/gui/main_window.h"
 #include "app/gui/teaching_widgets.h"
 #include "ropelab/error.h"
+#include "views/layout_view.h"
 
 namespace ropelab::teaching {
 
@@ -214,6 +216,10 @@ bool PaperFigureDialog::showFigure(const QString& id) {
     }
   }
   setWindowTitle(tr("Paper figures — %1").arg(qs(f->title)));
+  // A new entry's layouts start from the default view, not from where the last one was turned.
+  for (const auto& [name, panels] : layoutPanels_) {
+    if (panels) panels->resetCameras();
+  }
   rebuild();
   buildControls();
   if (window_ && f->view != FigureView::Cited) {
@@ -471,6 +477,9 @@ void PaperFigureDialog::rebuild() {
             map->setMap(b);
             map->setMinimumHeight(map->sizeHint().height());
             layout->addWidget(map);
+          } else if constexpr (std::is_same_v<T, FigureLayouts>) {
+            if (!b.title.empty()) layout->addWidget(heading(content_, qs(b.title)));
+            layout->addWidget(layoutPanels(b));
           } else if constexpr (std::is_same_v<T, FigureCited>) {
             if (b.name != "citedTables") {
               const auto at = params_.find(b.highlight_key);
@@ -492,6 +501,21 @@ void PaperFigureDialog::rebuild() {
   layout->addStretch(1);
   scroll_->setWidget(content_);  // deletes the previous content
   setCaption();
+}
+
+FigureLayoutPanels* PaperFigureDialog::layoutPanels(const FigureLayouts& layouts) {
+  QPointer<FigureLayoutPanels>& panels = layoutPanels_[qs(layouts.name)];
+  if (panels) {
+    // Out of the content about to be deleted, into the new one.
+    panels->setParent(content_);
+    panels->show();
+  } else {
+    panels = new FigureLayoutPanels(content_);
+    panels->setObjectName(qs(layouts.name));
+  }
+  panels->setTheme(window_ ? window_->theme() : views::Theme::Light);
+  panels->setLayouts(layouts);
+  return panels;
 }
 
 void PaperFigureDialog::fitCaption() {
@@ -550,6 +574,11 @@ QString PaperFigureDialog::contentText() const {
       for (const auto& c : chart->chart().curves) lines << qs(c.label);
     } else if (auto* map = qobject_cast<AllocationMapPlot*>(child)) {
       for (const auto& r : map->map().rows) lines << qs(r.variant + ": " + r.summary);
+    } else if (auto* panels = qobject_cast<FigureLayoutPanels*>(child)) {
+      for (int i = 0; i < panels->count(); ++i) {
+        const Encoding* e = panels->view(i)->encoding();
+        if (e) lines << QStringLiteral("layout: ") + qs(std::string(e->variant->id()));
+      }
     }
   }
   return lines.join(QLatin1Char('\n'));

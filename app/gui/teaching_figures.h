@@ -2,9 +2,11 @@
 // The "Paper figures" window: one generic dialog that draws any entry of core's paper_figures()
 // from its FigureData (texts, tables, curves, heat maps, strips, dials) with the words of
 // resources/teaching/figures.json, whose {placeholders} are filled from core's values. Entries
-// with parameters get sliders and a play / pause / speed bar that animates the first one.
-// Entries that have a 3-D or attention counterpart also set the main window's scene and views.
+// with parameters get sliders and a play / pause / speed bar that animates the first one. The 3-D
+// index layouts an entry talks about are drawn in the window with the app's layout view. Entries
+// also set the main window's scene and views.
 #include <QDialog>
+#include <QPointer>
 #include <QString>
 #include <map>
 
@@ -28,6 +30,7 @@ class MainWindow;
 namespace ropelab::teaching {
 
 class LinePlot;
+class FigureLayoutPanels;
 
 // The main-window parameters a figure sets (its scene clamped to the sliders' ranges).
 app::SceneParameters figure_parameters(const PaperFigure& figure);
@@ -80,6 +83,8 @@ class PaperFigureDialog : public QDialog {
   void rebuild();
   void buildControls();
   void setCaption();
+  // The panels drawing a FigureLayouts block, moved into the new content: they outlive rebuilds.
+  FigureLayoutPanels* layoutPanels(const FigureLayouts& layouts);
 
   app::MainWindow* window_ = nullptr;
   QListWidget* list_ = nullptr;
@@ -92,6 +97,10 @@ class PaperFigureDialog : public QDialog {
   QComboBox* speed_ = nullptr;
   QTimer* timer_ = nullptr;
   std::map<QString, QSlider*> sliders_;
+  // By block name. Kept across rebuilds so a slider or sweep frame re-encodes the same 3-D views
+  // (no new VTK windows, no flicker, the camera kept); a rebuild without the block deletes them
+  // with the old content.
+  std::map<QString, QPointer<FigureLayoutPanels>> layoutPanels_;
   QString id_;
   const PaperFigure* figure_ = nullptr;
   FigureWords words_;

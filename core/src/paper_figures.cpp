@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <numeric>
 #include <tuple>
 
@@ -283,36 +284,56 @@ void frequency(const PaperFigure& f, Builder& b) {
   b.data.blocks.emplace_back(std::move(table));
 }
 
+// The landmark tokens of one variant's layout (the text token before the video, the first frames'
+// corners, the last patch and the text token after it) as rows of the layout table, so the ids
+// the panels draw can be read exactly.
+void add_landmark_rows(const std::string& id, const Encoding& e, FigureTable& table) {
+  const TokenLayout& t = e.positions.tokens;
+  std::size_t first = t.size(), last = 0;
+  int frames = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.modality[i] == Modality::Text) continue;
+    first = std::min(first, i);
+    last = i;
+    frames = std::max(frames, t.frame[i] + 1);
+  }
+  const std::size_t per = (last - first + 1) / static_cast<std::size_t>(std::max(1, frames));
+  const auto add = [&](const std::string& what, std::size_t token) {
+    if (token < t.size())
+      table.rows.push_back({id, what, integer(static_cast<long long>(token)), ids_text(e, token)});
+  };
+  if (first > 0) add("last text before the video", first - 1);
+  add("frame 0, first patch", first);
+  add("frame 0, last patch", first + per - 1);
+  add("frame 1, first patch", first + per);
+  add("last frame, last patch", last);
+  add("first text after the video", last + 1);
+}
+
+// The layouts' title names the δ of the variants that take one: the panels are drawn at it.
+std::string layouts_title(const PaperFigure& f) {
+  std::string title = "Index layouts: every token at its ids";
+  std::string spaced;
+  for (const std::string& id : f.variants) {
+    if (!variant(id).info().has_delta || !f.config.delta) continue;
+    spaced += spaced.empty() ? " (" : ", ";
+    spaced += "\u03b4 = " + format_number(*f.config.delta, 2) + " for " + id;
+  }
+  return spaced.empty() ? title : title + spaced + ")";
+}
+
+// VideoRoPE Fig. 6 and the δ sweep: each variant's 3-D layout of the scene (one panel each, drawn
+// by the GUI's layout view) and the ids of its landmark tokens.
 void layout(const PaperFigure& f, Builder& b) {
-  FigureTable table{"layoutTable",
-                    "Landmark tokens (the 3-D layouts are in the main window)",
-                    {"variant", "token", "index", "ids"},
-                    {}};
+  FigureLayouts layouts{"layouts", layouts_title(f), {}};
+  FigureTable table{"layoutTable", "Landmark tokens", {"variant", "token", "index", "ids"}, {}};
   for (const std::string& id : f.variants) {
     const Variant& v = variant(id);
-    const Encoding e = encode(v, f.scene, config_for(v, f.config));
-    const TokenLayout& t = e.positions.tokens;
-    std::size_t first = t.size(), last = 0;
-    int frames = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      if (t.modality[i] == Modality::Text) continue;
-      first = std::min(first, i);
-      last = i;
-      frames = std::max(frames, t.frame[i] + 1);
-    }
-    const std::size_t per = (last - first + 1) / static_cast<std::size_t>(std::max(1, frames));
-    const auto add = [&](const std::string& what, std::size_t token) {
-      if (token < t.size())
-        table.rows.push_back(
-            {id, what, integer(static_cast<long long>(token)), ids_text(e, token)});
-    };
-    if (first > 0) add("last text before the video", first - 1);
-    add("frame 0, first patch", first);
-    add("frame 0, last patch", first + per - 1);
-    add("frame 1, first patch", first + per);
-    add("last frame, last patch", last);
-    add("first text after the video", last + 1);
+    auto e = std::make_shared<const Encoding>(encode(v, f.scene, config_for(v, f.config)));
+    add_landmark_rows(id, *e, table);
+    layouts.panels.push_back({id, std::move(e)});
   }
+  b.data.blocks.emplace_back(std::move(layouts));
   b.data.blocks.emplace_back(std::move(table));
 }
 
@@ -1039,6 +1060,9 @@ const FigureChart* FigureData::chart(const std::string& name) const {
 }
 const FigureAllocationMap* FigureData::allocation_map(const std::string& name) const {
   return find_block<FigureAllocationMap>(*this, name);
+}
+const FigureLayouts* FigureData::layouts(const std::string& name) const {
+  return find_block<FigureLayouts>(*this, name);
 }
 bool FigureData::has_text(const std::string& name) const {
   return find_block<FigureText>(*this, name) != nullptr;

@@ -1,10 +1,12 @@
 // The "Paper figures" entries and the numbers they report.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
+#include <variant>
 
 #include "helpers.h"
 #include "ropelab/analyses.h"
@@ -320,6 +322,75 @@ TEST(PaperFigures, NeedleSimilarity) {
   EXPECT_EQ(d.value("mrope_s1"), expected);
   const FigureTable& t = table(d, "needleTable");
   EXPECT_NEAR(std::stod(t.rows[0][3]), 0.5 * std::stod(t.rows[0][2]), 1e-3);  // s x S_t
+}
+
+// The entries about 3-D index layouts carry the layouts themselves: one panel per variant of the
+// entry, in its order, before the landmark table, each the variant's encoding of the entry's scene.
+TEST(PaperFigures, LayoutEntriesCarryOnePanelPerVariant) {
+  for (const char* id : {"videorope-fig6", "teaching:delta"}) {
+    const PaperFigure& f = *find_paper_figure(id);
+    const FigureData d = figure_data(f);
+    const FigureLayouts* layouts = d.layouts("layouts");
+    ASSERT_TRUE(layouts) << id;
+    EXPECT_FALSE(layouts->title.empty()) << id;
+    ASSERT_EQ(layouts->panels.size(), f.variants.size()) << id;
+    for (std::size_t i = 0; i < f.variants.size(); ++i) {
+      const FigureLayout& panel = layouts->panels[i];
+      EXPECT_EQ(panel.variant, f.variants[i]) << id;
+      ASSERT_TRUE(panel.encoding) << id << " " << panel.variant;
+      const Variant& v = *find_variant(f.variants[i]);
+      Config config = f.config;
+      if (!v.info().has_delta) config.delta.reset();
+      const Encoding expected = encode(v, f.scene, config);
+      EXPECT_EQ(panel.encoding->variant, &v) << id;
+      EXPECT_EQ(panel.encoding->positions.ids, expected.positions.ids) << id << " " << v.id();
+    }
+    // The layouts come first: the landmark table only reads exact ids off them.
+    const auto layouts_at = std::find_if(d.blocks.begin(), d.blocks.end(), [](const auto& b) {
+      return std::holds_alternative<FigureLayouts>(b);
+    });
+    const auto table_at = std::find_if(d.blocks.begin(), d.blocks.end(), [](const auto& b) {
+      const auto* t = std::get_if<FigureTable>(&b);
+      return t && t->name == "layoutTable";
+    });
+    EXPECT_LT(layouts_at - d.blocks.begin(), table_at - d.blocks.begin()) << id;
+    EXPECT_EQ(table(d, "layoutTable").title, "Landmark tokens") << id;
+  }
+}
+
+// δ swept: the panel is VideoRoPE's encoding at the slider's δ, so its last video token's t id
+// moves by 7 δ from the first frame's (8 frames) exactly as the landmark table and the text say.
+TEST(PaperFigures, DeltaSweepLayoutFollowsDelta) {
+  const PaperFigure& f = *find_paper_figure("teaching:delta");
+  const Variant& videorope = *find_variant("videorope");
+  std::set<double> last_t;
+  for (const double delta : {0.5, 1.0, 2.0, 2.5, 3.0}) {
+    const FigureData d = figure_data(f, {{"delta", delta}});
+    const FigureLayouts* layouts = d.layouts("layouts");
+    ASSERT_TRUE(layouts);
+    ASSERT_EQ(layouts->panels.size(), 1u);
+    const Encoding& shown = *layouts->panels.front().encoding;
+    Config config = f.config;
+    config.delta = delta;
+    const Encoding expected = encode(videorope, f.scene, config);
+    EXPECT_EQ(shown.positions.ids, expected.positions.ids) << delta;
+    EXPECT_NE(layouts->title.find(format_number(delta, 2)), std::string::npos) << layouts->title;
+    // text 4 · video 8x4x4 · text 4: the video is tokens 4 .. 131.
+    const std::size_t first = 4, last = 4 + 8 * 4 * 4 - 1;
+    ASSERT_EQ(shown.positions.tokens.modality[last], Modality::Video);
+    ASSERT_EQ(shown.positions.tokens.modality[last + 1], Modality::Text);
+    EXPECT_DOUBLE_EQ(shown.id(0, last) - shown.id(0, first), 7 * delta) << delta;
+    EXPECT_EQ(d.value("extent"), format_number(7 * delta, 2));
+    last_t.insert(shown.id(0, last));
+    const FigureTable& landmarks = table(d, "layoutTable");
+    const auto row = std::find_if(landmarks.rows.begin(), landmarks.rows.end(),
+                                  [](const auto& r) { return r[1] == "last frame, last patch"; });
+    ASSERT_NE(row, landmarks.rows.end());
+    EXPECT_EQ((*row)[2], std::to_string(last));
+    EXPECT_EQ((*row)[3].rfind("(t=" + format_number(shown.id(0, last), 2) + ", ", 0), 0u)
+        << (*row)[3];
+  }
+  EXPECT_EQ(last_t.size(), 5u);  // every δ moves the last frame
 }
 
 // Lesson 8's claim, checked against core: in the code's convention VideoRoPE steps into and out of

@@ -2,6 +2,8 @@
 // the numbers the papers' mechanism figures are about; the tour runs through every lesson with the
 // arrow keys; the formula panel follows the variant; the definitions diff, the q/k explainer, the
 // distractor proxy and the cited tables show what they promise.
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
@@ -21,8 +23,10 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
 #include "app/gui/figure_charts.h"
+#include "app/gui/figure_layouts.h"
 #include "app/gui/main_window.h"
 #include "app/gui/teaching.h"
 #include "app/gui/teaching_animation.h"
@@ -32,7 +36,10 @@
 #include "gui_test_main.h"
 #include "ropelab/paper_figures.h"
 #include "ropelab/registry.h"
+#include "views/image_export.h"
+#include "views/layout_view.h"
 #include "views/property_table.h"
+#include "views/vtk_view.h"
 
 using namespace ropelab;
 
@@ -157,10 +164,75 @@ class TeachingTest : public QObject {
     QCOMPARE(cell(t, 5, 4), QStringLiteral("(2, 2, 2)"));  // VideoRoPE: the frame moves by δ
   }
 
+  // Fig. 6 draws its three layouts in the dialog itself (the main window shows them too): one
+  // layout view per variant, titled with it, each with points on it, cameras linked both ways.
   void figure6ShowsThreeLayouts() {
     teaching::PaperFigureDialog* d = open(QStringLiteral("videorope-fig6"));
     QVERIFY(d->table(QStringLiteral("layoutTable")));
     QCOMPARE(window_->layoutPanelCount(), 3);
+    const QList<views::LayoutView*> views = d->content()->findChildren<views::LayoutView*>();
+    QCOMPARE(views.size(), 3);
+    const char* ids[] = {"vanilla", "mrope", "videorope"};
+    for (int i = 0; i < 3; ++i) {
+      views::LayoutView* view = views[i];
+      QVERIFY(view->isVisible());
+      QVERIFY(view->height() >= teaching::FigureLayoutPanels::kMinPanelHeight);
+      QVERIFY(view->encoding());
+      QCOMPARE(std::string(view->encoding()->variant->id()), std::string(ids[i]));
+      QVERIFY2(views::non_background_fraction(view->renderImage()) > 0.02, ids[i]);
+    }
+    QVERIFY(d->contentText().contains(QStringLiteral("layout: mrope")));
+    // Turning the middle panel turns both others.
+    vtkCamera* turned = views[1]->vtkView()->renderer()->GetActiveCamera();
+    turned->Azimuth(50);
+    turned->Elevation(20);
+    turned->OrthogonalizeViewUp();
+    emit views[1]->vtkView()->cameraInteraction();
+    double want[3];
+    turned->GetDirectionOfProjection(want);
+    for (int i : {0, 2}) {
+      double got[3];
+      views[i]->vtkView()->renderer()->GetActiveCamera()->GetDirectionOfProjection(got);
+      for (int k = 0; k < 3; ++k) QVERIFY2(std::abs(got[k] - want[k]) < 1e-9, ids[i]);
+    }
+  }
+
+  // The δ entry draws VideoRoPE's layout in the dialog, core's encoding at the slider's δ; moving
+  // δ re-encodes the same view in place (no new view per frame) and the frames move apart on t.
+  void deltaEntryDrawsItsLayoutInPlace() {
+    teaching::PaperFigureDialog* d = open(QStringLiteral("teaching:delta"));
+    QVERIFY(d);
+    QList<views::LayoutView*> views = d->content()->findChildren<views::LayoutView*>();
+    QCOMPARE(views.size(), 1);
+    views::LayoutView* view = views.front();
+    QVERIFY(d->isAncestorOf(view));
+    QVERIFY(view->isVisible());
+    QVERIFY(view->height() >= teaching::FigureLayoutPanels::kMinPanelHeight);
+    QVERIFY(views::non_background_fraction(view->renderImage()) > 0.02);
+    // text 4 · video 8x4x4 · text 4: tokens 4 .. 131 are the video; 8 frames span 7·δ on t.
+    const std::size_t first = 4, last = 131;
+    QVERIFY(view->encoding());
+    QCOMPARE(std::string(view->encoding()->variant->id()), std::string("videorope"));
+    QCOMPARE(view->encoding()->id(0, last) - view->encoding()->id(0, first), 7 * 2.0);
+    const QImage atTwo = view->renderImage();
+    QVERIFY(d->setParam(QStringLiteral("delta"), 3.0));
+    QVERIFY(window_->waitForIdle(60000));
+    views = d->content()->findChildren<views::LayoutView*>();
+    QCOMPARE(views.size(), 1);
+    QCOMPARE(views.front(), view);
+    QVERIFY(view->isVisible());
+    QCOMPARE(view->encoding()->id(0, last) - view->encoding()->id(0, first), 7 * 3.0);
+    const FigureData core = figure_data(*find_paper_figure("teaching:delta"), {{"delta", 3.0}});
+    QVERIFY(view->encoding()->positions.ids ==
+            core.layouts("layouts")->panels.front().encoding->positions.ids);
+    const QImage atThree = view->renderImage();
+    QVERIFY(views::non_background_fraction(atThree) > 0.02);
+    QVERIFY(atThree != atTwo);
+    // Another entry without layouts drops the view; coming back draws it again.
+    d = open(QStringLiteral("videorope-fig5"));
+    QVERIFY(d->content()->findChildren<views::LayoutView*>().isEmpty());
+    d = open(QStringLiteral("teaching:delta"));
+    QCOMPARE(d->content()->findChildren<views::LayoutView*>().size(), 1);
   }
 
   void figure3AndBiasMapsDrawTiles() {

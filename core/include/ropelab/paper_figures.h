@@ -4,6 +4,7 @@
 // generic figure dialog draws FigureData; the words are in resources/teaching/figures.json with
 // {placeholders} filled from FigureData::values, so a caption's numbers always come from here.
 #include <map>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "ropelab/analyses.h"
 #include "ropelab/config.h"
 #include "ropelab/scene.h"
+#include "ropelab/variant.h"
 
 namespace ropelab {
 
@@ -186,8 +188,21 @@ struct FigureAllocationMap {
   std::vector<FigureAllocationRow> rows;
   std::vector<std::string> axis_names;  // every axis name the rows use, in first-seen order
 };
-using FigureBlock = std::variant<FigureText, FigureTable, FigurePlot, FigureHeatmaps, FigureStrips,
-                                 FigureDials, FigureCited, FigureChart, FigureAllocationMap>;
+// One variant's index layout: its encoding of the entry's scene (core computes every id; the GUI's
+// 3-D layout view only places the tokens at them).
+struct FigureLayout {
+  std::string variant;
+  std::shared_ptr<const Encoding> encoding;
+};
+// The 3-D index layouts an entry talks about, one panel per variant (VideoRoPE Fig. 6, δ swept).
+struct FigureLayouts {
+  std::string name;
+  std::string title;
+  std::vector<FigureLayout> panels;
+};
+using FigureBlock =
+    std::variant<FigureText, FigureTable, FigurePlot, FigureHeatmaps, FigureStrips, FigureDials,
+                 FigureCited, FigureChart, FigureAllocationMap, FigureLayouts>;
 
 struct FigureData {
   std::vector<FigureParam> params;
@@ -201,6 +216,7 @@ struct FigureData {
   const FigureDials* dials(const std::string& name) const;
   const FigureChart* chart(const std::string& name) const;
   const FigureAllocationMap* allocation_map(const std::string& name) const;
+  const FigureLayouts* layouts(const std::string& name) const;
   bool has_text(const std::string& name) const;
   std::string value(const std::string& key) const;  // throws InputError if absent
 };
