@@ -578,7 +578,9 @@ void MainWindow::ensureLayoutPanels(const QStringList& variants) {
     layoutArea_->layout()->addWidget(view);  // placed below
     connect(view, &views::LayoutView::tokenPicked, this,
             [this](long, const QString& description) { pickLabel_->setText(description); });
-    if (!layouts_.empty()) view->followCamera(layouts_.front());
+    // Every pair linked both ways: a view only copies the orientation it is sent and does not
+    // pass it on, so with one leader, dragging panel 2 would not turn panel 3.
+    for (views::LayoutView* other : layouts_) view->followCamera(other);
     layouts_.push_back(view);
   }
   arrangeLayoutPanels();

@@ -1,5 +1,8 @@
 // The main window end to end: default scene, every view drawing something, the δ slider moving
 // VideoRoPE's temporal ids, compare mode, picking, and bad input kept out of the views.
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QHeaderView>
@@ -177,6 +180,33 @@ class MainWindowTest : public QObject {
     window().setParameters(app::SceneParameters{});
     waitForResult();
     QCOMPARE(window().layoutPanelCount(), 1);
+  }
+
+  // Compare panels turn together whichever one is dragged (not only the first).
+  void draggingAnyComparePanelTurnsEveryOther() {
+    app::SceneParameters parameters;
+    parameters.variants = {QStringLiteral("vanilla"), QStringLiteral("mrope"),
+                           QStringLiteral("videorope"), QStringLiteral("vrope")};
+    window().setParameters(parameters);
+    waitForResult();
+    QCOMPARE(window().layoutPanelCount(), 4);
+    vtkCamera* turned = window().layoutView(2)->vtkView()->renderer()->GetActiveCamera();
+    turned->Azimuth(40);
+    turned->Elevation(15);
+    turned->OrthogonalizeViewUp();
+    emit window().layoutView(2)->vtkView()->cameraInteraction();
+    double want[3];
+    turned->GetDirectionOfProjection(want);
+    for (int i : {0, 1, 3}) {
+      double got[3];
+      window().layoutView(i)->vtkView()->renderer()->GetActiveCamera()->GetDirectionOfProjection(
+          got);
+      for (int k = 0; k < 3; ++k) {
+        QVERIFY2(std::abs(got[k] - want[k]) < 1e-9, qPrintable(QStringLiteral("panel %1").arg(i)));
+      }
+    }
+    window().setParameters(app::SceneParameters{});
+    waitForResult();
   }
 
   void clickingATokenReportsItsIds() {
