@@ -270,11 +270,19 @@ void StripPlot::paintEvent(QPaintEvent*) {
   }
   p.setPen(fg);
   const int axisY = area.bottom() + 2;
-  for (int e = static_cast<int>(lo); e <= static_cast<int>(hi); ++e) {
-    const double x = px(std::pow(10.0, e));
+  // Decades from the tick engine, labelled as on every other log axis (1, 10, ... 1e4) and
+  // thinned when they do not fit.
+  const views::AxisTicks decades = views::fit_log_ticks(
+      std::pow(10.0, lo), std::pow(10.0, hi),
+      views::TickFit{static_cast<double>(area.width()), 8, 0, 16}, [&fm](const std::string& text) {
+        return fm.horizontalAdvance(QString::fromStdString(text));
+      });
+  for (std::size_t k = 0; k < decades.values.size(); ++k) {
+    const double x = px(decades.values[k]);
     p.drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
+    if (decades.labels[k].empty()) continue;
     p.drawText(QRectF(x - 40, axisY + 4, 80, lineH), Qt::AlignHCenter,
-               QStringLiteral("10^%1").arg(e));
+               QString::fromStdString(decades.labels[k]));
   }
   if (unrotated) {
     p.drawText(QRectF(infinityX - 20, axisY + 4, 40, lineH), Qt::AlignHCenter, QStringLiteral("∞"));
