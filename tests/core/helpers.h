@@ -12,7 +12,7 @@
 
 namespace ropelab::test {
 
-inline Encoding encode_id(const std::string& id, const Scene& scene, Config config = {}) {
+inline Encoding encode_id(const std::string& id, const Scene& scene, const Config& config = {}) {
   return encode(*find_variant(id), scene, config);
 }
 
