@@ -712,6 +712,7 @@ void MainWindow::setTheme(views::Theme theme) {
   frequency_->setTheme(theme);
   attention_->setTheme(theme);
   charts_->setTheme(theme);
+  emit themeChanged(theme);
 }
 
 void MainWindow::saveImageDialog() {

@@ -97,6 +97,8 @@ class MainWindow : public QMainWindow {
 
  signals:
   void resultApplied(quint64 generation);
+  // Light or dark: windows of their own (the Paper figures' 3-D panels) follow it.
+  void themeChanged(ropelab::views::Theme theme);
   // The window has painted (and flushed to the screen) the result of this generation.
   void framePresented(quint64 generation);
 

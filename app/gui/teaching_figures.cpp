@@ -145,6 +145,14 @@ QString fill(const QString& text, const FigureData& data) {
 PaperFigureDialog::PaperFigureDialog(app::MainWindow* window, QWidget* parent)
     : QDialog(parent), window_(window) {
   setObjectName(QStringLiteral("paperFigureDialog"));
+  if (window_ != nullptr) {
+    // The plots follow the application palette by themselves; the 3-D panels need telling.
+    connect(window_, &app::MainWindow::themeChanged, this, [this](views::Theme theme) {
+      for (const auto& [name, panels] : layoutPanels_) {
+        if (panels) panels->setTheme(theme);
+      }
+    });
+  }
   auto* layout = new QVBoxLayout(this);
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   list_ = new QListWidget(splitter);

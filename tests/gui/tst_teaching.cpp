@@ -199,6 +199,20 @@ class TeachingTest : public QObject {
 
   // The δ entry draws VideoRoPE's layout in the dialog, core's encoding at the slider's δ; moving
   // δ re-encodes the same view in place (no new view per frame) and the frames move apart on t.
+  // The figure's 3-D panel follows the window's theme while the dialog is open.
+  void figureLayoutFollowsTheTheme() {
+    teaching::PaperFigureDialog* d = open(QStringLiteral("teaching:delta"));
+    QVERIFY(d);
+    const QList<views::LayoutView*> views = d->content()->findChildren<views::LayoutView*>();
+    QCOMPARE(views.size(), 1);
+    const auto corner = [&] { return views.front()->renderImage().pixelColor(2, 2).lightness(); };
+    QVERIFY(corner() > 128);
+    window_->setTheme(views::Theme::Dark);
+    QVERIFY2(corner() < 128, qPrintable(QString::number(corner())));
+    window_->setTheme(views::Theme::Light);
+    QVERIFY(corner() > 128);
+  }
+
   void deltaEntryDrawsItsLayoutInPlace() {
     teaching::PaperFigureDialog* d = open(QStringLiteral("teaching:delta"));
     QVERIFY(d);
