@@ -38,6 +38,7 @@ void paint_frame_bar(QPainter& painter, const CubeAxesSpec& spec, const QRectF& 
 struct GridSegment {
   std::array<double, 3> from{};
   std::array<double, 3> to{};
+  bool operator==(const GridSegment&) const = default;
 };
 
 // The grid behind the data, as ParaView's axes grid draws it: on each of the three box faces

@@ -282,9 +282,14 @@ void VtkView::paintAxesOverlay(QPainter& painter, const QRectF& target) const {
   paint_frame_bar(painter, axes_, target, font());
   if (!axes_.enabled) return;
   double m[16];
-  vtkMatrix4x4::DeepCopy(m, renderer_->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
-                                target.width() / target.height(), -1, 1));
+  projectionFor(target, m);
   paint_cube_axes(painter, axes_, m, target, font());
+}
+
+void VtkView::projectionFor(const QRectF& target, double composite[16]) const {
+  vtkMatrix4x4::DeepCopy(composite,
+                         renderer_->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
+                             target.width() / target.height(), -1, 1));
 }
 
 vtkActor* VtkView::gridActor() const {
@@ -297,20 +302,13 @@ void VtkView::updateGrid() {
   if (axes_.enabled && target.width() > 0 && target.height() > 0) {
     // The overlay's size and font: the grid lines meet the overlay's ticks.
     double m[16];
-    vtkMatrix4x4::DeepCopy(m, renderer_->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
-                                  target.width() / target.height(), -1, 1));
+    projectionFor(target, m);
     segments = cube_grid(axes_, m, target, font());
   }
   grid_->actor->SetVisibility(!segments.empty());
   const QColor& c = axes_.grid;
   grid_->actor->GetProperty()->SetColor(c.redF(), c.greenF(), c.blueF());
-  const auto same = [](const GridSegment& a, const GridSegment& b) {
-    return a.from == b.from && a.to == b.to;
-  };
-  if (segments.size() == grid_->segments.size() &&
-      std::equal(segments.begin(), segments.end(), grid_->segments.begin(), same)) {
-    return;
-  }
+  if (segments == grid_->segments) return;
   vtkNew<vtkPoints> points;
   vtkNew<vtkCellArray> lines;
   for (const GridSegment& segment : segments) {

@@ -102,6 +102,9 @@ class VtkView : public QWidget {
   std::unique_ptr<QOffscreenSurface> surface_;
   std::unique_ptr<QOpenGLContext> context_;
   void updateGrid();
+  // The camera's composite projection (row major, world -> normalised device coordinates) for
+  // target's aspect ratio: what the overlay and the grid project with.
+  void projectionFor(const QRectF& target, double composite[16]) const;
 
   QImage frame_;
   CubeAxesSpec axes_;
